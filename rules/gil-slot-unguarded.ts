@@ -1,0 +1,103 @@
+import { defineRule } from '../src/engine/rule.js';
+import { compiledIn, DEFAULT_BUILDS, pythonsBefore313, type Scenario } from '../src/facts/guards.js';
+import { formatPythonVersion } from '../src/python-version.js';
+import { HOWTO, MODULE_API, supportsPythonBefore313 } from './support/module-parts.js';
+
+type MessageId = 'slot' | 'setGil';
+
+/** The first scenario in which code under the guard is certainly compiled. */
+function compiledFor(guard: string[], scenarios: readonly Scenario[]): Scenario | undefined {
+  return scenarios.find((s) => compiledIn(guard, s) === true);
+}
+
+export default defineRule<MessageId>({
+  id: 'gil-slot-unguarded',
+  category: 'module-declaration',
+  severity: 'warning',
+  precision: 'high',
+  status: 'stable',
+  guide: `${HOWTO}#multi-phase-initialization`,
+  references: [`${MODULE_API}#c.Py_mod_gil`, `${MODULE_API}#c.PyUnstable_Module_SetGIL`],
+  replacement: '#ifdef Py_mod_gil around the slot entry; #ifdef Py_GIL_DISABLED around PyUnstable_Module_SetGIL',
+  since: '3.13',
+  compat: 'not applicable',
+  verified: 'CPython Include/moduleobject.h at v3.13.0 and v3.14.0 (Py_mod_gil defined from 3.13; PyUnstable_Module_SetGIL declared only under Py_GIL_DISABLED)',
+  docs: {
+    what:
+      'Finds a Py_mod_gil slot entry compiled for Pythons older than 3.13 that the project still supports, and PyUnstable_Module_SetGIL calls compiled in regular (non-free-threaded) builds.',
+    why:
+      'Py_mod_gil and Py_MOD_GIL_NOT_USED do not exist before Python 3.13, so an unguarded entry breaks the build on every older Python the ' +
+      'project supports (the minimum comes from --min-python, else pyproject.toml requires-python, else 3.9). PyUnstable_Module_SetGIL is ' +
+      'declared only in free-threaded builds, so an unguarded call breaks the regular build of every version.',
+    example: [
+      '#include <Python.h>',
+      '',
+      'static PyModuleDef_Slot example_slots[] = {',
+      '    {Py_mod_gil, Py_MOD_GIL_NOT_USED},',
+      '    {0, NULL}',
+      '};',
+      '',
+      'static struct PyModuleDef example_module = {',
+      '    PyModuleDef_HEAD_INIT, .m_name = "example", .m_slots = example_slots,',
+      '};',
+      '',
+      'PyMODINIT_FUNC PyInit_example(void) { return PyModuleDef_Init(&example_module); }',
+    ].join('\n'),
+    useInstead: [
+      '#include <Python.h>',
+      '',
+      'static PyModuleDef_Slot example_slots[] = {',
+      '#ifdef Py_mod_gil',
+      '    {Py_mod_gil, Py_MOD_GIL_NOT_USED},',
+      '#endif',
+      '    {0, NULL}',
+      '};',
+      '',
+      'static struct PyModuleDef example_module = {',
+      '    PyModuleDef_HEAD_INIT, .m_name = "example", .m_slots = example_slots,',
+      '};',
+      '',
+      'PyMODINIT_FUNC PyInit_example(void) { return PyModuleDef_Init(&example_module); }',
+    ].join('\n'),
+    knownProblems: 'A guard on a project macro (`#ifdef MYLIB_HAVE_FT`) cannot be evaluated and is trusted.',
+  },
+  messages: {
+    slot: 'Py_mod_gil is not defined before Python 3.13, but this entry is compiled for {{python}} and the project supports Python {{minPython}} and later: the build breaks there',
+    setGil: 'PyUnstable_Module_SetGIL is declared only in free-threaded builds, but this call is also compiled in the {{python}}: the build breaks there',
+  },
+  scope: 'project',
+  check(project, context) {
+    const { minPython } = context.options;
+    if (supportsPythonBefore313(minPython)) {
+      const oldPythons = pythonsBefore313(minPython.major < 3 ? 0 : minPython.minor);
+      for (const module of project.modules) {
+        for (const slot of module.gilSlots) {
+          const scenario = compiledFor(slot.guard, oldPythons);
+          if (scenario === undefined) continue;
+          const place = slot.viaMacro ? `#define ${slot.viaMacro}` : 'the entry';
+          context.report({
+            messageId: 'slot',
+            data: { python: scenario.name, minPython: formatPythonVersion(minPython) },
+            file: slot.file,
+            range: slot.range,
+            fix: `Put ${place} under a guard:\n#ifdef Py_mod_gil\n    {Py_mod_gil, ${slot.value}},\n#endif`,
+          });
+        }
+      }
+    }
+    for (const facts of project.files) {
+      for (const call of facts.calls) {
+        if (call.callee !== 'PyUnstable_Module_SetGIL') continue;
+        const scenario = compiledFor(call.guard, DEFAULT_BUILDS);
+        if (scenario === undefined) continue;
+        context.report({
+          messageId: 'setGil',
+          data: { python: scenario.name },
+          file: facts.file,
+          range: call.range,
+          fix: `Compile the call only in free-threaded builds:\n#ifdef Py_GIL_DISABLED\n    ${call.callee}(${call.args.join(', ')});\n#endif`,
+        });
+      }
+    }
+  },
+});

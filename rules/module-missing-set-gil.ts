@@ -1,0 +1,94 @@
+import { defineRule } from '../src/engine/rule.js';
+import { compiledIn, FREE_THREADED } from '../src/facts/guards.js';
+import { declarationOf } from '../src/facts/modules.js';
+import { describeParts, gilSlotLines, HOWTO, MODULE_API, relatedParts, setGilLines } from './support/module-parts.js';
+
+type MessageId = 'missing' | 'compiledOut';
+
+export default defineRule<MessageId>({
+  id: 'module-missing-set-gil',
+  category: 'module-declaration',
+  severity: 'error',
+  precision: 'high',
+  status: 'stable',
+  guide: `${HOWTO}#single-phase-initialization`,
+  references: [`${MODULE_API}#c.PyUnstable_Module_SetGIL`],
+  replacement: 'PyUnstable_Module_SetGIL(module, Py_MOD_GIL_NOT_USED) under #ifdef Py_GIL_DISABLED, or multi-phase init with the Py_mod_gil slot',
+  since: '3.13',
+  compat: 'no: the function exists only in free-threaded builds, so guard the call with #ifdef Py_GIL_DISABLED',
+  verified: 'CPython Include/moduleobject.h and Doc/howto/free-threading-extensions.rst at v3.13.0 and v3.14.0',
+  docs: {
+    what: 'Finds single-phase modules (PyInit_* returns the result of PyModule_Create) that never call PyUnstable_Module_SetGIL(module, Py_MOD_GIL_NOT_USED).',
+    why:
+      'A single-phase module declares that it can run without the GIL by calling PyUnstable_Module_SetGIL during init. Without the call, ' +
+      'a free-threaded interpreter (python3.14t) re-enables the GIL for the whole process when it imports the module. ' +
+      'Make the call only once the module is safe without the GIL.',
+    example: [
+      '#include <Python.h>',
+      '',
+      'static struct PyModuleDef example_module = {',
+      '    PyModuleDef_HEAD_INIT, "example", NULL, -1, NULL,',
+      '};',
+      '',
+      'PyMODINIT_FUNC PyInit_example(void)',
+      '{',
+      '    return PyModule_Create(&example_module);',
+      '}',
+    ].join('\n'),
+    useInstead: [
+      '#include <Python.h>',
+      '',
+      'static struct PyModuleDef example_module = {',
+      '    PyModuleDef_HEAD_INIT, "example", NULL, -1, NULL,',
+      '};',
+      '',
+      'PyMODINIT_FUNC PyInit_example(void)',
+      '{',
+      '    PyObject *m = PyModule_Create(&example_module);',
+      '    if (m == NULL) {',
+      '        return NULL;',
+      '    }',
+      '#ifdef Py_GIL_DISABLED',
+      '    PyUnstable_Module_SetGIL(m, Py_MOD_GIL_NOT_USED);',
+      '#endif',
+      '    return m;',
+      '}',
+    ].join('\n'),
+  },
+  messages: {
+    missing:
+      'module "{{module}}" does not declare free-threading support: {{init}} creates it with {{create}} and never calls PyUnstable_Module_SetGIL(module, Py_MOD_GIL_NOT_USED), so a free-threaded Python re-enables the GIL when it imports the module ({{parts}})',
+    compiledOut:
+      'module "{{module}}" does not declare free-threading support: its PyUnstable_Module_SetGIL call (line {{line}}) is compiled out in the free-threaded build ({{parts}})',
+  },
+  scope: 'project',
+  check(project, context) {
+    for (const module of project.modules) {
+      if (module.initStyle !== 'single-phase' || declarationOf(module) !== 'missing' || module.init === null) continue;
+      const creation = module.creation;
+      const create = creation?.fact.callee ?? 'PyModule_Create';
+      const variable = creation?.fact.assignedTo ?? null;
+      const defName = module.def?.fact.name ?? 'module_def';
+      const addCall =
+        variable !== null && creation !== null
+          ? `After ${variable} = ${create}(…) (${creation.file}:${creation.fact.range.startLine}) and its NULL check, add:\n${setGilLines(variable)}`
+          : `Keep the module in a variable and declare it before returning it:\n    PyObject *m = ${create}(&${defName});\n    if (m == NULL) {\n        return NULL;\n    }\n${setGilLines('m')}\n    return m;`;
+      const multiPhase = `Or move to multi-phase init: return PyModuleDef_Init(&${defName}) and give ${defName} a slot array with\n${gilSlotLines(context.options.minPython)}`;
+      const compiledOut = module.setGilCalls.find((c) => compiledIn(c.fact.guard, FREE_THREADED) === false);
+      context.report({
+        messageId: compiledOut ? 'compiledOut' : 'missing',
+        data: {
+          module: module.name,
+          init: module.init.fact.name,
+          create,
+          parts: describeParts(module),
+          line: String(compiledOut?.fact.range.startLine ?? ''),
+        },
+        file: module.init.file,
+        range: module.init.fact.range,
+        fix: `${addCall}\n${multiPhase}`,
+        related: relatedParts(module).filter((r) => r.range !== module.init?.fact.range),
+      });
+    }
+  },
+});

@@ -1,0 +1,40 @@
+/** Wording shared by the module-declaration rules: how to name a module's parts and how to guard a fix. */
+import type { ModuleFact } from '../../src/facts/modules.js';
+import type { RelatedLocation } from '../../src/engine/rule.js';
+import type { PythonVersion } from '../../src/python-version.js';
+
+export const HOWTO = 'https://docs.python.org/3.14/howto/free-threading-extensions.html';
+export const MODULE_API = 'https://docs.python.org/3.14/c-api/module.html';
+
+/** "PyModuleDef speedups_def (src/module.c), PyInit__speedups (src/module.c)" */
+export function describeParts(module: ModuleFact): string {
+  const parts: string[] = [];
+  if (module.def) parts.push(`PyModuleDef ${module.def.fact.name} (${module.def.file})`);
+  if (module.slotArray) parts.push(`slot array ${module.slotArray.fact.name} (${module.slotArray.file})`);
+  if (module.init) parts.push(`${module.init.fact.name} (${module.init.file})`);
+  return parts.join(', ');
+}
+
+/** The module's other parts, for related locations (SARIF) and the notes under a finding. */
+export function relatedParts(module: ModuleFact): RelatedLocation[] {
+  const related: RelatedLocation[] = [];
+  if (module.init) related.push({ file: module.init.file, range: module.init.fact.range, message: `init function ${module.init.fact.name}` });
+  if (module.def) related.push({ file: module.def.file, range: module.def.fact.range, message: `PyModuleDef ${module.def.fact.name}` });
+  if (module.slotArray) related.push({ file: module.slotArray.file, range: module.slotArray.fact.range, message: `slot array ${module.slotArray.fact.name}` });
+  return related;
+}
+
+export function supportsPythonBefore313(minPython: PythonVersion): boolean {
+  return minPython.major < 3 || (minPython.major === 3 && minPython.minor < 13);
+}
+
+/** The slot entry to add, guarded when the project still supports Pythons without Py_mod_gil. */
+export function gilSlotLines(minPython: PythonVersion, indent = '    '): string {
+  const entry = `${indent}{Py_mod_gil, Py_MOD_GIL_NOT_USED},`;
+  return supportsPythonBefore313(minPython) ? `#ifdef Py_mod_gil\n${entry}\n#endif` : entry;
+}
+
+/** The call to add; PyUnstable_Module_SetGIL exists only in free-threaded builds, whatever the version. */
+export function setGilLines(variable: string, indent = '    '): string {
+  return `#ifdef Py_GIL_DISABLED\n${indent}PyUnstable_Module_SetGIL(${variable}, Py_MOD_GIL_NOT_USED);\n#endif`;
+}

@@ -1,0 +1,190 @@
+/**
+ * The command line: the only module that touches argv, the environment, stdout/stderr and
+ * the exit code. Exit 0: nothing at or above --fail-on; 1: findings; 2: usage, config or I/O error.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import yargs from 'yargs';
+import { ConfigError, FAIL_ON, findPyproject, readConfigFile, resolveOptions, type FailOn, type Flags } from './config.js';
+import { discover, DiscoveryError } from './discover.js';
+import { loadRules, selectRules } from './engine/registry.js';
+import { SEVERITIES, type Rule } from './engine/rule.js';
+import { audit } from './engine/runner.js';
+import { formatPythonVersion } from './python-version.js';
+import { formatJson } from './report/json.js';
+import { formatExplain, formatRulesTable } from './report/rules.js';
+import { formatText } from './report/text.js';
+import { decode } from './source/decode.js';
+import { VERSION } from './version.js';
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+class UsageError extends Error {}
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdoutIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+interface ScanArgs {
+  paths?: string[];
+  format: 'text' | 'json';
+  output?: string;
+  select?: string[];
+  ignore?: string[];
+  'fail-on'?: FailOn;
+  'min-python'?: string;
+  config?: string;
+  include?: string[];
+  exclude?: string[];
+  quiet: boolean;
+  color?: boolean;
+}
+
+/** `--select a,b --select c` → ['a', 'b', 'c']. */
+function commaList(values: unknown): string[] | undefined {
+  if (values === undefined) return undefined;
+  const list = (Array.isArray(values) ? values : [values]).flatMap((v) => String(v).split(','));
+  return list.map((v) => v.trim()).filter((v) => v !== '');
+}
+
+function useColor(flag: boolean | undefined, io: Io, toFile: boolean): boolean {
+  if (flag !== undefined) return flag;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  return !toFile && io.stdoutIsTTY;
+}
+
+function failsAt(failOn: FailOn, severities: Iterable<string>): boolean {
+  if (failOn === 'never') return false;
+  const threshold = SEVERITIES.indexOf(failOn);
+  for (const s of severities) if (SEVERITIES.indexOf(s as (typeof SEVERITIES)[number]) <= threshold) return true;
+  return false;
+}
+
+function readSource(cwd: string): (file: string) => string | null {
+  return (file) => {
+    try {
+      const decoded = decode(readFileSync(path.resolve(cwd, file)));
+      return decoded.ok ? decoded.text : null;
+    } catch {
+      return null;
+    }
+  };
+}
+
+async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
+  const flags: Flags = {
+    paths: args.paths ?? [],
+    select: commaList(args.select),
+    ignore: commaList(args.ignore),
+    failOn: args['fail-on'],
+    minPython: args['min-python'],
+    include: commaList(args.include),
+    exclude: commaList(args.exclude),
+  };
+  const firstPath = path.resolve(io.cwd, flags.paths[0] ?? '.');
+  const configFile = args.config !== undefined ? path.resolve(io.cwd, args.config) : findPyproject(firstPath);
+  const options = resolveOptions(flags, configFile === null ? null : readConfigFile(configFile));
+  const { rules, unknown } = selectRules(allRules, options.select, options.ignore);
+  if (unknown.length > 0) {
+    const valid = [...new Set(allRules.flatMap((r) => [r.category, r.id]))].join(', ');
+    throw new UsageError(`unknown rule or category: ${unknown.join(', ')} (valid: ${valid})`);
+  }
+  const files = await discover({ paths: options.paths, include: options.include, exclude: options.exclude, cwd: io.cwd });
+  const result = await audit({ files, rules, options: { minPython: options.minPython }, macros: options.macros });
+  const minPython = `${formatPythonVersion(options.minPython)} (${options.minPythonSource})`;
+  const toFile = args.output !== undefined;
+  const report =
+    args.format === 'json'
+      ? formatJson(result, { version: VERSION, minPython: formatPythonVersion(options.minPython) })
+      : formatText(result, { color: useColor(args.color, io, toFile), source: readSource(io.cwd), minPython });
+  if (toFile) {
+    try {
+      writeFileSync(path.resolve(io.cwd, args.output as string), report);
+    } catch (error) {
+      throw new ConfigError(`cannot write ${args.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  } else {
+    io.stdout(report);
+  }
+  if (!args.quiet) {
+    for (const d of result.diagnostics) io.stderr(`cext-audit: note: ${d.file}: ${d.message}\n`);
+    if (files.length === 0) io.stderr(`cext-audit: note: no .c or .h files found under ${options.paths.join(', ')}\n`);
+  }
+  return failsAt(options.failOn, result.findings.map((f) => f.severity)) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const allRules = await loadRules();
+  let exitCode = EXIT_CLEAN;
+  let helpShown = false;
+  const parser = yargs(argv)
+    .scriptName('cext-audit')
+    .usage('$0 [paths..]\n\nAudit the C sources of a CPython extension for Python 3.14 and the free-threaded build.')
+    .exitProcess(false)
+    .strict()
+    .version(VERSION)
+    .help()
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .fail((message, error) => {
+      throw error instanceof Error && !(error instanceof UsageError) && message === undefined ? error : new UsageError(message ?? error?.message);
+    })
+    .command(
+      ['$0 [paths..]', 'scan [paths..]'],
+      'audit the .c and .h files under the paths (default: the current directory)',
+      (y) =>
+        y
+          .positional('paths', { type: 'string', array: true, describe: 'files or directories to audit' })
+          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
+          .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
+          .option('select', { type: 'string', array: true, describe: 'run only these rule ids or categories' })
+          .option('ignore', { type: 'string', array: true, describe: 'skip these rule ids or categories' })
+          .option('fail-on', { choices: FAIL_ON, describe: 'lowest severity that makes the exit code 1 [default: warning]' })
+          .option('min-python', { type: 'string', describe: 'oldest Python the project supports [default: requires-python, else 3.9]' })
+          .option('config', { type: 'string', describe: 'configuration file (default: the nearest pyproject.toml)' })
+          .option('include', { type: 'string', array: true, describe: 'globs of files to audit (default: **/*.c, **/*.h)' })
+          .option('exclude', { type: 'string', array: true, describe: 'globs of files to skip' })
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr' })
+          .option('color', { type: 'boolean', describe: 'colour the text report (default: when stdout is a terminal; honours NO_COLOR and FORCE_COLOR)' }),
+      async (args) => {
+        exitCode = await scan(args as unknown as ScanArgs, io, allRules);
+      },
+    )
+    .command('rules', 'list the rules', {}, () => {
+      io.stdout(formatRulesTable(allRules));
+    })
+    .command(
+      'explain <rule>',
+      'show what a rule checks, why, and how to fix it',
+      (y) => y.positional('rule', { type: 'string', demandOption: true }),
+      (args) => {
+        const rule = allRules.find((r) => r.id === args.rule);
+        if (!rule) throw new UsageError(`unknown rule ${args.rule} (valid: ${allRules.map((r) => r.id).join(', ')})`);
+        io.stdout(formatExplain(rule));
+      },
+    );
+  try {
+    await parser.parseAsync(argv, {}, (error, _argv, output) => {
+      if (output && !error) {
+        helpShown = true;
+        io.stdout(`${output}\n`);
+      }
+    });
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof DiscoveryError) {
+      io.stderr(`cext-audit: error: ${error.message}\n`);
+      return EXIT_ERROR;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr(`cext-audit: internal error: ${detail}\n`);
+    return EXIT_ERROR;
+  }
+  return helpShown ? EXIT_CLEAN : exitCode;
+}

@@ -1,0 +1,184 @@
+/**
+ * Configuration: `[tool.cext-audit]` in pyproject.toml (found by walking up from the first
+ * path) or a file given with --config, overridden by flags, resolved into one Options object.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import type { Severity } from './engine/rule.js';
+import type { MacroRule } from './source/prepass.js';
+import { DEFAULT_MIN_PYTHON, lowestPython, parsePythonVersion, type PythonVersion } from './python-version.js';
+
+export class ConfigError extends Error {}
+
+export type FailOn = Severity | 'never';
+export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'note', 'never'];
+
+/** What a configuration file can set (kebab-case keys in TOML). */
+export interface FileConfig {
+  select?: string[];
+  ignore?: string[];
+  failOn?: FailOn;
+  minPython?: PythonVersion;
+  include?: string[];
+  exclude?: string[];
+  macros?: Map<string, MacroRule>;
+  /** `[project] requires-python` of the same pyproject.toml. */
+  requiresPython?: PythonVersion;
+  /** The file it came from, for messages. */
+  source: string;
+}
+
+/** Flags as the CLI parsed them; undefined means "not given". */
+export interface Flags {
+  paths: string[];
+  select?: string[];
+  ignore?: string[];
+  failOn?: FailOn;
+  minPython?: string;
+  include?: string[];
+  exclude?: string[];
+}
+
+export interface Options {
+  paths: string[];
+  select: string[];
+  ignore: string[];
+  failOn: FailOn;
+  minPython: PythonVersion;
+  /** Where minPython came from: a flag, a file, or the default. */
+  minPythonSource: string;
+  include: string[];
+  exclude: string[];
+  macros: Map<string, MacroRule>;
+  configFile: string | null;
+}
+
+/** Kinds a configured macro can take, mapped to how the pre-pass treats it. */
+const MACRO_KINDS: Record<string, MacroRule> = {
+  blank: { action: 'blank', args: 'none' },
+  'blank-call': { action: 'blank', args: 'required' },
+  unwrap: { action: 'unwrap', args: 'required' },
+  'block-begin': { action: 'block-begin', args: 'same-line' },
+  'block-end': { action: 'block-end', args: 'same-line' },
+  statement: { action: 'statement', args: 'same-line' },
+};
+
+const KEYS = ['select', 'ignore', 'fail-on', 'min-python', 'include', 'exclude', 'macros'];
+
+/** The nearest pyproject.toml at or above `start`. */
+export function findPyproject(start: string): string | null {
+  let dir = path.resolve(start);
+  if (!isDirectory(dir)) dir = path.dirname(dir);
+  for (;;) {
+    const candidate = path.join(dir, 'pyproject.toml');
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function stringList(value: unknown, key: string, source: string): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  throw new ConfigError(`${source}: ${key} must be a string or a list of strings`);
+}
+
+function failOn(value: unknown, where: string): FailOn {
+  if (typeof value === 'string' && (FAIL_ON as string[]).includes(value)) return value as FailOn;
+  throw new ConfigError(`${where}: fail-on must be one of ${FAIL_ON.join(', ')}`);
+}
+
+function minPython(value: unknown, where: string): PythonVersion {
+  const v = typeof value === 'string' ? parsePythonVersion(value) : null;
+  if (v === null) throw new ConfigError(`${where}: min-python must be a version such as "3.9"`);
+  return v;
+}
+
+function macros(value: unknown, source: string): Map<string, MacroRule> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError(`${source}: macros must be a table of NAME = "kind"`);
+  }
+  const table = new Map<string, MacroRule>();
+  for (const [name, kind] of Object.entries(value)) {
+    if (!/^[A-Za-z_]\w*$/.test(name)) throw new ConfigError(`${source}: macros: "${name}" is not a C identifier`);
+    const rule = typeof kind === 'string' ? MACRO_KINDS[kind] : undefined;
+    if (!rule) throw new ConfigError(`${source}: macros.${name} must be one of ${Object.keys(MACRO_KINDS).join(', ')}`);
+    table.set(name, rule);
+  }
+  return table;
+}
+
+/** Validates a `[tool.cext-audit]` table (or a whole cext-audit TOML file). */
+export function parseConfigTable(table: Record<string, unknown>, source: string): FileConfig {
+  const unknown = Object.keys(table).filter((k) => !KEYS.includes(k));
+  if (unknown.length > 0) throw new ConfigError(`${source}: unknown key ${unknown.join(', ')} (known: ${KEYS.join(', ')})`);
+  const config: FileConfig = { source };
+  if (table.select !== undefined) config.select = stringList(table.select, 'select', source);
+  if (table.ignore !== undefined) config.ignore = stringList(table.ignore, 'ignore', source);
+  if (table['fail-on'] !== undefined) config.failOn = failOn(table['fail-on'], source);
+  if (table['min-python'] !== undefined) config.minPython = minPython(table['min-python'], source);
+  if (table.include !== undefined) config.include = stringList(table.include, 'include', source);
+  if (table.exclude !== undefined) config.exclude = stringList(table.exclude, 'exclude', source);
+  if (table.macros !== undefined) config.macros = macros(table.macros, source);
+  return config;
+}
+
+export function readConfigFile(file: string): FileConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read config ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  let data: Record<string, unknown>;
+  try {
+    data = parseToml(text) as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError(`${file}: invalid TOML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const isPyproject = path.basename(file) === 'pyproject.toml';
+  const tool = (data.tool as Record<string, unknown> | undefined)?.['cext-audit'];
+  const table = isPyproject ? ((tool ?? {}) as Record<string, unknown>) : data;
+  const config = parseConfigTable(table, isPyproject ? `${file} [tool.cext-audit]` : file);
+  const requires = (data.project as Record<string, unknown> | undefined)?.['requires-python'];
+  if (typeof requires === 'string') config.requiresPython = lowestPython(requires) ?? undefined;
+  return config;
+}
+
+export function resolveOptions(flags: Flags, file: FileConfig | null): Options {
+  let min = DEFAULT_MIN_PYTHON;
+  let minSource = 'default';
+  if (flags.minPython !== undefined) {
+    min = minPython(flags.minPython, '--min-python');
+    minSource = '--min-python';
+  } else if (file?.minPython) {
+    min = file.minPython;
+    minSource = `min-python in ${file.source}`;
+  } else if (file?.requiresPython) {
+    min = file.requiresPython;
+    minSource = `requires-python in ${file.source.replace(/ \[tool\.cext-audit\]$/, '')}`;
+  }
+  return {
+    paths: flags.paths.length > 0 ? flags.paths : ['.'],
+    select: flags.select ?? file?.select ?? [],
+    ignore: flags.ignore ?? file?.ignore ?? [],
+    failOn: flags.failOn ?? file?.failOn ?? 'warning',
+    minPython: min,
+    minPythonSource: minSource,
+    include: flags.include ?? file?.include ?? [],
+    exclude: [...(file?.exclude ?? []), ...(flags.exclude ?? [])],
+    macros: file?.macros ?? new Map<string, MacroRule>(),
+    configFile: file?.source ?? null,
+  };
+}
+

@@ -1,0 +1,75 @@
+/** File selection: the C sources under the given paths, minus what git ignores and build output. */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { globby } from 'globby';
+import type { SourceFile } from './engine/runner.js';
+
+export class DiscoveryError extends Error {}
+
+export const SOURCE_PATTERNS = ['**/*.c', '**/*.h'];
+
+/** Directories that hold dependencies, build output or tool state, never the project's own sources. */
+export const DEFAULT_EXCLUDES = [
+  '**/node_modules/**',
+  '**/.git/**',
+  '**/build/**',
+  '**/_build/**',
+  '**/builddir/**',
+  '**/_skbuild/**',
+  '**/.mesonpy-*/**',
+  '**/.tox/**',
+  '**/.nox/**',
+  '**/.venv/**',
+  '**/venv/**',
+  '**/.eggs/**',
+  '**/*.egg-info/**',
+  '**/__pycache__/**',
+  '**/wheelhouse/**',
+  '**/.cext-audit-cache/**',
+];
+
+export interface DiscoverOptions {
+  paths: readonly string[];
+  include: readonly string[];
+  exclude: readonly string[];
+  cwd: string;
+}
+
+/** How findings name a file: relative to cwd when inside it, else absolute; always forward slashes. */
+export function displayPath(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute);
+  const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
+  return shown.split(path.sep).join('/');
+}
+
+export async function discover(options: DiscoverOptions): Promise<SourceFile[]> {
+  const found = new Set<string>();
+  for (const given of options.paths) {
+    const absolute = path.resolve(options.cwd, given);
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(absolute).isDirectory();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new DiscoveryError(code === 'ENOENT' ? `${given}: no such file or directory` : `${given}: cannot read (${code})`);
+    }
+    if (!isDirectory) {
+      // A file named on the command line is audited even if a pattern would skip it, as ruff does.
+      found.add(absolute);
+      continue;
+    }
+    const files = await globby(options.include.length > 0 ? [...options.include] : SOURCE_PATTERNS, {
+      cwd: absolute,
+      absolute: true,
+      gitignore: true,
+      ignore: [...DEFAULT_EXCLUDES, ...options.exclude],
+      onlyFiles: true,
+      followSymbolicLinks: false,
+      suppressErrors: true,
+    });
+    for (const f of files) found.add(path.resolve(f));
+  }
+  return [...found]
+    .map((p) => ({ path: p, file: displayPath(p, options.cwd) }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}

@@ -1,0 +1,79 @@
+/**
+ * The preprocessor conditions in force at each point of a file, read from the directives
+ * themselves: tree-sitter does not parse `#if` inside an initialiser list as a preprocessor
+ * node (parsing-notes.md §5), so guards around slot entries come from here, not the tree.
+ */
+import type { Directive } from '../source/scan.js';
+import type { Guard } from './types.js';
+
+interface Frame {
+  /** The conditions of the branches already passed in this `#if` chain. */
+  previous: string[];
+  current: string;
+}
+
+function branch(previous: string[], condition: string | null): string {
+  const parts = previous.map((p) => `!(${p})`);
+  if (condition !== null) parts.push(`(${condition})`);
+  return parts.join(' && ');
+}
+
+export interface GuardIndex {
+  at(offset: number): Guard;
+}
+
+export function guardIndex(directives: readonly Directive[]): GuardIndex {
+  const starts: number[] = [0];
+  const guards: Guard[] = [[]];
+  const stack: Frame[] = [];
+  for (const d of directives) {
+    switch (d.keyword) {
+      case 'if':
+        stack.push({ previous: [d.body], current: d.body });
+        break;
+      case 'ifdef':
+        stack.push({ previous: [`defined(${d.body})`], current: `defined(${d.body})` });
+        break;
+      case 'ifndef':
+        stack.push({ previous: [`!defined(${d.body})`], current: `!defined(${d.body})` });
+        break;
+      case 'elif':
+      case 'elifdef':
+      case 'elifndef': {
+        const top = stack[stack.length - 1];
+        if (!top) continue;
+        const condition =
+          d.keyword === 'elif' ? d.body : d.keyword === 'elifdef' ? `defined(${d.body})` : `!defined(${d.body})`;
+        top.current = branch(top.previous, condition);
+        top.previous.push(condition);
+        break;
+      }
+      case 'else': {
+        const top = stack[stack.length - 1];
+        if (!top) continue;
+        top.current = branch(top.previous, null);
+        break;
+      }
+      case 'endif':
+        if (stack.length === 0) continue;
+        stack.pop();
+        break;
+      default:
+        continue;
+    }
+    starts.push(d.end);
+    guards.push(stack.map((f) => f.current));
+  }
+  return {
+    at(offset: number): Guard {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return guards[lo];
+    },
+  };
+}

@@ -1,0 +1,232 @@
+/**
+ * One pass over a parsed file that records everything the rules need as plain facts.
+ * The tree locates declarations, functions and calls; initialisers and guards are read from
+ * the original text (see initializer.ts and conditions.ts).
+ */
+import type { Directive } from '../source/scan.js';
+import { parseDefine } from '../source/scan.js';
+import { LineIndex } from '../source/lines.js';
+import type { SyntaxNode, Tree } from '../source/parse.js';
+import { guardIndex, type GuardIndex } from './conditions.js';
+import { cleanText, initializerItems, referencedName, stringLiteral } from './initializer.js';
+import type {
+  CallFact,
+  DefineFact,
+  FileFacts,
+  FunctionFact,
+  ModuleDefFact,
+  SlotArrayFact,
+  SlotEntryFact,
+  SlotsField,
+} from './types.js';
+
+export const MODULE_DEF_FIELDS = [
+  'm_base', 'm_name', 'm_doc', 'm_size', 'm_methods', 'm_slots', 'm_traverse', 'm_clear', 'm_free',
+] as const;
+const SLOT_FIELDS = ['slot', 'value'] as const;
+
+interface Context {
+  source: string;
+  lines: LineIndex;
+  guards: GuardIndex;
+}
+
+const WRAPPING_DECLARATORS = new Set(['pointer_declarator', 'parenthesized_declarator', 'attributed_declarator']);
+
+/** The identifier a declarator declares, through pointers, arrays and parentheses. */
+function declaredName(declarator: SyntaxNode | null): SyntaxNode | null {
+  let node = declarator;
+  while (node !== null) {
+    if (node.type === 'identifier') return node;
+    if (WRAPPING_DECLARATORS.has(node.type) || node.type === 'array_declarator' || node.type === 'function_declarator') {
+      node = node.childForFieldName('declarator');
+    } else {
+      return null;
+    }
+  }
+  return null;
+}
+
+function typeName(declaration: SyntaxNode): string | null {
+  const type = declaration.childForFieldName('type');
+  if (type === null) return null;
+  if (type.type === 'type_identifier') return type.text;
+  if (type.type === 'struct_specifier') return type.childForFieldName('name')?.text ?? null;
+  return null;
+}
+
+function isStatic(node: SyntaxNode): boolean {
+  return node.children.some((c) => c.type === 'storage_class_specifier' && c.text === 'static');
+}
+
+function functionFact(node: SyntaxNode, ctx: Context): FunctionFact | null {
+  let declarator = node.childForFieldName('declarator');
+  while (declarator !== null && WRAPPING_DECLARATORS.has(declarator.type)) declarator = declarator.childForFieldName('declarator');
+  if (declarator === null || declarator.type !== 'function_declarator') return null;
+  const name = declarator.childForFieldName('declarator');
+  if (name === null || name.type !== 'identifier') return null;
+  return {
+    name: name.text,
+    range: ctx.lines.range(name.startIndex, name.endIndex),
+    isStatic: isStatic(node),
+    guard: ctx.guards.at(name.startIndex),
+  };
+}
+
+function slotsField(value: string, start: number, end: number, ctx: Context): SlotsField {
+  const range = ctx.lines.range(start, end);
+  if (value === 'NULL' || value === '0' || value === '(void *)0' || value === '((void *)0)') return { kind: 'null' };
+  const name = referencedName(value);
+  return name === null ? { kind: 'other', text: value, range } : { kind: 'name', name, range };
+}
+
+function moduleDefFact(name: SyntaxNode, open: number, ctx: Context): ModuleDefFact {
+  const { items } = initializerItems(ctx.source, open, MODULE_DEF_FIELDS);
+  const nameItem = items.find((i) => i.field === 'm_name');
+  const slotsItem = items.find((i) => i.field === 'm_slots');
+  let moduleName: ModuleDefFact['moduleName'] = null;
+  if (nameItem) {
+    const literal = stringLiteral(nameItem.value);
+    moduleName = literal !== null ? { literal } : { expression: nameItem.value };
+  }
+  return {
+    name: name.text,
+    range: ctx.lines.range(name.startIndex, name.endIndex),
+    moduleName,
+    slots: slotsItem ? slotsField(slotsItem.value, slotsItem.start, slotsItem.end, ctx) : { kind: 'absent' },
+    guard: ctx.guards.at(name.startIndex),
+  };
+}
+
+function slotEntries(open: number, ctx: Context): SlotEntryFact[] {
+  const entries: SlotEntryFact[] = [];
+  for (const item of initializerItems(ctx.source, open).items) {
+    const range = ctx.lines.range(item.start, item.end);
+    const guard = ctx.guards.at(item.start);
+    if (item.brace !== null) {
+      const inner = initializerItems(ctx.source, item.brace, SLOT_FIELDS).items;
+      const slot = inner.find((i) => i.field === 'slot')?.value ?? '';
+      const value = inner.find((i) => i.field === 'value')?.value ?? '';
+      entries.push({ kind: 'slot', slot, value, range, guard });
+      continue;
+    }
+    const macro = /^([A-Za-z_]\w*)\s*(?:\(.*\))?$/.exec(item.text);
+    if (macro) entries.push({ kind: 'macro', name: macro[1], range, guard });
+  }
+  return entries;
+}
+
+function declarationFacts(node: SyntaxNode, ctx: Context, moduleDefs: ModuleDefFact[], slotArrays: SlotArrayFact[]): void {
+  const type = typeName(node);
+  if (type !== 'PyModuleDef' && type !== 'PyModuleDef_Slot') return;
+  for (const declarator of node.childrenForFieldName('declarator')) {
+    if (declarator.type !== 'init_declarator') continue;
+    const value = declarator.childForFieldName('value');
+    const name = declaredName(declarator.childForFieldName('declarator'));
+    if (value === null || value.type !== 'initializer_list' || name === null) continue;
+    if (type === 'PyModuleDef') moduleDefs.push(moduleDefFact(name, value.startIndex, ctx));
+    else {
+      slotArrays.push({
+        name: name.text,
+        range: ctx.lines.range(name.startIndex, name.endIndex),
+        entries: slotEntries(value.startIndex, ctx),
+        guard: ctx.guards.at(name.startIndex),
+      });
+    }
+  }
+}
+
+const TRANSPARENT_PARENTS = new Set(['parenthesized_expression', 'cast_expression']);
+
+function assignedTo(call: SyntaxNode): string | null {
+  let node = call;
+  let parent = node.parent;
+  while (parent !== null && TRANSPARENT_PARENTS.has(parent.type)) {
+    node = parent;
+    parent = node.parent;
+  }
+  if (parent === null) return null;
+  if (parent.type === 'init_declarator') return declaredName(parent.childForFieldName('declarator'))?.text ?? null;
+  if (parent.type === 'assignment_expression' && parent.childForFieldName('right')?.id === node.id) {
+    return parent.childForFieldName('left')?.text ?? null;
+  }
+  return null;
+}
+
+interface FunctionSpan {
+  name: string;
+  start: number;
+  end: number;
+}
+
+function enclosingFunction(spans: FunctionSpan[], offset: number): string | null {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const span = spans[mid];
+    if (offset < span.start) hi = mid - 1;
+    else if (offset >= span.end) lo = mid + 1;
+    else return span.name;
+  }
+  return null;
+}
+
+function callFact(node: SyntaxNode, spans: FunctionSpan[], ctx: Context): CallFact | null {
+  const fn = node.childForFieldName('function');
+  if (fn === null || fn.type !== 'identifier') return null;
+  const argumentList = node.childForFieldName('arguments');
+  const args = (argumentList?.namedChildren ?? [])
+    .filter((a) => a.type !== 'comment')
+    .map((a) => cleanText(ctx.source.slice(a.startIndex, a.endIndex)));
+  return {
+    callee: fn.text,
+    args,
+    range: ctx.lines.range(node.startIndex, node.endIndex),
+    inFunction: enclosingFunction(spans, node.startIndex),
+    assignedTo: assignedTo(node),
+    guard: ctx.guards.at(node.startIndex),
+  };
+}
+
+function defineFacts(directives: readonly Directive[], ctx: Context): DefineFact[] {
+  const defines: DefineFact[] = [];
+  for (const directive of directives) {
+    const define = parseDefine(directive);
+    if (!define) continue;
+    const lineEnd = ctx.source.slice(directive.start, directive.end).search(/\r?\n/);
+    const end = lineEnd < 0 ? directive.end : directive.start + lineEnd;
+    const start = directive.start + (ctx.source.slice(directive.start, end).length - ctx.source.slice(directive.start, end).trimStart().length);
+    defines.push({ ...define, range: ctx.lines.range(start, end), guard: ctx.guards.at(directive.start) });
+  }
+  return defines;
+}
+
+export function extractFacts(file: string, source: string, tree: Tree, directives: readonly Directive[]): FileFacts {
+  const ctx: Context = { source, lines: new LineIndex(source), guards: guardIndex(directives) };
+  const functions: FunctionFact[] = [];
+  const spans: FunctionSpan[] = [];
+  const moduleDefs: ModuleDefFact[] = [];
+  const slotArrays: SlotArrayFact[] = [];
+  const callNodes: SyntaxNode[] = [];
+  const root = tree.rootNode;
+
+  for (const node of root.descendantsOfType(['function_definition', 'declaration', 'call_expression'])) {
+    if (node.type === 'call_expression') callNodes.push(node);
+    else if (node.type === 'declaration') declarationFacts(node, ctx, moduleDefs, slotArrays);
+    else {
+      const fact = functionFact(node, ctx);
+      if (fact === null) continue;
+      functions.push(fact);
+      spans.push({ name: fact.name, start: node.startIndex, end: node.endIndex });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start);
+  const calls: CallFact[] = [];
+  for (const node of callNodes) {
+    const fact = callFact(node, spans, ctx);
+    if (fact !== null) calls.push(fact);
+  }
+  const parseErrors = root.hasError ? root.descendantsOfType('ERROR').map((n) => ctx.lines.range(n.startIndex, n.endIndex)) : [];
+  return { file, functions, calls, moduleDefs, slotArrays, defines: defineFacts(directives, ctx), parseErrors };
+}

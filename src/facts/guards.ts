@@ -1,0 +1,227 @@
+/**
+ * Three-valued evaluation of `#if` expressions in a build scenario. A scenario knows some
+ * macros (defined with a value, or known to be undefined); every other macro is unknown, so
+ * a guard on a project's own macro evaluates to "unknown" and rules stay silent about it.
+ */
+import type { Guard } from './types.js';
+
+export interface Scenario {
+  name: string;
+  /** A number: defined with that value; null: known to be undefined; absent: unknown. */
+  macros: ReadonlyMap<string, number | null>;
+}
+
+type Value = number | undefined;
+
+const TOKEN = /\s*(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|\s*([A-Za-z_]\w*)|\s*('(?:\\.|[^'\\])*')|\s*(&&|\|\||==|!=|<=|>=|<<|>>|[!~<>+\-*/%&|^()?:,])/y;
+
+function tokenize(expr: string): string[] | null {
+  const tokens: string[] = [];
+  TOKEN.lastIndex = 0;
+  let pos = 0;
+  while (pos < expr.length) {
+    if (/^\s*$/.test(expr.slice(pos))) break;
+    TOKEN.lastIndex = pos;
+    const m = TOKEN.exec(expr);
+    if (!m) return null;
+    tokens.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
+    pos = TOKEN.lastIndex;
+  }
+  return tokens;
+}
+
+const BINARY: Record<string, [number, (a: number, b: number) => number]> = {
+  '||': [2, (a, b) => Number(a !== 0 || b !== 0)],
+  '&&': [3, (a, b) => Number(a !== 0 && b !== 0)],
+  '|': [4, (a, b) => a | b],
+  '^': [5, (a, b) => a ^ b],
+  '&': [6, (a, b) => a & b],
+  '==': [7, (a, b) => Number(a === b)],
+  '!=': [7, (a, b) => Number(a !== b)],
+  '<': [8, (a, b) => Number(a < b)],
+  '>': [8, (a, b) => Number(a > b)],
+  '<=': [8, (a, b) => Number(a <= b)],
+  '>=': [8, (a, b) => Number(a >= b)],
+  '<<': [9, (a, b) => a * 2 ** b],
+  '>>': [9, (a, b) => Math.floor(a / 2 ** b)],
+  '+': [10, (a, b) => a + b],
+  '-': [10, (a, b) => a - b],
+  '*': [11, (a, b) => a * b],
+  '/': [11, (a, b) => (b === 0 ? NaN : Math.trunc(a / b))],
+  '%': [11, (a, b) => (b === 0 ? NaN : a % b)],
+};
+
+class Evaluator {
+  private pos = 0;
+  constructor(
+    private readonly tokens: string[],
+    private readonly scenario: Scenario,
+  ) {}
+
+  run(): Value {
+    const value = this.ternary();
+    if (this.pos !== this.tokens.length) throw new Error('trailing tokens');
+    return value;
+  }
+
+  private peek(): string | undefined {
+    return this.tokens[this.pos];
+  }
+
+  private take(expected?: string): string {
+    const t = this.tokens[this.pos++];
+    if (t === undefined || (expected !== undefined && t !== expected)) throw new Error('unexpected token');
+    return t;
+  }
+
+  private ternary(): Value {
+    const condition = this.binary(2);
+    if (this.peek() !== '?') return condition;
+    this.take('?');
+    const yes = this.ternary();
+    this.take(':');
+    const no = this.ternary();
+    if (condition === undefined) return yes === no ? yes : undefined;
+    return condition !== 0 ? yes : no;
+  }
+
+  private binary(minPrecedence: number): Value {
+    let left = this.unary();
+    for (;;) {
+      const op = this.peek();
+      const entry = op === undefined ? undefined : BINARY[op];
+      if (entry === undefined || entry[0] < minPrecedence) return left;
+      this.take();
+      const right = this.binary(entry[0] + 1);
+      left = combine(op as string, left, right, entry[1]);
+    }
+  }
+
+  private unary(): Value {
+    const t = this.take();
+    if (t === '!') return mapValue(this.unary(), (v) => Number(v === 0));
+    if (t === '~') return mapValue(this.unary(), (v) => ~v);
+    if (t === '-') return mapValue(this.unary(), (v) => -v);
+    if (t === '+') return this.unary();
+    if (t === '(') {
+      const v = this.ternary();
+      this.take(')');
+      return v;
+    }
+    if (t === 'defined') {
+      const parens = this.peek() === '(';
+      if (parens) this.take('(');
+      const name = this.take();
+      if (parens) this.take(')');
+      if (!this.scenario.macros.has(name)) return undefined;
+      return Number(this.scenario.macros.get(name) !== null);
+    }
+    if (/^\d/.test(t)) return Number(t.startsWith('0') && t.length > 1 && !/^0[xX]/.test(t) ? parseInt(t, 8) : t);
+    if (t.startsWith("'")) return undefined;
+    if (/^[A-Za-z_]/.test(t)) {
+      if (this.peek() === '(') {
+        this.skipArguments();
+        return undefined;
+      }
+      const known = this.scenario.macros.get(t);
+      if (known === null) return 0;
+      return known;
+    }
+    throw new Error(`unexpected ${t}`);
+  }
+
+  private skipArguments(): void {
+    let depth = 0;
+    do {
+      const t = this.take();
+      if (t === '(') depth++;
+      else if (t === ')') depth--;
+    } while (depth > 0);
+  }
+}
+
+function mapValue(v: Value, f: (v: number) => number): Value {
+  return v === undefined ? undefined : f(v);
+}
+
+function combine(op: string, a: Value, b: Value, f: (a: number, b: number) => number): Value {
+  if (op === '&&' && (a === 0 || b === 0)) return 0;
+  if (op === '||' && ((a !== undefined && a !== 0) || (b !== undefined && b !== 0))) return 1;
+  if (a === undefined || b === undefined) return undefined;
+  const v = f(a, b);
+  return Number.isNaN(v) ? undefined : v;
+}
+
+/** The value of one `#if` expression: a number, or undefined when it depends on unknown macros. */
+export function evaluate(expr: string, scenario: Scenario): number | undefined {
+  const tokens = tokenize(expr);
+  if (tokens === null || tokens.length === 0) return undefined;
+  try {
+    return new Evaluator(tokens, scenario).run();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether code under the guard is compiled in the scenario: true, false, or undefined (cannot tell). */
+export function compiledIn(guard: Guard, scenario: Scenario): boolean | undefined {
+  let result: boolean | undefined = true;
+  for (const condition of guard) {
+    const v = evaluate(condition, scenario);
+    if (v === 0) return false;
+    if (v === undefined) result = undefined;
+  }
+  return result;
+}
+
+const GIL_MACROS_DEFINED: [string, number][] = [
+  ['Py_mod_gil', 4],
+  ['Py_MOD_GIL_USED', 0],
+  ['Py_MOD_GIL_NOT_USED', 1],
+];
+const GIL_MACROS_UNDEFINED: [string, null][] = GIL_MACROS_DEFINED.map(([name]) => [name, null]);
+
+function versionMacros(minor: number, hex: number): [string, number][] {
+  return [
+    ['PY_MAJOR_VERSION', 3],
+    ['PY_MINOR_VERSION', minor],
+    ['PY_VERSION_HEX', hex],
+  ];
+}
+
+/** CPython 3.14 built with --disable-gil: what a free-threaded user imports the module with. */
+export const FREE_THREADED: Scenario = {
+  name: 'free-threaded CPython 3.14',
+  macros: new Map<string, number | null>([
+    ['Py_GIL_DISABLED', 1],
+    ...GIL_MACROS_DEFINED,
+    ...versionMacros(14, 0x030e00f0),
+    ['PYPY_VERSION', null],
+    // Python.h refuses the limited API in the free-threaded 3.14 build.
+    ['Py_LIMITED_API', null],
+  ]),
+};
+
+/** The regular (GIL) build of 3.13 and 3.14, where PyUnstable_Module_SetGIL is not declared. */
+export const DEFAULT_BUILDS: Scenario[] = [13, 14].map((minor) => ({
+  name: `CPython 3.${minor} (default build)`,
+  macros: new Map<string, number | null>([
+    ['Py_GIL_DISABLED', null],
+    ...GIL_MACROS_DEFINED,
+    ...versionMacros(minor, 0x03000000 + minor * 0x10000 + 0xf0),
+  ]),
+}));
+
+/** Every CPython from `minMinor` up to 3.12, which know nothing of Py_mod_gil; both ends of each minor. */
+export function pythonsBefore313(minMinor: number): Scenario[] {
+  const scenarios: Scenario[] = [];
+  for (let minor = minMinor; minor <= 12; minor++) {
+    for (const hex of [0x03000000 + minor * 0x10000, 0x03000000 + minor * 0x10000 + 0xfff0]) {
+      scenarios.push({
+        name: `CPython 3.${minor}`,
+        macros: new Map<string, number | null>([['Py_GIL_DISABLED', null], ...GIL_MACROS_UNDEFINED, ...versionMacros(minor, hex)]),
+      });
+    }
+  }
+  return scenarios;
+}

@@ -1,0 +1,87 @@
+/**
+ * Facts: what one file declares and calls, as plain serialisable data. Rules are functions
+ * of facts and never see a syntax tree.
+ */
+
+/** 1-based lines and columns in UTF-16 code units; the end column is exclusive (SARIF's convention). */
+export interface Range {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/**
+ * The preprocessor conditions under which a line is compiled: a conjunction of `#if`
+ * expressions, e.g. `['defined(Py_GIL_DISABLED)', '!(PY_VERSION_HEX < 0x030D0000)']`.
+ */
+export type Guard = string[];
+
+export interface FunctionFact {
+  name: string;
+  /** Range of the function's name. */
+  range: Range;
+  isStatic: boolean;
+  guard: Guard;
+}
+
+export interface CallFact {
+  callee: string;
+  /** Argument texts as written, comments removed. */
+  args: string[];
+  range: Range;
+  /** The function whose body holds the call; null at file scope (e.g. inside an initialiser). */
+  inFunction: string | null;
+  /** The variable the result is assigned to (`m = PyModule_Create(...)`), if any. */
+  assignedTo: string | null;
+  guard: Guard;
+}
+
+/** What a `PyModuleDef`'s `m_slots` field holds. */
+export type SlotsField =
+  | { kind: 'absent' }
+  | { kind: 'null' }
+  | { kind: 'name'; name: string; range: Range }
+  | { kind: 'other'; text: string; range: Range };
+
+export interface ModuleDefFact {
+  name: string;
+  range: Range;
+  /** `m_name` as written: a string literal's value, or the expression text. */
+  moduleName: { literal: string } | { expression: string } | null;
+  slots: SlotsField;
+  guard: Guard;
+}
+
+/** One element of a `PyModuleDef_Slot` array. */
+export type SlotEntryFact =
+  | { kind: 'slot'; slot: string; value: string; range: Range; guard: Guard }
+  /** An element that is a macro use (`GIL_SLOT`), resolved against the project's defines. */
+  | { kind: 'macro'; name: string; range: Range; guard: Guard };
+
+export interface SlotArrayFact {
+  name: string;
+  range: Range;
+  entries: SlotEntryFact[];
+  guard: Guard;
+}
+
+export interface DefineFact {
+  name: string;
+  params: string[] | null;
+  body: string;
+  range: Range;
+  guard: Guard;
+}
+
+export interface FileFacts {
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  functions: FunctionFact[];
+  calls: CallFact[];
+  moduleDefs: ModuleDefFact[];
+  slotArrays: SlotArrayFact[];
+  defines: DefineFact[];
+  /** Ranges of ERROR and MISSING nodes: findings near them deserve less trust. */
+  parseErrors: Range[];
+}

@@ -1,0 +1,90 @@
+/**
+ * The human report, in the style of ruff and rustc: `path:line:col: severity[rule] message`,
+ * a code frame with the range underlined, the fix, related locations and the guide link,
+ * then a readiness line per module.
+ */
+import { codeFrameColumns } from '@babel/code-frame';
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Finding, Severity } from '../engine/rule.js';
+import type { AuditResult } from '../engine/runner.js';
+import type { ModuleReadiness } from '../engine/readiness.js';
+import { countBySeverity, describeCounts } from './summary.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** The file's text for code frames; null when it cannot be read any more. */
+  source(file: string): string | null;
+  minPython: string;
+}
+
+function paint(chalk: ChalkInstance): Record<Severity, (s: string) => string> {
+  return { error: chalk.red.bold, warning: chalk.yellow.bold, note: chalk.cyan.bold };
+}
+
+function indentBlock(text: string, first: string, rest: string): string {
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 ? first : rest) + line)
+    .join('\n');
+}
+
+function frame(finding: Finding, source: string | null, color: boolean): string {
+  if (source === null) return '';
+  const { range } = finding;
+  const sameLine = range.startLine === range.endLine;
+  return codeFrameColumns(
+    source,
+    {
+      start: { line: range.startLine, column: range.startColumn },
+      end: sameLine ? { line: range.endLine, column: range.endColumn } : { line: range.startLine },
+    },
+    { highlightCode: color, forceColor: color, linesAbove: 1, linesBelow: 1 },
+  );
+}
+
+export function formatFinding(finding: Finding, options: TextOptions, chalk: ChalkInstance): string {
+  const { file, range } = finding;
+  const head = `${chalk.bold(`${file}:${range.startLine}:${range.startColumn}:`)} ${paint(chalk)[finding.severity](
+    `${finding.severity}[${finding.ruleId}]`,
+  )} ${finding.message}`;
+  const lines = [head];
+  const codeFrame = frame(finding, options.source(file), options.color);
+  if (codeFrame !== '') lines.push(codeFrame);
+  if (finding.fix) lines.push(indentBlock(finding.fix, `  ${chalk.green('= fix:')} `, '         '));
+  for (const r of finding.related) lines.push(`  ${chalk.blue('= note:')} ${r.message} is at ${r.file}:${r.range.startLine}:${r.range.startColumn}`);
+  lines.push(`  ${chalk.blue('= see:')} ${finding.guide}`);
+  return lines.join('\n');
+}
+
+function moduleTable(modules: readonly ModuleReadiness[], chalk: ChalkInstance): string[] {
+  const header = ['module', 'init', 'declared', 'findings in its files', 'file'];
+  const rows = modules.map((m) => [m.name, m.initStyle, m.declared, describeCounts(m.findings), m.file]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const declaredColor: Record<string, (s: string) => string> = { yes: chalk.green, no: chalk.red, 'keeps-gil': chalk.yellow };
+  const line = (cells: string[], isHeader: boolean) =>
+    `  ${cells
+      .map((cell, i) => {
+        const padded = i === cells.length - 1 ? cell : cell.padEnd(widths[i]);
+        return i === 2 && !isHeader ? (declaredColor[cell] ?? chalk.dim)(padded) : padded;
+      })
+      .join('  ')}`;
+  return [chalk.bold(line(header, true)), ...rows.map((r) => line(r, false))];
+}
+
+export function formatText(result: AuditResult, options: TextOptions): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const out: string[] = [];
+  for (const finding of result.findings) out.push(formatFinding(finding, options, chalk), '');
+  for (const s of result.skipped) out.push(`${chalk.dim('note:')} skipped ${s.file}: ${s.reason}`);
+  if (result.skipped.length > 0) out.push('');
+  if (result.modules.length > 0) {
+    out.push(chalk.bold(`Extension modules (${result.modules.length}), checked for free-threaded CPython 3.14, min-python ${options.minPython}:`));
+    out.push(...moduleTable(result.modules, chalk), '');
+  } else {
+    out.push('No extension module (PyInit_* function or PyModuleDef) found.', '');
+  }
+  const counts = countBySeverity(result.findings);
+  const files = `${result.filesAudited} file${result.filesAudited === 1 ? '' : 's'}`;
+  out.push(`${result.findings.length === 0 ? chalk.green('No findings') : chalk.bold(`Found ${describeCounts(counts)}`)} in ${files}.`);
+  return `${out.join('\n')}\n`;
+}

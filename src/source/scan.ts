@@ -1,0 +1,66 @@
+/**
+ * Lexical scanning shared by the pre-pass and the facts: the parts of C that the tree does
+ * not describe well (preprocessor lines) or that must be skipped (comments, literals).
+ */
+
+// Order matters: at each position the first alternative that matches wins.
+const BLOCK_COMMENT = String.raw`\/\*[\s\S]*?(?:\*\/|$)`;
+const LINE_COMMENT = String.raw`\/\/(?:\\\r?\n|[^\n])*`;
+// Literals stop at a newline so a stray apostrophe (English text under `#if 0`) cannot swallow the file.
+const STRING = String.raw`"(?:\\[\s\S]|[^"\\\n])*"?`;
+const CHAR = String.raw`'(?:\\[\s\S]|[^'\\\n])*'?`;
+const DIRECTIVE = String.raw`(?<![^\n\r])[ \t]*#(?:\\\r?\n|\/\*[\s\S]*?\*\/|[^\n])*`;
+
+export const NON_CODE = [BLOCK_COMMENT, LINE_COMMENT, STRING, CHAR, DIRECTIVE].join('|');
+
+export interface Directive {
+  /** `if`, `ifdef`, `define`, `include`, … (empty for a null directive). */
+  keyword: string;
+  /** Everything after the keyword, continuations joined and comments removed. */
+  body: string;
+  start: number;
+  end: number;
+}
+
+export function isDirectiveMatch(match: string): boolean {
+  const first = match.charCodeAt(0);
+  return first === 35 /* # */ || first === 32 || first === 9;
+}
+
+export function parseDirective(text: string, start: number): Directive {
+  const joined = text
+    .replace(/\\\r?\n/g, ' ')
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/\/\/.*$/, '');
+  const m = /^\s*#\s*([A-Za-z_]\w*)?\s*([\s\S]*?)\s*$/.exec(joined);
+  return { keyword: m?.[1] ?? '', body: m?.[2] ?? '', start, end: start + text.length };
+}
+
+/** Every preprocessor directive of a file, in order; directives inside comments are not directives. */
+export function scanDirectives(text: string): Directive[] {
+  const re = new RegExp(NON_CODE, 'g');
+  const directives: Directive[] = [];
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    if (isDirectiveMatch(m[0])) directives.push(parseDirective(m[0], m.index));
+  }
+  return directives;
+}
+
+export interface MacroDefinition {
+  name: string;
+  /** Parameter names of a function-like macro; null for an object-like one. */
+  params: string[] | null;
+  body: string;
+}
+
+export function parseDefine(directive: Directive): MacroDefinition | null {
+  if (directive.keyword !== 'define') return null;
+  const m = /^([A-Za-z_]\w*)(\(([^)]*)\))?\s*([\s\S]*)$/.exec(directive.body);
+  if (!m) return null;
+  const params = m[2] === undefined ? null : m[3].split(',').map((p) => p.trim()).filter((p) => p !== '');
+  return { name: m[1], params, body: m[4].trim() };
+}

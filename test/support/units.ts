@@ -1,0 +1,55 @@
+/** Fixture units: a `.c`/`.h` file audited alone, or a directory audited as one project. */
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readConfigFile, resolveOptions } from '../../src/config.js';
+import { loadRules } from '../../src/engine/registry.js';
+import { audit, type AuditResult } from '../../src/engine/runner.js';
+import { fixtureOptions, parseExpectations, type Expectation } from './expectations.js';
+
+export const FIXTURES = fileURLToPath(new URL('../../../test-fixtures/', import.meta.url));
+
+export interface Unit {
+  name: string;
+  dir: string;
+  /** Paths relative to `dir`. */
+  files: string[];
+}
+
+function sourcesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => {
+      const relative = prefix + e.name;
+      if (e.isDirectory()) return sourcesUnder(path.join(dir, e.name), `${relative}/`);
+      return /\.[ch]$/.test(e.name) ? [relative] : [];
+    })
+    .sort();
+}
+
+export function units(group: string): Unit[] {
+  const root = path.join(FIXTURES, group);
+  return readdirSync(root)
+    .sort()
+    .flatMap((name): Unit[] => {
+      const full = path.join(root, name);
+      if (statSync(full).isDirectory()) return [{ name, dir: full, files: sourcesUnder(full) }];
+      return /\.[ch]$/.test(name) ? [{ name, dir: root, files: [name] }] : [];
+    });
+}
+
+export async function runUnit(unit: Unit): Promise<{ result: AuditResult; expected: Expectation[] }> {
+  const texts = unit.files.map((f) => readFileSync(path.join(unit.dir, f), 'utf8'));
+  const pyproject = path.join(unit.dir, 'pyproject.toml');
+  const isDirectoryUnit = unit.files.length !== 1 || unit.files[0] !== unit.name;
+  const fileConfig = isDirectoryUnit && existsSync(pyproject) ? readConfigFile(pyproject) : null;
+  const inline = isDirectoryUnit ? {} : fixtureOptions(texts[0]);
+  const options = resolveOptions({ paths: [], minPython: inline['min-python'] }, fileConfig);
+  const result = await audit({
+    files: unit.files.map((f) => ({ path: path.join(unit.dir, f), file: f })),
+    rules: await loadRules(),
+    options: { minPython: options.minPython },
+    macros: options.macros,
+  });
+  const expected = unit.files.flatMap((f, i) => parseExpectations(f, texts[i]));
+  return { result, expected };
+}
