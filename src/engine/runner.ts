@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { decode, generatedBy } from '../source/decode.js';
 import { annotationMacros, macroTable, prepass, type MacroRule } from '../source/prepass.js';
 import { parse } from '../source/parse.js';
+import { blankDeadBranches } from '../source/branches.js';
 import { scanDirectives, type Directive } from '../source/scan.js';
 import { extractFacts } from '../facts/extract.js';
 import { projectFacts } from '../facts/modules.js';
@@ -116,7 +117,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 /** Per-file work: pure, so a worker thread or a cache can take it over. */
 export function analyzeFile(file: string, text: string, directives: Directive[], macros: ReturnType<typeof macroTable>): FileFacts {
   const prepared = prepass(text, macros);
-  return extractFacts(file, text, parse(prepared.text), directives);
+  return extractFacts(file, text, parse(blankDeadBranches(prepared.text, directives)), directives);
 }
 
 export async function audit(input: AuditInput): Promise<AuditResult> {

@@ -15,7 +15,7 @@ static PyMethodDef clock_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
-static struct PyModuleDef clock_module = {PyModuleDef_HEAD_INIT, "clock", NULL, -1, clock_methods};  // expect: module-missing-gil-slot
+static struct PyModuleDef clock_module = {PyModuleDef_HEAD_INIT, "clock", NULL, 0, clock_methods};  // expect: module-missing-gil-slot
 
 PyMODINIT_FUNC
 PyInit_clock(void)

@@ -1,0 +1,98 @@
+/**
+ * Blanks preprocessor branches that no Python 3 build compiles (`#if 0`, Python 2 branches,
+ * `#ifdef __cplusplus`) and, where a whole `#if` chain is decided, its directive lines too.
+ * A function whose header is split over `#if PY_MAJOR_VERSION >= 3 … #else … #endif` (common
+ * in older extensions) then parses as one function. Offsets are preserved: blanked text
+ * becomes spaces, newlines stay.
+ */
+import { compiledIn, type Scenario } from '../facts/guards.js';
+import type { Directive } from './scan.js';
+
+/** Every CPython 3 from 3.0 to 3.14, in a C (not C++) compiler; nothing else is known. */
+const PYTHON_3: Scenario[] = Array.from({ length: 15 }, (_, minor) => ({
+  name: `CPython 3.${minor}`,
+  macros: new Map<string, number | null>([
+    ['PY_MAJOR_VERSION', 3],
+    ['PY_MINOR_VERSION', minor],
+    ['PY_VERSION_HEX', 0x03000000 + minor * 0x10000],
+    ['__cplusplus', null],
+  ]),
+}));
+
+type Decision = boolean | undefined;
+
+function decide(condition: string): Decision {
+  const values = PYTHON_3.map((s) => compiledIn([condition], s));
+  return values.every((v) => v === values[0]) ? values[0] : undefined;
+}
+
+interface Chain {
+  directives: Directive[];
+  conditions: (string | null)[];
+}
+
+function conditionOf(d: Directive): string | null {
+  switch (d.keyword) {
+    case 'if':
+    case 'elif':
+      return d.body;
+    case 'ifdef':
+    case 'elifdef':
+      return `defined(${d.body})`;
+    case 'ifndef':
+    case 'elifndef':
+      return `!defined(${d.body})`;
+    default:
+      return null;
+  }
+}
+
+function chains(directives: readonly Directive[]): Chain[] {
+  const done: Chain[] = [];
+  const open: Chain[] = [];
+  for (const d of directives) {
+    if (d.keyword === 'if' || d.keyword === 'ifdef' || d.keyword === 'ifndef') {
+      open.push({ directives: [d], conditions: [conditionOf(d)] });
+    } else if (/^el(se|if|ifdef|ifndef)$/.test(d.keyword) && open.length > 0) {
+      const top = open[open.length - 1];
+      top.directives.push(d);
+      top.conditions.push(d.keyword === 'else' ? null : conditionOf(d));
+    } else if (d.keyword === 'endif' && open.length > 0) {
+      const top = open.pop() as Chain;
+      top.directives.push(d);
+      done.push(top);
+    }
+  }
+  return done;
+}
+
+function blank(chars: string[], start: number, end: number): void {
+  for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+}
+
+export function blankDeadBranches(text: string, directives: readonly Directive[]): string {
+  // split('') gives UTF-16 code units, the unit of every offset here.
+  const chars = text.split('');
+  let changed = false;
+  for (const chain of chains(directives)) {
+    let anyTrue = false;
+    let allDecided = true;
+    for (let b = 0; b < chain.directives.length - 1; b++) {
+      const condition = chain.conditions[b];
+      const decision: Decision = anyTrue ? false : condition === null ? true : decide(condition);
+      if (decision === false) {
+        blank(chars, chain.directives[b].end, chain.directives[b + 1].start);
+        changed = true;
+      } else if (decision === true) {
+        anyTrue = true;
+      } else {
+        allDecided = false;
+      }
+    }
+    if (allDecided) {
+      for (const d of chain.directives) blank(chars, d.start, d.end);
+      changed = true;
+    }
+  }
+  return changed ? chars.join('') : text;
+}
