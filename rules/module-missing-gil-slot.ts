@@ -2,6 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { compiledIn, FREE_THREADED } from '../src/facts/guards.js';
 import { declarationOf, type ModuleFact } from '../src/facts/modules.js';
 import type { RuleContext } from '../src/engine/rule.js';
+import type { Range } from '../src/facts/types.js';
 import { describeParts, gilSlotLines, HOWTO, MODULE_API, relatedParts } from './support/module-parts.js';
 
 type MessageId = 'noGilSlot' | 'noSlots' | 'compiledOut';
@@ -9,49 +10,37 @@ type MessageId = 'noGilSlot' | 'noSlots' | 'compiledOut';
 function check(module: ModuleFact, context: RuleContext<MessageId>): void {
   if (module.initStyle !== 'multi-phase' || declarationOf(module) !== 'missing' || module.def === null) return;
   const { minPython } = context.options;
-  const data = { module: module.name, def: module.def.fact.name, parts: describeParts(module) };
-  const related = relatedParts(module);
+  const def = module.def;
+  const report = (messageId: MessageId, at: { file: string; range: Range }, data: Record<string, string>, fix: string) =>
+    context.report({
+      messageId,
+      data: { module: module.name, def: def.fact.name, parts: describeParts(module, at.file), ...data },
+      file: at.file,
+      range: at.range,
+      fix,
+      related: relatedParts(module),
+    });
 
   const compiledOut = module.gilSlots.filter((s) => compiledIn(s.guard, FREE_THREADED) === false);
-  if (compiledOut.length > 0) {
-    for (const slot of compiledOut) {
-      context.report({
-        messageId: 'compiledOut',
-        data: { ...data, guard: slot.guard.join(' && ') },
-        file: slot.file,
-        range: slot.range,
-        fix: `Guard the entry so that it is compiled in the free-threaded build:\n${gilSlotLines(minPython)}`,
-        related,
-      });
-    }
-    return;
+  for (const slot of compiledOut) {
+    const fix = `Guard the entry so that it is compiled in the free-threaded build:\n${gilSlotLines(minPython)}`;
+    report('compiledOut', slot, { guard: slot.guard.join(' && ') }, fix);
   }
+  if (compiledOut.length > 0) return;
+
   const array = module.slotArray;
   if (array !== null) {
     const terminator = array.fact.entries.find((e) => e.kind === 'slot' && e.slot === '0');
     const where = terminator ? `before the {0, NULL} terminator (line ${terminator.range.startLine})` : 'to the array';
-    context.report({
-      messageId: 'noGilSlot',
-      data: { ...data, array: array.fact.name },
-      file: array.file,
-      range: array.fact.range,
-      fix: `Add ${where}:\n${gilSlotLines(minPython)}`,
-      related,
-    });
+    report('noGilSlot', { file: array.file, range: array.fact.range }, { array: array.fact.name }, `Add ${where}:\n${gilSlotLines(minPython)}`);
     return;
   }
-  const arrayName = `${module.def.fact.name}_slots`;
-  context.report({
-    messageId: 'noSlots',
-    data,
-    file: module.def.file,
-    range: module.def.fact.range,
-    fix:
-      `Add a slot array before ${module.def.fact.name} and point m_slots at it:\n` +
-      `static PyModuleDef_Slot ${arrayName}[] = {\n${gilSlotLines(minPython)}\n    {0, NULL}\n};\n` +
-      `and in ${module.def.fact.name}: .m_slots = ${arrayName},`,
-    related,
-  });
+  const arrayName = `${def.fact.name}_slots`;
+  const fix =
+    `Add a slot array before ${def.fact.name} and point m_slots at it:\n` +
+    `static PyModuleDef_Slot ${arrayName}[] = {\n${gilSlotLines(minPython)}\n    {0, NULL}\n};\n` +
+    `and in ${def.fact.name}: .m_slots = ${arrayName},`;
+  report('noSlots', { file: def.file, range: def.fact.range }, {}, fix);
 }
 
 export default defineRule<MessageId>({

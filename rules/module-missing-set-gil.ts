@@ -81,13 +81,13 @@ export default defineRule<MessageId>({
           module: module.name,
           init: module.init.fact.name,
           create,
-          parts: describeParts(module),
+          parts: describeParts(module, module.init.file),
           line: String(compiledOut?.fact.range.startLine ?? ''),
         },
         file: module.init.file,
         range: module.init.fact.range,
         fix: `${addCall}\n${multiPhase}`,
-        related: relatedParts(module).filter((r) => r.range !== module.init?.fact.range),
+        related: relatedParts(module),
       });
     }
   },

@@ -6,13 +6,16 @@ import type { PythonVersion } from '../../src/python-version.js';
 export const HOWTO = 'https://docs.python.org/3.14/howto/free-threading-extensions.html';
 export const MODULE_API = 'https://docs.python.org/3.14/c-api/module.html';
 
-/** "PyModuleDef speedups_def (src/module.c), PyInit__speedups (src/module.c)" */
-export function describeParts(module: ModuleFact): string {
-  const parts: string[] = [];
-  if (module.def) parts.push(`PyModuleDef ${module.def.fact.name} (${module.def.file})`);
-  if (module.slotArray) parts.push(`slot array ${module.slotArray.fact.name} (${module.slotArray.file})`);
-  if (module.init) parts.push(`${module.init.fact.name} (${module.init.file})`);
-  return parts.join(', ');
+/**
+ * "PyModuleDef speedups_def, PyInit__speedups (src/module.c)": the parts of a module, with
+ * the file of each part that is not in `here`, the file of the finding.
+ */
+export function describeParts(module: ModuleFact, here: string): string {
+  const parts: [string, string][] = [];
+  if (module.def) parts.push([`PyModuleDef ${module.def.fact.name}`, module.def.file]);
+  if (module.slotArray) parts.push([`slot array ${module.slotArray.fact.name}`, module.slotArray.file]);
+  if (module.init) parts.push([module.init.fact.name, module.init.file]);
+  return parts.map(([part, file]) => (file === here ? part : `${part} (${file})`)).join(', ');
 }
 
 /** The module's other parts, for related locations (SARIF) and the notes under a finding. */

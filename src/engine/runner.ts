@@ -100,7 +100,9 @@ function reporter(rule: Rule, findings: Finding[], seen: Set<string>): (r: Repor
       message: formatMessage((rule.messages as Record<string, string>)[r.messageId] ?? r.messageId, r.data),
       fix: r.fix ?? null,
       guide: rule.guide,
-      related: r.related ?? [],
+      related: (r.related ?? []).filter(
+        (l) => l.file !== r.file || l.range.startLine !== r.range.startLine || l.range.startColumn !== r.range.startColumn,
+      ),
     });
   };
 }

@@ -22,11 +22,28 @@ export interface GuardIndex {
   at(offset: number): Guard;
 }
 
+/** `#ifndef X` / `#define X` … `#endif` around a whole header: not a condition on its contents. */
+function includeGuard(directives: readonly Directive[]): { open: Directive; close: Directive } | null {
+  const [first, second] = directives;
+  const last = directives[directives.length - 1];
+  if (!first || !second || directives.length < 3 || last.keyword !== 'endif') return null;
+  const name = first.keyword === 'ifndef' ? first.body : /^!\s*defined\s*\(?\s*(\w+)\s*\)?$/.exec(first.keyword === 'if' ? first.body : '')?.[1];
+  if (!name || second.keyword !== 'define' || second.body.split(/\s/)[0] !== name) return null;
+  let depth = 0;
+  for (const d of directives) {
+    if (d.keyword === 'if' || d.keyword === 'ifdef' || d.keyword === 'ifndef') depth++;
+    else if (d.keyword === 'endif' && --depth === 0) return d === last ? { open: first, close: last } : null;
+  }
+  return null;
+}
+
 export function guardIndex(directives: readonly Directive[]): GuardIndex {
   const starts: number[] = [0];
   const guards: Guard[] = [[]];
   const stack: Frame[] = [];
+  const guard = includeGuard(directives);
   for (const d of directives) {
+    if (d === guard?.open || d === guard?.close) continue;
     switch (d.keyword) {
       case 'if':
         stack.push({ previous: [d.body], current: d.body });

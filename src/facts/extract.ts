@@ -102,16 +102,20 @@ function slotEntries(open: number, ctx: Context): SlotEntryFact[] {
   const entries: SlotEntryFact[] = [];
   for (const item of initializerItems(ctx.source, open).items) {
     const range = ctx.lines.range(item.start, item.end);
-    const guard = ctx.guards.at(item.start);
+    // A macro whose body ends in a comma is followed by the next entry with no comma between:
+    // `GIL_SLOT {0, NULL}` is two elements.
+    const macroEnd = item.brace ?? item.end;
+    for (const m of cleanText(ctx.source.slice(item.start, macroEnd)).matchAll(/([A-Za-z_]\w*)\s*(?:\([^)]*\))?/g)) {
+      const at = ctx.source.indexOf(m[1], item.start);
+      entries.push({ kind: 'macro', name: m[1], range: ctx.lines.range(at, at + m[1].length), guard: ctx.guards.at(at) });
+    }
     if (item.brace !== null) {
       const inner = initializerItems(ctx.source, item.brace, SLOT_FIELDS).items;
       const slot = inner.find((i) => i.field === 'slot')?.value ?? '';
       const value = inner.find((i) => i.field === 'value')?.value ?? '';
-      entries.push({ kind: 'slot', slot, value, range, guard });
-      continue;
+      const braceRange = ctx.lines.range(item.brace, item.end);
+      entries.push({ kind: 'slot', slot, value, range: item.brace === item.start ? range : braceRange, guard: ctx.guards.at(item.brace) });
     }
-    const macro = /^([A-Za-z_]\w*)\s*(?:\(.*\))?$/.exec(item.text);
-    if (macro) entries.push({ kind: 'macro', name: macro[1], range, guard });
   }
   return entries;
 }

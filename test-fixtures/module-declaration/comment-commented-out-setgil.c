@@ -1,6 +1,6 @@
 /* Single-phase module whose PyUnstable_Module_SetGIL call is commented out and whose
  * strings mention it. Mentions are not calls.
- * Expected: module-missing-set-gil on the PyInit_ line. */
+ * Findings: module-missing-set-gil on the PyInit_ line. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

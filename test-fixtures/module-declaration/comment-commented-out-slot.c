@@ -1,6 +1,6 @@
 /* Multi-phase module whose Py_mod_gil entry is commented out, and whose docstring and
  * comments mention Py_mod_gil / Py_MOD_GIL_NOT_USED. None of that declares anything.
- * Expected: module-missing-gil-slot on the slot array's line. */
+ * Findings: module-missing-gil-slot on the slot array's line. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

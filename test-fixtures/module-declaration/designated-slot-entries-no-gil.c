@@ -1,5 +1,5 @@
 /* Multi-phase module with designated slot entries and no Py_mod_gil among them.
- * Expected: module-missing-gil-slot on the slot array's line. */
+ * Findings: module-missing-gil-slot on the slot array's line. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

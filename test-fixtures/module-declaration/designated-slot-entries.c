@@ -1,6 +1,6 @@
 /* Multi-phase module whose slot entries use designated initializers:
  * `{.slot = Py_mod_gil, .value = Py_MOD_GIL_NOT_USED}` (guarded by #ifdef Py_mod_gil).
- * Expected: clean. */
+ * Findings: clean. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,6 +1,6 @@
 /* Multi-phase module: designated initializers on the `PyModuleDef` typedef (no struct tag),
  * Py_mod_gil entry under `#if PY_VERSION_HEX >= 0x030D0000`.
- * Expected: clean. */
+ * Findings: clean. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,6 +1,6 @@
 /* Single-phase module that calls PyUnstable_Module_SetGIL(m, Py_MOD_GIL_USED) with no
  * Py_GIL_DISABLED guard: the note and the unguarded-call warning share the line.
- * Expected: module-gil-used and gil-slot-unguarded on the call line. */
+ * Findings: module-gil-used and gil-slot-unguarded on the call line. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,6 +1,6 @@
 /* Single-phase module that explicitly keeps the GIL with
  * PyUnstable_Module_SetGIL(m, Py_MOD_GIL_USED) under #ifdef Py_GIL_DISABLED.
- * Expected: module-gil-used on the call line. */
+ * Findings: module-gil-used on the call line. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,7 +1,7 @@
 /* Multi-phase module with an unguarded {Py_mod_gil, Py_MOD_GIL_USED} entry at the default
  * min-python (3.9): the note for keeping the GIL and the warning for the missing guard
  * both sit on the entry line.
- * Expected: module-gil-used and gil-slot-unguarded on the entry line. */
+ * Findings: module-gil-used and gil-slot-unguarded on the entry line. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,6 +1,6 @@
 /* Multi-phase module that explicitly keeps the GIL: {Py_mod_gil, Py_MOD_GIL_USED}, guarded
  * by #ifdef Py_mod_gil. A deliberate choice: a note, not a missing declaration.
- * Expected: module-gil-used on the entry line. */
+ * Findings: module-gil-used on the entry line. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

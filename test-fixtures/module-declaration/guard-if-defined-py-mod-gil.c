@@ -1,5 +1,5 @@
 /* Multi-phase module: Py_mod_gil entry under `#if defined(Py_mod_gil)`.
- * Expected: clean. */
+ * Findings: clean. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

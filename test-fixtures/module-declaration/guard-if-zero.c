@@ -1,6 +1,6 @@
 /* Multi-phase module whose Py_mod_gil entry was disabled with `#if 0`: compiled nowhere, so
  * it declares nothing (and, never compiled, it is not "unguarded" either).
- * Expected: module-missing-gil-slot on the entry line. */
+ * Findings: module-missing-gil-slot on the entry line. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,6 +1,6 @@
 /* Multi-phase module: Py_mod_gil entry under `#ifdef Py_GIL_DISABLED` (only defined by
  * free-threaded 3.13+ builds, so it also keeps the entry away from older Pythons).
- * Expected: clean. */
+ * Findings: clean. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,7 +1,7 @@
 /* Same mistake as guard-ifndef-gil-disabled.c, at the default min-python (3.9): the entry
  * under `#ifndef Py_GIL_DISABLED` is compiled out of the free-threaded build (missing) AND
  * compiled into 3.9-3.12, which have no Py_mod_gil (unguarded).
- * Expected: module-missing-gil-slot and gil-slot-unguarded on the entry line. */
+ * Findings: module-missing-gil-slot and gil-slot-unguarded on the entry line. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -2,7 +2,7 @@
 /* Multi-phase module whose only Py_mod_gil entry is under `#ifndef Py_GIL_DISABLED`: it is
  * compiled out in exactly the build that reads it. min-python=3.13 so that only the
  * compiled-out finding is in play (see guard-ifndef-gil-disabled-min39.c for 3.9).
- * Expected: module-missing-gil-slot on the entry line. */
+ * Findings: module-missing-gil-slot on the entry line. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

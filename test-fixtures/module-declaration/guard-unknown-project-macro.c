@@ -1,7 +1,7 @@
 /* Multi-phase module whose Py_mod_gil entry is under a project macro the audit cannot
  * evaluate (`#ifdef MYLIB_FT`, set by the build system). "Maybe declared": precision first,
  * so neither a missing-slot nor an unguarded finding.
- * Expected: clean. */
+ * Findings: clean. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,6 +1,6 @@
 /* Multi-phase module: Py_mod_gil entry under
  * `#if PY_VERSION_HEX >= 0x030D00F0 && !defined(PYPY_VERSION)`.
- * Expected: clean. */
+ * Findings: clean. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,7 +1,7 @@
 /* Multi-phase module: a `#if PY_VERSION_HEX >= 0x030D0000 ... #else ... #endif` block inside
  * the slot array; the 3.13+ branch declares Py_mod_gil, the #else branch holds the entry
  * older Pythons understand.
- * Expected: clean. */
+ * Findings: clean. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

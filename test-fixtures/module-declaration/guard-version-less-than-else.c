@@ -1,6 +1,6 @@
 /* Multi-phase module: the Py_mod_gil entry sits in the `#else` branch of
  * `#if PY_VERSION_HEX < 0x030D0000`, i.e. it is compiled on 3.13+ only.
- * Expected: clean. */
+ * Findings: clean. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,7 +1,7 @@
 // fixture: min-python=3.13
 /* Multi-phase module whose Py_mod_gil entry is under `#if PY_VERSION_HEX < 0x030D0000`
  * (an inverted comparison): compiled out of every 3.13+ build, free-threaded ones included.
- * Expected: module-missing-gil-slot on the entry line. */
+ * Findings: module-missing-gil-slot on the entry line. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,6 +1,6 @@
 /* Multi-phase module whose PyInit_ function does not call PyModuleDef_Init itself: it
  * returns the result of a static helper that does. The def has no m_slots.
- * Expected: module-missing-gil-slot on the line naming the PyModuleDef variable. */
+ * Findings: module-missing-gil-slot on the line naming the PyModuleDef variable. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,13 +1,13 @@
 /* Multi-phase init (PyModuleDef_Init) of a positional def whose m_slots is NULL: the module
  * has no slot array to hold Py_mod_gil.
- * Expected: module-missing-gil-slot on the line naming the PyModuleDef variable. */
+ * Findings: module-missing-gil-slot on the line naming the PyModuleDef variable. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
 static PyObject *
 mean_mean(PyObject *module, PyObject *arg)
 {
-    PyObject *seq = PySequence_Fast(arg, "mean() expects a sequence");
+    PyObject *seq = PySequence_Fast(arg, "mean() needs a sequence");
     if (seq == NULL) {
         return NULL;
     }

@@ -1,6 +1,6 @@
 /* Multi-phase init of a designated PyModuleDef that has no .m_slots field at all
  * (only .m_name, .m_doc, .m_size, .m_methods).
- * Expected: module-missing-gil-slot on the line naming the PyModuleDef variable. */
+ * Findings: module-missing-gil-slot on the line naming the PyModuleDef variable. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

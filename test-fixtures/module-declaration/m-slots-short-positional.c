@@ -1,6 +1,6 @@
 /* Multi-phase init of a positional def that stops after m_methods (5 initializers), so
  * m_slots is implicitly NULL.
- * Expected: module-missing-gil-slot on the line naming the PyModuleDef variable. */
+ * Findings: module-missing-gil-slot on the line naming the PyModuleDef variable. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,6 +1,6 @@
 /* Multi-phase init of a positional def that spells its empty m_slots as `0`; the
  * variable name sits on the line after the type.
- * Expected: module-missing-gil-slot on the line naming the PyModuleDef variable. */
+ * Findings: module-missing-gil-slot on the line naming the PyModuleDef variable. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

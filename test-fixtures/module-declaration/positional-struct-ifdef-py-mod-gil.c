@@ -1,6 +1,6 @@
 /* Multi-phase module: positional `struct PyModuleDef`, slot array written before the def
  * with Py_mod_exec, Py_mod_multiple_interpreters and Py_mod_gil (under #ifdef Py_mod_gil).
- * Expected: clean. */
+ * Findings: clean. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,11 +1,11 @@
 /* Python 2/3 compatible single-phase module whose Python 3 init declares itself with
  * PyUnstable_Module_SetGIL under #ifdef Py_GIL_DISABLED. The Python 2 branch is ignored.
- * Expected: clean. */
+ * Findings: clean. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
 static PyObject *
-oldnew_kind(PyObject *self, PyObject *Py_UNUSED(ignored))
+oldnew_kind(PyObject *self, PyObject *unused)
 {
 #if PY_MAJOR_VERSION >= 3
     return PyUnicode_FromString("py3");

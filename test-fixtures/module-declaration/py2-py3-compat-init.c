@@ -1,14 +1,14 @@
 /* Python 2/3 compatible single-phase module: PyInit_ under `#if PY_MAJOR_VERSION >= 3`,
  * init<name> in the #else branch. The Python 3 init never calls PyUnstable_Module_SetGIL;
  * the Python 2 init function is not a finding.
- * Expected: module-missing-set-gil on the PyInit_ line. */
+ * Findings: module-missing-set-gil on the PyInit_ line. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
 static char legacy_doc[] = "A module that still builds for Python 2.";
 
 static PyObject *
-legacy_answer(PyObject *self, PyObject *Py_UNUSED(ignored))
+legacy_answer(PyObject *self, PyObject *unused)
 {
     return Py_BuildValue("i", 42);
 }

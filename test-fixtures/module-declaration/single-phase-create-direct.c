@@ -1,6 +1,6 @@
 /* Single-phase module whose PyInit_ returns PyModule_Create(&def) directly (no variable to
  * pass to PyUnstable_Module_SetGIL), so it never declares free-threading support.
- * Expected: module-missing-set-gil on the PyInit_ line (PyMODINIT_FUNC is on the line above). */
+ * Findings: module-missing-set-gil on the PyInit_ line (PyMODINIT_FUNC is on the line above). */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

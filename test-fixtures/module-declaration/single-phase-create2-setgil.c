@@ -1,6 +1,6 @@
 /* Single-phase module created with PyModule_Create2, declaring itself with
  * PyUnstable_Module_SetGIL under #ifdef Py_GIL_DISABLED.
- * Expected: clean. */
+ * Findings: clean. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,6 +1,6 @@
 /* Single-phase module created with PyModule_Create2(&def, PYTHON_API_VERSION), no
  * PyUnstable_Module_SetGIL anywhere.
- * Expected: module-missing-set-gil on the PyInit_ line. */
+ * Findings: module-missing-set-gil on the PyInit_ line. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

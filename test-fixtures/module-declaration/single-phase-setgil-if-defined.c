@@ -1,6 +1,6 @@
 /* Single-phase module that calls PyUnstable_Module_SetGIL under
  * `#if defined(Py_GIL_DISABLED)` and checks its result.
- * Expected: clean. */
+ * Findings: clean. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

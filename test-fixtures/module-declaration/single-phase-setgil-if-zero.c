@@ -1,6 +1,6 @@
 /* Single-phase module whose PyUnstable_Module_SetGIL call was switched off with `#if 0`:
  * it declares nothing, and being compiled nowhere it is not "unguarded" either.
- * Expected: module-missing-set-gil on the PyInit_ line. */
+ * Findings: module-missing-set-gil on the PyInit_ line. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,6 +1,6 @@
 /* Single-phase module that guards PyUnstable_Module_SetGIL with `#ifdef Py_mod_gil`: not
  * enough, the regular 3.13/3.14 build defines Py_mod_gil but does not declare the function.
- * Expected: gil-slot-unguarded on the call line. */
+ * Findings: gil-slot-unguarded on the call line. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

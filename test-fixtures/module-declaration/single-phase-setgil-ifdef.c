@@ -1,6 +1,6 @@
 /* Single-phase module that calls PyUnstable_Module_SetGIL(m, Py_MOD_GIL_NOT_USED) under
  * `#ifdef Py_GIL_DISABLED`, the documented form.
- * Expected: clean. */
+ * Findings: clean. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,7 +1,7 @@
 /* Single-phase module that calls PyUnstable_Module_SetGIL under `#ifndef Py_GIL_DISABLED`
  * (inverted guard): compiled out of the free-threaded build, so the module is undeclared,
  * and compiled into the regular builds, where the function is not declared.
- * Expected: module-missing-set-gil on the PyInit_ line, gil-slot-unguarded on the call line. */
+ * Findings: module-missing-set-gil on the PyInit_ line, gil-slot-unguarded on the call line. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,7 +1,7 @@
 /* Single-phase module that calls PyUnstable_Module_SetGIL with no guard at all: the call
  * declares the module (no module-missing-set-gil) but does not compile where the function
  * is not declared (every non-free-threaded build).
- * Expected: gil-slot-unguarded on the call line. */
+ * Findings: gil-slot-unguarded on the call line. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,7 +1,7 @@
 /* Multi-phase module whose slot array is defined AFTER the PyModuleDef (the def refers to a
  * forward declaration `static PyModuleDef_Slot late_slots[];`). The array has a guarded
  * Py_mod_gil entry, so neither the forward declaration nor the definition is a finding.
- * Expected: clean. */
+ * Findings: clean. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,7 +1,7 @@
 /* Multi-phase module whose slot array is defined AFTER the PyModuleDef (forward declared
  * before it) and has no Py_mod_gil entry. The finding sits on the line that defines the
  * array (with the initializer), not on the forward declaration.
- * Expected: module-missing-gil-slot on the `tardy_slots[] = {` line. */
+ * Findings: module-missing-gil-slot on the `tardy_slots[] = {` line. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict';
+import { readFileSync, chmodSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { Ajv } from 'ajv';
+import { cli, DECLARED, project, UNDECLARED, UNGUARDED } from './support/cli.js';
+
+const schema = JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')) as object;
+const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+
+function json(stdout: string): { findings: { ruleId: string; file: string; startLine: number; severity: string }[]; modules: { name: string; declared: string; initStyle: string }[]; skipped: { file: string; reason: string }[]; minPython: string } {
+  const report = JSON.parse(stdout) as unknown;
+  assert.ok(validate(report), JSON.stringify(validate.errors, null, 2));
+  return report as ReturnType<typeof json>;
+}
+
+const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)/;
+
+describe('cext-audit scan', () => {
+  it('reports an undeclared module with a code frame, the fix and the guide, and exits 1', () => {
+    const root = project({ 'src/demo/_speedups.c': UNDECLARED });
+    const run = cli([], { cwd: root });
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(run.stderr, '');
+    assert.match(run.stdout, /^src\/demo\/_speedups\.c:5:25: error\[module-missing-gil-slot\] module "demo\._speedups" does not declare free-threading support/m);
+    assert.match(run.stdout, /> 5 \| static PyModuleDef_Slot demo_slots\[\] = \{\n {4}\| {25}\^{10}\n/);
+    assert.match(run.stdout, /= fix: Add before the \{0, NULL\} terminator \(line 7\):\n\s+#ifdef Py_mod_gil\n\s+\{Py_mod_gil, Py_MOD_GIL_NOT_USED\},\n\s+#endif/);
+    assert.match(run.stdout, /= see: https:\/\/docs\.python\.org\/3\.14\/howto\/free-threading-extensions\.html#multi-phase-initialization/);
+    assert.match(run.stdout, /demo\._speedups +multi-phase +no +1 error +src\/demo\/_speedups\.c/);
+    assert.match(run.stdout, /Found 1 error in 1 file\.\n$/);
+  });
+
+  it('is silent and exits 0 once the module declares Py_MOD_GIL_NOT_USED', () => {
+    const run = cli(['.'], { cwd: project({ 'm.c': DECLARED }) });
+    assert.equal(run.status, 0, run.stdout);
+    assert.match(run.stdout, /_speedups +multi-phase +yes +no findings/);
+    assert.match(run.stdout, /No findings in 1 file\./);
+  });
+
+  it('writes JSON that follows the documented schema', () => {
+    const root = project({ 'a.c': UNDECLARED, 'b/b.c': UNGUARDED.replace(/_speedups/g, '_b') });
+    const run = cli(['--format', 'json'], { cwd: root });
+    assert.equal(run.status, 1);
+    const report = json(run.stdout);
+    assert.deepEqual(
+      report.findings.map((f) => [f.ruleId, f.file, f.startLine, f.severity]),
+      [
+        ['module-missing-gil-slot', 'a.c', 5, 'error'],
+        ['gil-slot-unguarded', 'b/b.c', 7, 'warning'],
+      ],
+    );
+    assert.deepEqual(
+      report.modules.map((m) => [m.name, m.initStyle, m.declared]),
+      [
+        ['demo._b', 'multi-phase', 'yes'],
+        ['demo._speedups', 'multi-phase', 'no'],
+      ],
+    );
+    assert.equal(report.minPython, '3.9');
+  });
+
+  it('writes a complete, valid report for a tree with nothing to audit', () => {
+    const run = cli(['--format', 'json'], { cwd: project({ 'README.md': '# nothing\n' }) });
+    assert.equal(run.status, 0);
+    assert.deepEqual(json(run.stdout).findings, []);
+    assert.match(run.stderr, /no \.c or \.h files found/);
+  });
+
+  it('reads [tool.cext-audit] and requires-python from the nearest pyproject.toml', () => {
+    const root = project({
+      'pyproject.toml': '[project]\nname = "demo"\nrequires-python = ">=3.13"\n',
+      'src/m.c': UNGUARDED,
+      'src/other.c': UNDECLARED.replace(/_speedups/g, '_other'),
+    });
+    const fromSubdir = cli(['--format', 'json', '.'], { cwd: path.join(root, 'src') });
+    assert.deepEqual(json(fromSubdir.stdout).findings.map((f) => f.ruleId), ['module-missing-gil-slot'], 'no unguarded warning when 3.13 is the minimum');
+    assert.equal(json(fromSubdir.stdout).minPython, '3.13');
+
+    const flagWins = cli(['--format', 'json', '--min-python', '3.10', 'src'], { cwd: root });
+    assert.deepEqual(json(flagWins.stdout).findings.map((f) => f.ruleId).sort(), ['gil-slot-unguarded', 'module-missing-gil-slot']);
+
+    const configured = project({
+      'pyproject.toml': '[tool.cext-audit]\nignore = ["module-missing-gil-slot"]\nfail-on = "error"\n',
+      'm.c': UNGUARDED,
+      'other.c': UNDECLARED.replace(/_speedups/g, '_other'),
+    });
+    const run = cli(['--format', 'json'], { cwd: configured });
+    assert.deepEqual(json(run.stdout).findings.map((f) => f.ruleId), ['gil-slot-unguarded']);
+    assert.equal(run.status, 0, 'a warning does not fail with fail-on = "error"');
+  });
+
+  it('takes --select and --ignore by rule id or category', () => {
+    const root = project({ 'm.c': UNGUARDED, 'other.c': UNDECLARED.replace(/_speedups/g, '_other') });
+    const ids = (args: string[]) => json(cli(['--format', 'json', ...args], { cwd: root }).stdout).findings.map((f) => f.ruleId);
+    assert.deepEqual(ids(['--select', 'gil-slot-unguarded']), ['gil-slot-unguarded']);
+    assert.deepEqual(ids(['--ignore', 'module-declaration']), []);
+    assert.deepEqual(ids(['--select', 'module-declaration', '--ignore', 'gil-slot-unguarded,module-gil-used']), ['module-missing-gil-slot']);
+  });
+
+  it('exits by --fail-on', () => {
+    const root = project({ 'm.c': UNGUARDED });
+    assert.equal(cli([], { cwd: root }).status, 1, 'a warning fails by default');
+    assert.equal(cli(['--fail-on', 'error'], { cwd: root }).status, 0);
+    assert.equal(cli(['--fail-on', 'never'], { cwd: project({ 'm.c': UNDECLARED }) }).status, 0);
+  });
+
+  it('writes the report to --output and nothing to stdout', () => {
+    const root = project({ 'm.c': UNDECLARED });
+    const run = cli(['--output', 'report.json', '--format', 'json'], { cwd: root });
+    assert.equal(run.status, 1);
+    assert.equal(run.stdout, '');
+    assert.equal(json(readFileSync(path.join(root, 'report.json'), 'utf8')).findings.length, 1);
+  });
+
+  it('colours only when asked or on a terminal', () => {
+    const root = project({ 'm.c': UNDECLARED });
+    const ansi = /\u001b\[/;
+    assert.doesNotMatch(cli([], { cwd: root }).stdout, ansi, 'not a TTY');
+    assert.match(cli([], { cwd: root, env: { FORCE_COLOR: '1' } }).stdout, ansi);
+    assert.doesNotMatch(cli(['--no-color'], { cwd: root, env: { FORCE_COLOR: '1' } }).stdout, ansi);
+    assert.match(cli(['--color'], { cwd: root, env: { NO_COLOR: '1' } }).stdout, ansi);
+  });
+});
+
+describe('file selection', () => {
+  it('honours .gitignore, skips build and dependency directories, and takes --include/--exclude', () => {
+    const root = project({
+      '.gitignore': 'ignored/\n',
+      'src/m.c': UNDECLARED,
+      'ignored/x.c': UNDECLARED.replace(/_speedups/g, '_x'),
+      'build/lib/y.c': UNDECLARED.replace(/_speedups/g, '_y'),
+      'node_modules/pkg/z.c': UNDECLARED.replace(/_speedups/g, '_z'),
+      'vendor/v.c': UNDECLARED.replace(/_speedups/g, '_v'),
+    });
+    const files = (args: string[]) => [...new Set(json(cli(['--format', 'json', ...args], { cwd: root }).stdout).findings.map((f) => f.file))];
+    assert.deepEqual(files([]), ['src/m.c', 'vendor/v.c']);
+    assert.deepEqual(files(['--exclude', 'vendor/**']), ['src/m.c']);
+    assert.deepEqual(files(['--include', 'vendor/**/*.c']), ['vendor/v.c']);
+    assert.deepEqual(files(['ignored/x.c']), ['ignored/x.c'], 'a file named on the command line is audited');
+  });
+
+  it('skips Cython output and binary files with a note, and audits the rest', () => {
+    const root = project({
+      'gen.c': `/* Generated by Cython 3.0.11 */\n${UNDECLARED}`,
+      'blob.c': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]),
+      'm.c': UNDECLARED.replace(/_speedups/g, '_m'),
+    });
+    const text = cli([], { cwd: root });
+    assert.equal(text.status, 1);
+    assert.match(text.stdout, /note: skipped gen\.c: generated by Cython 3\.0\.11; audit its source instead/);
+    assert.match(text.stdout, /note: skipped blob\.c: binary file/);
+    assert.match(text.stdout, /^m\.c:5:25: error\[module-missing-gil-slot\]/m);
+    const report = json(cli(['--format', 'json'], { cwd: root }).stdout);
+    assert.deepEqual(report.skipped.map((s) => s.file), ['blob.c', 'gen.c']);
+    assert.deepEqual(report.findings.map((f) => f.file), ['m.c']);
+  });
+
+  it('reports an unreadable file and goes on', { skip: process.getuid?.() === 0 ? 'root reads every file' : false }, () => {
+    const root = project({ 'locked.c': UNDECLARED, 'm.c': UNDECLARED.replace(/_speedups/g, '_m') });
+    chmodSync(path.join(root, 'locked.c'), 0o000);
+    const report = json(cli(['--format', 'json'], { cwd: root }).stdout);
+    assert.match(report.skipped[0].reason, /cannot read/);
+  });
+});
+
+describe('usage errors exit 2 with one line on stderr', () => {
+  const root = project({ 'm.c': DECLARED });
+  for (const [name, args, files, pattern] of [
+    ['unknown rule in --select', ['--select', 'no-such-rule'], {}, /unknown rule or category: no-such-rule \(valid: .*module-missing-gil-slot/],
+    ['missing path', ['does/not/exist'], {}, /does\/not\/exist: no such file or directory/],
+    ['bad --fail-on', ['--fail-on', 'sometimes'], {}, /Invalid values/],
+    ['bad --min-python', ['--min-python', 'three'], {}, /--min-python: min-python must be a version/],
+    ['unknown config key', [], { 'pyproject.toml': '[tool.cext-audit]\nselekt = ["x"]\n' }, /unknown key selekt/],
+    ['invalid TOML', [], { 'pyproject.toml': '[tool.cext-audit\n' }, /invalid TOML/],
+    ['missing --config file', ['--config', 'nope.toml'], {}, /cannot read config/],
+    ['unknown option', ['--frobnicate'], {}, /Unknown argument: frobnicate/],
+  ] as const) {
+    it(name, () => {
+      const cwd = Object.keys(files).length > 0 ? project({ ...files, 'm.c': DECLARED }) : root;
+      const run = cli([...args], { cwd });
+      assert.equal(run.status, 2, run.stdout + run.stderr);
+      assert.match(run.stderr, pattern);
+      assert.match(run.stderr, /^cext-audit: error: /);
+      assert.doesNotMatch(run.stderr, STACK_TRACE);
+    });
+  }
+});
+
+describe('cext-audit rules and explain', () => {
+  const cwd = project({});
+  it('lists every rule with its category and severity', () => {
+    const run = cli(['rules'], { cwd });
+    assert.equal(run.status, 0);
+    for (const id of ['module-missing-gil-slot', 'module-missing-set-gil', 'module-gil-used', 'gil-slot-unguarded']) {
+      assert.match(run.stdout, new RegExp(`^${id} +module-declaration +(error|warning|note) +\\S`, 'm'));
+    }
+  });
+
+  it('explains a rule: why, examples, replacement and the guide', () => {
+    const run = cli(['explain', 'module-missing-set-gil'], { cwd });
+    assert.equal(run.status, 0);
+    for (const heading of ['What it does', 'Why is this bad?', 'Example', 'Use instead', 'Replacement', 'Guide']) assert.match(run.stdout, new RegExp(`^${heading.replace('?', '\\?')}$`, 'm'));
+    assert.match(run.stdout, /PyUnstable_Module_SetGIL\(m, Py_MOD_GIL_NOT_USED\);/);
+    assert.match(run.stdout, /https:\/\/docs\.python\.org\/3\.14\/howto\/free-threading-extensions\.html#single-phase-initialization/);
+  });
+
+  it('refuses an unknown rule', () => {
+    const run = cli(['explain', 'nope'], { cwd });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /unknown rule nope \(valid: /);
+  });
+
+  it('prints help and exits 0', () => {
+    const run = cli(['--help'], { cwd });
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /--fail-on/);
+  });
+});

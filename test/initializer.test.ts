@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { initializerItems, referencedName, stringLiteral } from '../src/facts/initializer.js';
+import { MODULE_DEF_FIELDS } from '../src/facts/extract.js';
+
+const fieldsOf = (source: string) =>
+  initializerItems(source, source.indexOf('{'), MODULE_DEF_FIELDS).items.map((i) => [i.field, i.value]);
+
+describe('initialiser elements', () => {
+  it('maps positional elements to PyModuleDef fields', () => {
+    assert.deepEqual(fieldsOf('{ PyModuleDef_HEAD_INIT, "m", /* doc */ NULL, -1, methods, slots }'), [
+      ['m_base', 'PyModuleDef_HEAD_INIT'],
+      ['m_name', '"m"'],
+      ['m_doc', 'NULL'],
+      ['m_size', '-1'],
+      ['m_methods', 'methods'],
+      ['m_slots', 'slots'],
+    ]);
+  });
+
+  it('continues positions after a designator, as C does', () => {
+    assert.deepEqual(fieldsOf('{ PyModuleDef_HEAD_INIT, .m_size = 0, methods, slots }').slice(1), [
+      ['m_size', '0'],
+      ['m_methods', 'methods'],
+      ['m_slots', 'slots'],
+    ]);
+  });
+
+  it('restarts positions in each #if branch', () => {
+    const source = '{\n PyModuleDef_HEAD_INIT,\n#if X\n "a", NULL,\n#else\n "b", NULL,\n#endif\n 0, NULL, slots\n}';
+    assert.deepEqual(fieldsOf(source), [
+      ['m_base', 'PyModuleDef_HEAD_INIT'],
+      ['m_name', '"a"'],
+      ['m_doc', 'NULL'],
+      ['m_name', '"b"'],
+      ['m_doc', 'NULL'],
+      ['m_size', '0'],
+      ['m_methods', 'NULL'],
+      ['m_slots', 'slots'],
+    ]);
+  });
+
+  it('finds nested braces and skips literals that hold braces and commas', () => {
+    const source = '{ {a, "}, {"}, {b, c} }';
+    const { items, end } = initializerItems(source, 0);
+    assert.equal(end, source.length);
+    assert.deepEqual(
+      items.map((i) => [i.text, i.brace]),
+      [
+        ['{a, "}, {"}', 2],
+        ['{b, c}', 15],
+      ],
+    );
+    assert.equal(source.slice(items[1].start, items[1].end), '{b, c}');
+  });
+
+  it('reduces references and literals', () => {
+    assert.equal(referencedName('&module_def'), 'module_def');
+    assert.equal(referencedName('(PyModuleDef_Slot *)slots'), 'slots');
+    assert.equal(referencedName('&slots[0]'), 'slots');
+    assert.equal(referencedName('f(x)'), null);
+    assert.equal(stringLiteral('"pkg." "mod"'), 'pkg.mod');
+    assert.equal(stringLiteral('"a""b"'), 'ab');
+    assert.equal(stringLiteral('NAME'), null);
+    assert.equal(stringLiteral('"a" NAME'), null);
+  });
+});
