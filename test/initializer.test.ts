@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { initializerItems, referencedName, stringLiteral } from '../src/facts/initializer.js';
+import { listItems, referencedName, stringLiteral } from '../src/facts/initializer.js';
 import { MODULE_DEF_FIELDS } from '../src/facts/extract.js';
 
 const fieldsOf = (source: string) =>
-  initializerItems(source, source.indexOf('{'), MODULE_DEF_FIELDS).items.map((i) => [i.field, i.value]);
+  listItems(source, source.indexOf('{'), MODULE_DEF_FIELDS).items.map((i) => [i.field, i.value]);
 
 describe('initialiser elements', () => {
   it('maps positional elements to PyModuleDef fields', () => {
@@ -42,7 +42,7 @@ describe('initialiser elements', () => {
 
   it('finds nested braces and skips literals that hold braces and commas', () => {
     const source = '{ {a, "}, {"}, {b, c} }';
-    const { items, end } = initializerItems(source, 0);
+    const { items, end } = listItems(source, 0);
     assert.equal(end, source.length);
     assert.deepEqual(
       items.map((i) => [i.text, i.brace]),

@@ -8,7 +8,7 @@ import { parseDefine } from '../source/scan.js';
 import { LineIndex } from '../source/lines.js';
 import type { SyntaxNode, Tree } from '../source/parse.js';
 import { guardIndex, type GuardIndex } from './conditions.js';
-import { cleanText, initializerItems, referencedName, stringLiteral } from './initializer.js';
+import { cleanText, listItems, referencedName, stringLiteral } from './initializer.js';
 import type {
   CallFact,
   DefineFact,
@@ -81,7 +81,7 @@ function slotsField(value: string, start: number, end: number, ctx: Context): Sl
 }
 
 function moduleDefFact(name: SyntaxNode, open: number, ctx: Context): ModuleDefFact {
-  const { items } = initializerItems(ctx.source, open, MODULE_DEF_FIELDS);
+  const { items } = listItems(ctx.source, open, MODULE_DEF_FIELDS);
   const nameItem = items.find((i) => i.field === 'm_name');
   const slotsItem = items.find((i) => i.field === 'm_slots');
   let moduleName: ModuleDefFact['moduleName'] = null;
@@ -100,7 +100,7 @@ function moduleDefFact(name: SyntaxNode, open: number, ctx: Context): ModuleDefF
 
 function slotEntries(open: number, ctx: Context): SlotEntryFact[] {
   const entries: SlotEntryFact[] = [];
-  for (const item of initializerItems(ctx.source, open).items) {
+  for (const item of listItems(ctx.source, open).items) {
     const range = ctx.lines.range(item.start, item.end);
     // A macro whose body ends in a comma is followed by the next entry with no comma between:
     // `GIL_SLOT {0, NULL}` is two elements.
@@ -110,7 +110,7 @@ function slotEntries(open: number, ctx: Context): SlotEntryFact[] {
       entries.push({ kind: 'macro', name: m[1], range: ctx.lines.range(at, at + m[1].length), guard: ctx.guards.at(at) });
     }
     if (item.brace !== null) {
-      const inner = initializerItems(ctx.source, item.brace, SLOT_FIELDS).items;
+      const inner = listItems(ctx.source, item.brace, SLOT_FIELDS).items;
       const slot = inner.find((i) => i.field === 'slot')?.value ?? '';
       const value = inner.find((i) => i.field === 'value')?.value ?? '';
       const braceRange = ctx.lines.range(item.brace, item.end);
@@ -140,21 +140,15 @@ function declarationFacts(node: SyntaxNode, ctx: Context, moduleDefs: ModuleDefF
   }
 }
 
-const TRANSPARENT_PARENTS = new Set(['parenthesized_expression', 'cast_expression']);
+/**
+ * The variable a call's result is assigned to, read from the text before the call on its
+ * line: `m = PyModule_Create(`, `PyObject *m = (PyObject *)PyModule_Create(`. Reading text
+ * instead of walking up the tree keeps the per-call cost off the native binding.
+ */
+const ASSIGNMENT_BEFORE = /([A-Za-z_][\w.]*(?:->[A-Za-z_]\w*)*)\s*(?<![=!<>+\-*/%&|^])=\s*(?:\(\s*[A-Za-z_][\w\s]*\**\s*\)\s*)*\(?\s*$/;
 
-function assignedTo(call: SyntaxNode): string | null {
-  let node = call;
-  let parent = node.parent;
-  while (parent !== null && TRANSPARENT_PARENTS.has(parent.type)) {
-    node = parent;
-    parent = node.parent;
-  }
-  if (parent === null) return null;
-  if (parent.type === 'init_declarator') return declaredName(parent.childForFieldName('declarator'))?.text ?? null;
-  if (parent.type === 'assignment_expression' && parent.childForFieldName('right')?.id === node.id) {
-    return parent.childForFieldName('left')?.text ?? null;
-  }
-  return null;
+function assignedTo(source: string, lineStart: number, callStart: number): string | null {
+  return ASSIGNMENT_BEFORE.exec(source.slice(lineStart, callStart))?.[1] ?? null;
 }
 
 interface FunctionSpan {
@@ -176,20 +170,24 @@ function enclosingFunction(spans: FunctionSpan[], offset: number): string | null
   return null;
 }
 
+const CALLEE = /[A-Za-z_]\w*(?=\s*\()/y;
+
 function callFact(node: SyntaxNode, spans: FunctionSpan[], ctx: Context): CallFact | null {
-  const fn = node.childForFieldName('function');
-  if (fn === null || fn.type !== 'identifier') return null;
-  const argumentList = node.childForFieldName('arguments');
-  const args = (argumentList?.namedChildren ?? [])
-    .filter((a) => a.type !== 'comment')
-    .map((a) => cleanText(ctx.source.slice(a.startIndex, a.endIndex)));
+  const start = node.startIndex;
+  CALLEE.lastIndex = start;
+  // Calls through pointers and members (`(*f)(x)`, `o->m(x)`) have no name to match a rule on.
+  const callee = CALLEE.exec(ctx.source)?.[0];
+  if (callee === undefined) return null;
+  const open = ctx.source.indexOf('(', start + callee.length);
+  const range = ctx.lines.range(start, node.endIndex);
   return {
-    callee: fn.text,
-    args,
-    range: ctx.lines.range(node.startIndex, node.endIndex),
-    inFunction: enclosingFunction(spans, node.startIndex),
-    assignedTo: assignedTo(node),
-    guard: ctx.guards.at(node.startIndex),
+    callee,
+    // Splitting the argument text costs far less than a syntax node per argument.
+    args: listItems(ctx.source, open).items.map((a) => a.text),
+    range,
+    inFunction: enclosingFunction(spans, start),
+    assignedTo: assignedTo(ctx.source, ctx.lines.starts[range.startLine - 1], start),
+    guard: ctx.guards.at(start),
   };
 }
 
@@ -206,18 +204,37 @@ function defineFacts(directives: readonly Directive[], ctx: Context): DefineFact
   return defines;
 }
 
+/** Nodes that may hold file-scope declarations or functions: preprocessor blocks, extern "C", error recovery. */
+const CONTAINERS = new Set([
+  'preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif', 'preproc_elifdef', 'linkage_specification', 'declaration_list', 'ERROR',
+]);
+
+/**
+ * File-scope function definitions and declarations. PyModuleDef and slot arrays live at file
+ * scope, so the many local declarations inside function bodies are never visited.
+ */
+function topLevel(root: SyntaxNode): SyntaxNode[] {
+  const found: SyntaxNode[] = [];
+  const visit = (node: SyntaxNode) => {
+    for (const child of node.namedChildren) {
+      if (child.type === 'function_definition' || child.type === 'declaration') found.push(child);
+      else if (CONTAINERS.has(child.type)) visit(child);
+    }
+  };
+  visit(root);
+  return found;
+}
+
 export function extractFacts(file: string, source: string, tree: Tree, directives: readonly Directive[]): FileFacts {
   const ctx: Context = { source, lines: new LineIndex(source), guards: guardIndex(directives) };
   const functions: FunctionFact[] = [];
   const spans: FunctionSpan[] = [];
   const moduleDefs: ModuleDefFact[] = [];
   const slotArrays: SlotArrayFact[] = [];
-  const callNodes: SyntaxNode[] = [];
   const root = tree.rootNode;
 
-  for (const node of root.descendantsOfType(['function_definition', 'declaration', 'call_expression'])) {
-    if (node.type === 'call_expression') callNodes.push(node);
-    else if (node.type === 'declaration') declarationFacts(node, ctx, moduleDefs, slotArrays);
+  for (const node of topLevel(root)) {
+    if (node.type === 'declaration') declarationFacts(node, ctx, moduleDefs, slotArrays);
     else {
       const fact = functionFact(node, ctx);
       if (fact === null) continue;
@@ -227,7 +244,7 @@ export function extractFacts(file: string, source: string, tree: Tree, directive
   }
   spans.sort((a, b) => a.start - b.start);
   const calls: CallFact[] = [];
-  for (const node of callNodes) {
+  for (const node of root.descendantsOfType('call_expression')) {
     const fact = callFact(node, spans, ctx);
     if (fact !== null) calls.push(fact);
   }

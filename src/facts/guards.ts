@@ -152,15 +152,22 @@ function combine(op: string, a: Value, b: Value, f: (a: number, b: number) => nu
   return Number.isNaN(v) ? undefined : v;
 }
 
+const cache = new WeakMap<Scenario, Map<string, Value>>();
+
 /** The value of one `#if` expression: a number, or undefined when it depends on unknown macros. */
 export function evaluate(expr: string, scenario: Scenario): number | undefined {
+  let known = cache.get(scenario);
+  if (known === undefined) cache.set(scenario, (known = new Map()));
+  if (known.has(expr)) return known.get(expr);
   const tokens = tokenize(expr);
-  if (tokens === null || tokens.length === 0) return undefined;
+  let value: Value;
   try {
-    return new Evaluator(tokens, scenario).run();
+    value = tokens === null || tokens.length === 0 ? undefined : new Evaluator(tokens, scenario).run();
   } catch {
-    return undefined;
+    value = undefined;
   }
+  known.set(expr, value);
+  return value;
 }
 
 /** Whether code under the guard is compiled in the scenario: true, false, or undefined (cannot tell). */

@@ -1,5 +1,5 @@
 /**
- * Splits a brace initialiser into its elements by reading the source text. The tree is not
+ * Splits a brace initialiser or an argument list into its elements by reading the source text. The tree is not
  * used here because `#if` lines inside an initialiser list turn into ERROR nodes
  * (parsing-notes.md §5); the text keeps every element, with its offset, whatever the guards.
  */
@@ -62,11 +62,11 @@ export function cleanText(text: string): string {
 const DESIGNATOR = /^\.\s*([A-Za-z_]\w*)\s*=\s*([\s\S]*)$/;
 
 /**
- * Elements of the initialiser whose `{` is at `open`. `fields` names the members in
+ * Elements of the brace initialiser (or argument list) whose `{` (or `(`) is at `open`. `fields` names the members in
  * declaration order so positional elements get their field; in `#if/#else` branches the
  * position restarts at the branch, as the compiler would see either branch.
  */
-export function initializerItems(source: string, open: number, fields: readonly string[] = []): { items: InitializerItem[]; end: number } {
+export function listItems(source: string, open: number, fields: readonly string[] = []): { items: InitializerItem[]; end: number } {
   const items: InitializerItem[] = [];
   const branches: Branch[] = [];
   let position = 0;
@@ -140,9 +140,9 @@ export function initializerItems(source: string, open: number, fields: readonly 
       i++;
       continue;
     }
-    if (depth === 0 && (c === ',' || c === '}')) {
+    if (depth === 0 && (c === ',' || c === '}' || c === ')')) {
       finish(i);
-      if (c === '}') return { items, end: i + 1 };
+      if (c !== ',') return { items, end: i + 1 };
       i++;
       continue;
     }

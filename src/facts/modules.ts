@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { compiledIn, FREE_THREADED } from './guards.js';
-import { initializerItems, referencedName } from './initializer.js';
+import { listItems, referencedName } from './initializer.js';
 import type { CallFact, DefineFact, FileFacts, FunctionFact, Guard, ModuleDefFact, Range, SlotArrayFact } from './types.js';
 
 export interface InFile<T> {
@@ -137,9 +137,9 @@ function gilSlotsOf(array: InFile<SlotArrayFact>, index: Index, unresolved: stri
     for (const { file, fact: define } of defines) {
       const guard = [...define.guard, ...useGuard];
       const body = `{${define.body}}`;
-      for (const item of initializerItems(body, 0).items) {
+      for (const item of listItems(body, 0).items) {
         if (item.brace !== null) {
-          const inner = initializerItems(body, item.brace, ['slot', 'value']).items;
+          const inner = listItems(body, item.brace, ['slot', 'value']).items;
           if (inner.find((i) => i.field === 'slot')?.value === 'Py_mod_gil') {
             slots.push({ file, range: define.range, value: gilValue(inner.find((i) => i.field === 'value')?.value ?? ''), guard, viaMacro: name });
           }

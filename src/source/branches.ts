@@ -66,33 +66,31 @@ function chains(directives: readonly Directive[]): Chain[] {
   return done;
 }
 
-function blank(chars: string[], start: number, end: number): void {
-  for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
-}
-
 export function blankDeadBranches(text: string, directives: readonly Directive[]): string {
-  // split('') gives UTF-16 code units, the unit of every offset here.
-  const chars = text.split('');
-  let changed = false;
+  const spans: [number, number][] = [];
   for (const chain of chains(directives)) {
     let anyTrue = false;
     let allDecided = true;
     for (let b = 0; b < chain.directives.length - 1; b++) {
       const condition = chain.conditions[b];
       const decision: Decision = anyTrue ? false : condition === null ? true : decide(condition);
-      if (decision === false) {
-        blank(chars, chain.directives[b].end, chain.directives[b + 1].start);
-        changed = true;
-      } else if (decision === true) {
-        anyTrue = true;
-      } else {
-        allDecided = false;
-      }
+      if (decision === false) spans.push([chain.directives[b].end, chain.directives[b + 1].start]);
+      else if (decision === true) anyTrue = true;
+      else allDecided = false;
     }
-    if (allDecided) {
-      for (const d of chain.directives) blank(chars, d.start, d.end);
-      changed = true;
-    }
+    if (allDecided) for (const d of chain.directives) spans.push([d.start, d.end]);
   }
-  return changed ? chars.join('') : text;
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let copied = 0;
+  for (const [start, end] of spans) {
+    // Spans nest (a dead branch holds a decided chain); blank each stretch once.
+    const from = Math.max(start, copied);
+    if (end <= from) continue;
+    parts.push(text.slice(copied, from), text.slice(from, end).replace(/[^\r\n]/g, ' '));
+    copied = end;
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
 }

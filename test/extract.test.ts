@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractFacts } from '../src/facts/extract.js';
+import { parse } from '../src/source/parse.js';
+import { macroTable, prepass } from '../src/source/prepass.js';
+import { scanDirectives } from '../src/source/scan.js';
+
+function facts(source: string) {
+  return extractFacts('t.c', source, parse(prepass(source, macroTable([], new Map())).text), scanDirectives(source));
+}
+
+const SOURCE = `#include <Python.h>
+#define MODULE_NAME "pkg.mod"
+
+static PyObject *cache = NULL;
+
+static int
+exec_module(PyObject *m)
+{
+    PyObject *list = PyList_New(0);
+    cache = (PyObject *)PyDict_New();
+    if (list == PyList_New(1)) {}
+    self->field = PyLong_FromLong(1);
+    Py_BEGIN_ALLOW_THREADS
+    do_io(m, /* a, b */ "x,y", f(1, 2));
+    Py_END_ALLOW_THREADS
+    return 0;
+}
+
+static PyModuleDef_Slot slots[] = {
+    {Py_mod_exec, exec_module},
+#ifdef Py_GIL_DISABLED
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL}
+};
+
+static PyModuleDef def = {PyModuleDef_HEAD_INIT, .m_name = MODULE_NAME, .m_slots = slots};
+static struct PyModuleDef other = {PyModuleDef_HEAD_INIT, "other", NULL, -1, NULL, NULL};
+
+PyMODINIT_FUNC PyInit_mod(void) { return PyModuleDef_Init(&def); }
+`;
+
+describe('file facts', () => {
+  const f = facts(SOURCE);
+
+  it('records functions with the range of their name', () => {
+    assert.deepEqual(
+      f.functions.map((fn) => [fn.name, fn.isStatic, fn.range.startLine, fn.range.startColumn]),
+      [
+        ['exec_module', true, 7, 1],
+        ['PyInit_mod', false, 30, 16],
+      ],
+    );
+  });
+
+  it('records calls with arguments, enclosing function and assigned variable', () => {
+    const calls = f.calls.map((c) => [c.callee, c.args, c.inFunction, c.assignedTo]);
+    assert.deepEqual(calls, [
+      ['PyList_New', ['0'], 'exec_module', 'list'],
+      ['PyDict_New', [], 'exec_module', 'cache'],
+      ['PyList_New', ['1'], 'exec_module', null],
+      ['PyLong_FromLong', ['1'], 'exec_module', 'self->field'],
+      ['do_io', ['m', '"x,y"', 'f(1, 2)'], 'exec_module', null],
+      ['f', ['1', '2'], 'exec_module', null],
+      ['PyModuleDef_Init', ['&def'], 'PyInit_mod', null],
+    ]);
+  });
+
+  it('reads slot entries and the guard of each', () => {
+    assert.equal(f.slotArrays.length, 1);
+    const entries = f.slotArrays[0].entries.map((e) => (e.kind === 'slot' ? [e.slot, e.value, e.range.startLine, e.guard] : [e.name]));
+    assert.deepEqual(entries, [
+      ['Py_mod_exec', 'exec_module', 20, []],
+      ['Py_mod_gil', 'Py_MOD_GIL_NOT_USED', 22, ['defined(Py_GIL_DISABLED)']],
+      ['0', 'NULL', 24, []],
+    ]);
+  });
+
+  it('reads positional and designated module definitions', () => {
+    assert.deepEqual(
+      f.moduleDefs.map((d) => [d.name, d.moduleName, d.slots.kind, d.slots.kind === 'name' ? d.slots.name : null]),
+      [
+        ['def', { expression: 'MODULE_NAME' }, 'name', 'slots'],
+        ['other', { literal: 'other' }, 'null', null],
+      ],
+    );
+  });
+
+  it('records #define lines', () => {
+    assert.deepEqual(
+      f.defines.map((d) => [d.name, d.params, d.body, d.range.startLine]),
+      [['MODULE_NAME', null, '"pkg.mod"', 2]],
+    );
+  });
+
+  it('keeps positions right after a multi-byte character', () => {
+    const g = facts('/* é 🐍 */ static PyModuleDef_Slot s[] = {{0, NULL}};\n');
+    assert.equal(g.slotArrays[0].range.startColumn, '/* é 🐍 */ static PyModuleDef_Slot '.length + 1);
+  });
+});
