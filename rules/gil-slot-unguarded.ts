@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { compiledIn, DEFAULT_BUILDS, pythonsBefore313, type Scenario } from '../src/facts/guards.js';
 import { formatPythonVersion } from '../src/python-version.js';
+import { multiPhaseModule } from './support/examples.js';
 import { HOWTO, MODULE_API, supportsPythonBefore313 } from './support/module-parts.js';
 
 type MessageId = 'slot' | 'setGil';
@@ -29,36 +30,8 @@ export default defineRule<MessageId>({
       'Py_mod_gil and Py_MOD_GIL_NOT_USED do not exist before Python 3.13, so an unguarded entry breaks the build on every older Python the ' +
       'project supports (the minimum comes from --min-python, else pyproject.toml requires-python, else 3.9). PyUnstable_Module_SetGIL is ' +
       'declared only in free-threaded builds, so an unguarded call breaks the regular build of every version.',
-    example: [
-      '#include <Python.h>',
-      '',
-      'static PyModuleDef_Slot example_slots[] = {',
-      '    {Py_mod_gil, Py_MOD_GIL_NOT_USED},',
-      '    {0, NULL}',
-      '};',
-      '',
-      'static struct PyModuleDef example_module = {',
-      '    PyModuleDef_HEAD_INIT, .m_name = "example", .m_slots = example_slots,',
-      '};',
-      '',
-      'PyMODINIT_FUNC PyInit_example(void) { return PyModuleDef_Init(&example_module); }',
-    ].join('\n'),
-    useInstead: [
-      '#include <Python.h>',
-      '',
-      'static PyModuleDef_Slot example_slots[] = {',
-      '#ifdef Py_mod_gil',
-      '    {Py_mod_gil, Py_MOD_GIL_NOT_USED},',
-      '#endif',
-      '    {0, NULL}',
-      '};',
-      '',
-      'static struct PyModuleDef example_module = {',
-      '    PyModuleDef_HEAD_INIT, .m_name = "example", .m_slots = example_slots,',
-      '};',
-      '',
-      'PyMODINIT_FUNC PyInit_example(void) { return PyModuleDef_Init(&example_module); }',
-    ].join('\n'),
+    example: multiPhaseModule(['    {Py_mod_gil, Py_MOD_GIL_NOT_USED},']),
+    useInstead: multiPhaseModule(),
     knownProblems: 'A guard on a project macro (`#ifdef MYLIB_HAVE_FT`) cannot be evaluated and is trusted.',
   },
   messages: {

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { compiledIn, FREE_THREADED } from '../src/facts/guards.js';
 import { declarationOf, gilValue } from '../src/facts/modules.js';
+import { multiPhaseModule } from './support/examples.js';
 import { HOWTO, MODULE_API } from './support/module-parts.js';
 
 type MessageId = 'slot' | 'call';
@@ -26,38 +27,8 @@ export default defineRule<MessageId>({
       'Declaring Py_MOD_GIL_USED is a deliberate choice to keep the GIL: users of the free-threaded build get a RuntimeWarning on import and ' +
       'lose all parallelism while the module is loaded (unless they force PYTHON_GIL=0, at their own risk). This note keeps the choice visible ' +
       'until the module is made thread-safe.',
-    example: [
-      '#include <Python.h>',
-      '',
-      'static PyModuleDef_Slot example_slots[] = {',
-      '#ifdef Py_mod_gil',
-      '    {Py_mod_gil, Py_MOD_GIL_USED},',
-      '#endif',
-      '    {0, NULL}',
-      '};',
-      '',
-      'static struct PyModuleDef example_module = {',
-      '    PyModuleDef_HEAD_INIT, .m_name = "example", .m_slots = example_slots,',
-      '};',
-      '',
-      'PyMODINIT_FUNC PyInit_example(void) { return PyModuleDef_Init(&example_module); }',
-    ].join('\n'),
-    useInstead: [
-      '#include <Python.h>',
-      '',
-      'static PyModuleDef_Slot example_slots[] = {',
-      '#ifdef Py_mod_gil',
-      '    {Py_mod_gil, Py_MOD_GIL_NOT_USED},',
-      '#endif',
-      '    {0, NULL}',
-      '};',
-      '',
-      'static struct PyModuleDef example_module = {',
-      '    PyModuleDef_HEAD_INIT, .m_name = "example", .m_slots = example_slots,',
-      '};',
-      '',
-      'PyMODINIT_FUNC PyInit_example(void) { return PyModuleDef_Init(&example_module); }',
-    ].join('\n'),
+    example: multiPhaseModule(['#ifdef Py_mod_gil', '    {Py_mod_gil, Py_MOD_GIL_USED},', '#endif']),
+    useInstead: multiPhaseModule(),
   },
   messages: {
     slot: 'module "{{module}}" declares Py_MOD_GIL_USED: it keeps the GIL; ' + KEEPS_GIL,

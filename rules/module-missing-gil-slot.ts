@@ -3,6 +3,7 @@ import { compiledIn, FREE_THREADED } from '../src/facts/guards.js';
 import { declarationOf, type ModuleFact } from '../src/facts/modules.js';
 import type { RuleContext } from '../src/engine/rule.js';
 import type { Range } from '../src/facts/types.js';
+import { multiPhaseModule } from './support/examples.js';
 import { describeParts, gilSlotLines, HOWTO, MODULE_API, relatedParts } from './support/module-parts.js';
 
 type MessageId = 'noGilSlot' | 'noSlots' | 'compiledOut';
@@ -61,41 +62,8 @@ export default defineRule<MessageId>({
       'A free-threaded interpreter (python3.14t) treats a module without the Py_mod_gil slot as needing the GIL: importing it turns the GIL ' +
       'back on for the whole process and prints a RuntimeWarning, so every thread of the program runs serialised again. ' +
       'Declare Py_MOD_GIL_NOT_USED only once the module is safe without the GIL: the other cext-audit rules list what to check first.',
-    example: [
-      '#include <Python.h>',
-      '',
-      'static int exec_module(PyObject *m) { return 0; }',
-      '',
-      'static PyModuleDef_Slot example_slots[] = {',
-      '    {Py_mod_exec, exec_module},',
-      '    {0, NULL}',
-      '};',
-      '',
-      'static struct PyModuleDef example_module = {',
-      '    PyModuleDef_HEAD_INIT, "example", NULL, 0, NULL, example_slots,',
-      '};',
-      '',
-      'PyMODINIT_FUNC PyInit_example(void) { return PyModuleDef_Init(&example_module); }',
-    ].join('\n'),
-    useInstead: [
-      '#include <Python.h>',
-      '',
-      'static int exec_module(PyObject *m) { return 0; }',
-      '',
-      'static PyModuleDef_Slot example_slots[] = {',
-      '    {Py_mod_exec, exec_module},',
-      '#ifdef Py_mod_gil',
-      '    {Py_mod_gil, Py_MOD_GIL_NOT_USED},',
-      '#endif',
-      '    {0, NULL}',
-      '};',
-      '',
-      'static struct PyModuleDef example_module = {',
-      '    PyModuleDef_HEAD_INIT, "example", NULL, 0, NULL, example_slots,',
-      '};',
-      '',
-      'PyMODINIT_FUNC PyInit_example(void) { return PyModuleDef_Init(&example_module); }',
-    ].join('\n'),
+    example: multiPhaseModule([]),
+    useInstead: multiPhaseModule(),
     knownProblems:
       'A slot array built by a function-like macro or by code the scan does not include cannot be resolved; such modules are listed as "unknown" in the readiness summary instead of being reported.',
   },

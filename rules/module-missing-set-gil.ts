@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { compiledIn, FREE_THREADED } from '../src/facts/guards.js';
 import { declarationOf } from '../src/facts/modules.js';
+import { singlePhaseModule } from './support/examples.js';
 import { describeParts, gilSlotLines, HOWTO, MODULE_API, relatedParts, setGilLines } from './support/module-parts.js';
 
 type MessageId = 'missing' | 'compiledOut';
@@ -23,27 +24,8 @@ export default defineRule<MessageId>({
       'A single-phase module declares that it can run without the GIL by calling PyUnstable_Module_SetGIL during init. Without the call, ' +
       'a free-threaded interpreter (python3.14t) re-enables the GIL for the whole process when it imports the module. ' +
       'Make the call only once the module is safe without the GIL.',
-    example: [
-      '#include <Python.h>',
-      '',
-      'static struct PyModuleDef example_module = {',
-      '    PyModuleDef_HEAD_INIT, "example", NULL, -1, NULL,',
-      '};',
-      '',
-      'PyMODINIT_FUNC PyInit_example(void)',
-      '{',
-      '    return PyModule_Create(&example_module);',
-      '}',
-    ].join('\n'),
-    useInstead: [
-      '#include <Python.h>',
-      '',
-      'static struct PyModuleDef example_module = {',
-      '    PyModuleDef_HEAD_INIT, "example", NULL, -1, NULL,',
-      '};',
-      '',
-      'PyMODINIT_FUNC PyInit_example(void)',
-      '{',
+    example: singlePhaseModule(['    return PyModule_Create(&example_module);']),
+    useInstead: singlePhaseModule([
       '    PyObject *m = PyModule_Create(&example_module);',
       '    if (m == NULL) {',
       '        return NULL;',
@@ -52,8 +34,7 @@ export default defineRule<MessageId>({
       '    PyUnstable_Module_SetGIL(m, Py_MOD_GIL_NOT_USED);',
       '#endif',
       '    return m;',
-      '}',
-    ].join('\n'),
+    ]),
   },
   messages: {
     missing:

@@ -19,7 +19,6 @@ function indent(text: string): string {
 export function formatExplain(rule: Rule): string {
   const sections = [
     `${rule.id} (${rule.severity}, ${rule.category}${rule.status === 'preview' ? ', preview' : ''})`,
-    '',
     `What it does\n  ${rule.docs.what}`,
     `Why is this bad?\n  ${rule.docs.why}`,
     `Example\n${indent(rule.docs.example)}`,
