@@ -44,6 +44,7 @@ interface ScanArgs {
   exclude?: string[];
   quiet: boolean;
   color?: boolean;
+  'max-file-size': number;
 }
 
 /** `--select a,b --select c` → ['a', 'b', 'c']. */
@@ -98,7 +99,14 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
     throw new UsageError(`unknown rule or category: ${unknown.join(', ')} (valid: ${valid})`);
   }
   const files = await discover({ paths: options.paths, include: options.include, exclude: options.exclude, cwd: io.cwd });
-  const result = await audit({ files, rules, options: { minPython: options.minPython }, macros: options.macros });
+  if (!(args['max-file-size'] > 0)) throw new UsageError('--max-file-size must be a positive number of megabytes');
+  const result = await audit({
+    files,
+    rules,
+    options: { minPython: options.minPython },
+    macros: options.macros,
+    maxFileSize: args['max-file-size'] * 2 ** 20,
+  });
   const minPython = `${formatPythonVersion(options.minPython)} (${options.minPythonSource})`;
   const toFile = args.output !== undefined;
   const report =
@@ -151,6 +159,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           .option('config', { type: 'string', describe: 'configuration file (default: the nearest pyproject.toml)' })
           .option('include', { type: 'string', array: true, describe: 'globs of files to audit (default: **/*.c, **/*.h)' })
           .option('exclude', { type: 'string', array: true, describe: 'globs of files to skip' })
+          .option('max-file-size', { type: 'number', default: 10, describe: 'skip files larger than this many megabytes, with a note' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr' })
           .option('color', { type: 'boolean', describe: 'colour the text report (default: when stdout is a terminal; honours NO_COLOR and FORCE_COLOR)' }),
       async (args) => {

@@ -155,6 +155,14 @@ describe('file selection', () => {
     assert.deepEqual(report.findings.map((f) => f.file), ['m.c']);
   });
 
+  it('skips files over --max-file-size with a note', () => {
+    const root = project({ 'big.c': `${UNDECLARED}\n/* ${'x'.repeat(200_000)} */\n`, 'm.c': UNDECLARED.replace(/_speedups/g, '_m') });
+    const report = json(cli(['--format', 'json', '--max-file-size', '0.1'], { cwd: root }).stdout);
+    assert.deepEqual(report.skipped.map((s) => s.file), ['big.c']);
+    assert.match(report.skipped[0].reason, /larger than --max-file-size \(0\.2 MB > 0\.1 MB\)/);
+    assert.deepEqual(report.findings.map((f) => f.file), ['m.c']);
+  });
+
   it('reports an unreadable file and goes on', { skip: process.getuid?.() === 0 ? 'root reads every file' : false }, () => {
     const root = project({ 'locked.c': UNDECLARED, 'm.c': UNDECLARED.replace(/_speedups/g, '_m') });
     chmodSync(path.join(root, 'locked.c'), 0o000);
@@ -174,6 +182,7 @@ describe('usage errors exit 2 with one line on stderr', () => {
     ['invalid TOML', [], { 'pyproject.toml': '[tool.cext-audit\n' }, /invalid TOML/],
     ['missing --config file', ['--config', 'nope.toml'], {}, /cannot read config/],
     ['unknown option', ['--frobnicate'], {}, /Unknown argument: frobnicate/],
+    ['bad --max-file-size', ['--max-file-size', '-1'], {}, /--max-file-size must be a positive number/],
   ] as const) {
     it(name, () => {
       const cwd = Object.keys(files).length > 0 ? project({ ...files, 'm.c': DECLARED }) : root;

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFacts } from '../src/facts/extract.js';
-import { parse } from '../src/source/parse.js';
+import { mustParse } from './support/parse.js';
 import { macroTable, prepass } from '../src/source/prepass.js';
 import { scanDirectives } from '../src/source/scan.js';
 
 function facts(source: string) {
-  return extractFacts('t.c', source, parse(prepass(source, macroTable([], new Map())).text), scanDirectives(source));
+  return extractFacts('t.c', source, mustParse(prepass(source, macroTable([], new Map())).text), scanDirectives(source));
 }
 
 const SOURCE = `#include <Python.h>

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { blankDeadBranches } from '../src/source/branches.js';
-import { parse } from '../src/source/parse.js';
+import { mustParse } from './support/parse.js';
 import { annotationMacros, BUILTIN_MACROS, macroTable, prepass } from '../src/source/prepass.js';
 import { scanDirectives } from '../src/source/scan.js';
 import { FIXTURES } from './support/units.js';
@@ -38,7 +38,7 @@ describe('prepass', () => {
     assertSameShape(source, text);
     assert.match(text, /\n {4}\{ {21}\n/);
     assert.match(text, /\n {4}\} {19}\n/);
-    assert.equal(parse(text).rootNode.hasError, false);
+    assert.equal(mustParse(text).rootNode.hasError, false);
   });
 
   it('records the object of a critical section whose arguments span lines', () => {
@@ -52,16 +52,16 @@ describe('prepass', () => {
         ['Py_END_CRITICAL_SECTION2', 'block-end', ''],
       ],
     );
-    const block = parse(text).rootNode.descendantsOfType('compound_statement')[1];
+    const block = mustParse(text).rootNode.descendantsOfType('compound_statement')[1];
     assert.equal(block.startIndex, source.indexOf('Py_BEGIN_CRITICAL_SECTION2'));
-    assert.equal(parse(text).rootNode.hasError, false);
+    assert.equal(mustParse(text).rootNode.hasError, false);
   });
 
   it('makes object headers parse without changing positions', () => {
-    assert.equal(parse(OBJECT).rootNode.hasError, true, 'the raw macros derail tree-sitter');
+    assert.equal(mustParse(OBJECT).rootNode.hasError, true, 'the raw macros derail tree-sitter');
     const { text } = prepass(OBJECT, table);
     assertSameShape(OBJECT, text);
-    assert.equal(parse(text).rootNode.hasError, false);
+    assert.equal(mustParse(text).rootNode.hasError, false);
   });
 
   it('leaves comments, strings and directives alone', () => {
@@ -103,7 +103,7 @@ describe('prepass', () => {
     const { text } = prepass(source, custom);
     assertSameShape(source, text);
     assert.ok(text.startsWith('       int f('));
-    assert.equal(parse(text).rootNode.hasError, false);
+    assert.equal(mustParse(text).rootNode.hasError, false);
   });
 
   it('knows every block macro of the free-threading API', () => {
@@ -150,7 +150,7 @@ describe('dead branches', () => {
     ].join('\n');
     const text = blankDeadBranches(source, scanDirectives(source));
     assertSameShape(source, text);
-    const fn = parse(text).rootNode.descendantsOfType('function_definition');
+    const fn = mustParse(text).rootNode.descendantsOfType('function_definition');
     assert.equal(fn.length, 1);
     assert.match(fn[0].text, /PyInit_m/);
     assert.doesNotMatch(text, /initm/);
@@ -169,5 +169,14 @@ describe('dead branches', () => {
     const text = blankDeadBranches(source, scanDirectives(source));
     assertSameShape(source, text);
     assert.ok(text.endsWith('int 🐍y;\n'));
+  });
+});
+
+describe('parse', () => {
+  it('gives up past its time budget and parses the next file normally', async () => {
+    const { parse } = await import('../src/source/parse.js');
+    const slow = 'int f(void) { return 1; }\n'.repeat(20000);
+    assert.equal(parse(slow, 0), null);
+    assert.equal(parse('int g(void) { return 2; }\n')?.rootNode.hasError, false);
   });
 });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { decode, generatedBy } from '../source/decode.js';
 import { annotationMacros, macroTable, prepass, type MacroRule } from '../source/prepass.js';
-import { parse } from '../source/parse.js';
+import { parse, parseBudgetMs } from '../source/parse.js';
 import { blankDeadBranches } from '../source/branches.js';
 import { scanDirectives, type Directive } from '../source/scan.js';
 import { extractFacts } from '../facts/extract.js';
@@ -38,6 +38,8 @@ export interface AuditInput {
   options: RuleOptions;
   /** Extra pre-pass macros from the configuration. */
   macros?: ReadonlyMap<string, MacroRule>;
+  /** Files larger than this many bytes are skipped with a note (vendored amalgamations dominate memory). */
+  maxFileSize?: number;
   /** Reads a file; injectable so tests can feed text without a disk. */
   read?: (path: string) => Promise<Uint8Array>;
 }
@@ -58,7 +60,15 @@ interface Loaded {
   directives: Directive[];
 }
 
-async function load(files: readonly SourceFile[], read: (p: string) => Promise<Uint8Array>, skipped: Skipped[], diagnostics: Diagnostic[]): Promise<Loaded[]> {
+export const DEFAULT_MAX_FILE_SIZE = 10 * 2 ** 20;
+
+async function load(
+  files: readonly SourceFile[],
+  read: (p: string) => Promise<Uint8Array>,
+  maxFileSize: number,
+  skipped: Skipped[],
+  diagnostics: Diagnostic[],
+): Promise<Loaded[]> {
   const loaded: Loaded[] = [];
   for (const source of files) {
     let bytes: Uint8Array;
@@ -66,6 +76,11 @@ async function load(files: readonly SourceFile[], read: (p: string) => Promise<U
       bytes = await read(source.path);
     } catch (error) {
       skipped.push({ file: source.file, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      continue;
+    }
+    if (bytes.length > maxFileSize) {
+      const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`;
+      skipped.push({ file: source.file, reason: `larger than --max-file-size (${mb(bytes.length)} > ${mb(maxFileSize)})` });
       continue;
     }
     const decoded = decode(bytes);
@@ -116,26 +131,32 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** Per-file work: pure, so a worker thread or a cache can take it over. */
-export function analyzeFile(file: string, text: string, directives: Directive[], macros: ReturnType<typeof macroTable>): FileFacts {
+/** Per-file work: pure, so a worker thread or a cache can take it over. Null when the parse gave up. */
+export function analyzeFile(file: string, text: string, directives: Directive[], macros: ReturnType<typeof macroTable>): FileFacts | null {
   const prepared = prepass(text, macros);
-  return extractFacts(file, text, parse(blankDeadBranches(prepared.text, directives)), directives);
+  const tree = parse(blankDeadBranches(prepared.text, directives));
+  return tree === null ? null : extractFacts(file, text, tree, directives);
 }
 
 export async function audit(input: AuditInput): Promise<AuditResult> {
   const skipped: Skipped[] = [];
   const diagnostics: Diagnostic[] = [];
   // Sequential synchronous reads: the parse that follows each read dominates, and async reads only add idle time.
-  const loaded = await load(input.files, input.read ?? (async (p) => readFileSync(p)), skipped, diagnostics);
+  const read = input.read ?? (async (p: string) => readFileSync(p));
+  const loaded = await load(input.files, read, input.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, skipped, diagnostics);
   const macros = macroTable(annotationMacros(loaded.flatMap((l) => l.directives)), input.macros ?? new Map());
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const fileRules = input.rules.filter((r) => r.scope === 'file');
   const facts: FileFacts[] = [];
   for (const { source, text, directives } of loaded) {
-    let fileFacts: FileFacts;
+    let fileFacts: FileFacts | null;
     try {
       fileFacts = analyzeFile(source.file, text, directives, macros);
+      if (fileFacts === null) {
+        skipped.push({ file: source.file, reason: `parsing took longer than ${(parseBudgetMs(text.length) / 1000).toFixed(0)} s (pathological input)` });
+        continue;
+      }
     } catch (error) {
       // A bug of ours on one file must not cost the user the audit of the others.
       skipped.push({ file: source.file, reason: `internal error, please report it: ${(error as Error).message ?? String(error)}` });

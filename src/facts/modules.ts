@@ -83,8 +83,13 @@ class Index {
 
   /** The definition a name refers to from `file`: the same file first, and one compiled in the free-threaded build. */
   pick<T extends { guard: Guard }>(table: Map<string, InFile<T>[]>, name: string, file: string): InFile<T> | null {
-    const candidates = (table.get(this.alias(name)) ?? []).filter((c) => compiledIn(c.fact.guard, FREE_THREADED) !== false);
-    return candidates.find((c) => c.file === file) ?? candidates[0] ?? null;
+    let fallback: InFile<T> | null = null;
+    for (const candidate of table.get(this.alias(name)) ?? []) {
+      if (compiledIn(candidate.fact.guard, FREE_THREADED) === false) continue;
+      if (candidate.file === file) return candidate;
+      fallback ??= candidate;
+    }
+    return fallback;
   }
 
   callsIn(file: string, fn: string): CallFact[] {

@@ -10,11 +10,28 @@ export type SyntaxNode = ParserType.SyntaxNode;
 
 let parser: ParserType | null = null;
 
-/** One parser per thread, created on first use: loading the grammar costs more than a small file. */
-export function parse(text: string): Tree {
+/**
+ * Time allowed for one parse. tree-sitter's error recovery is quadratic on some inputs
+ * (thousands of unterminated comments in directives); a real 2 MB file parses in about 0.3 s.
+ */
+export function parseBudgetMs(length: number): number {
+  return 5000 + length / 1000;
+}
+
+/**
+ * Parses C text; null when the parse ran over its time budget. One parser per thread,
+ * created on first use: loading the grammar costs more than parsing a small file.
+ */
+export function parse(text: string, budgetMs = parseBudgetMs(text.length)): Tree | null {
   if (parser === null) {
     parser = new Parser();
     parser.setLanguage(C);
   }
-  return parser.parse(text);
+  const deadline = performance.now() + budgetMs;
+  try {
+    return parser.parse(text, null, { progressCallback: () => performance.now() > deadline }) ?? null;
+  } catch {
+    parser.reset();
+    return null;
+  }
 }

@@ -102,7 +102,8 @@ export function annotationMacros(directives: Iterable<Directive>): Set<string> {
     }
     const seen = bodies.get(define.name);
     if (seen === null) continue;
-    bodies.set(define.name, [...(seen ?? []), define.body]);
+    if (seen === undefined) bodies.set(define.name, [define.body]);
+    else seen.push(define.body);
   }
   const found = new Set<string>();
   for (let grew = true; grew; ) {
