@@ -28,10 +28,13 @@ export function parse(text: string, budgetMs = parseBudgetMs(text.length)): Tree
     parser.setLanguage(C);
   }
   const deadline = performance.now() + budgetMs;
+  let tree: Tree | null = null;
   try {
-    return parser.parse(text, null, { progressCallback: () => performance.now() > deadline }) ?? null;
+    tree = parser.parse(text, null, { progressCallback: () => performance.now() > deadline }) ?? null;
   } catch {
-    parser.reset();
-    return null;
+    tree = null;
   }
+  // A halted parse would otherwise resume on the next call, with the next file's text.
+  if (tree === null) parser.reset();
+  return tree;
 }
