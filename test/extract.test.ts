@@ -6,7 +6,8 @@ import { macroTable, prepass } from '../src/source/prepass.js';
 import { scanDirectives } from '../src/source/scan.js';
 
 function facts(source: string) {
-  return extractFacts('t.c', source, mustParse(prepass(source, macroTable([], new Map())).text), scanDirectives(source));
+  const prepared = prepass(source, macroTable([], new Map()));
+  return extractFacts('t.c', source, mustParse(prepared.text), scanDirectives(source), prepared.uses);
 }
 
 const SOURCE = `#include <Python.h>
@@ -97,5 +98,69 @@ describe('file facts', () => {
   it('keeps positions right after a multi-byte character', () => {
     const g = facts('/* é 🐍 */ static PyModuleDef_Slot s[] = {{0, NULL}};\n');
     assert.equal(g.slotArrays[0].range.startColumn, '/* é 🐍 */ static PyModuleDef_Slot '.length + 1);
+  });
+});
+
+describe('facts for thread-safety rules', () => {
+  const f = facts(`#define LOOKUP(d, k) PyDict_GetItem((d), (k))
+static PyObject *cache = NULL, *other;
+static const int LIMIT = 3;
+static const char *names[4];
+int counter;
+extern PyObject *imported;
+PyObject *make(void);
+static PyTypeObject Kind = {0};
+
+static PyObject *
+method(PyObject *self, PyObject *const *args, Py_ssize_t n, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *d = args[0], *l = args[1];
+    PyDict_GetItem(d, self);
+    Py_BEGIN_CRITICAL_SECTION(d);
+    PyDict_Next(d, NULL, NULL, NULL);
+    Py_BEGIN_CRITICAL_SECTION2(l, self);
+    PyList_GET_ITEM(l, 0);
+    Py_END_CRITICAL_SECTION2();
+    Py_END_CRITICAL_SECTION();
+    Py_BEGIN_ALLOW_THREADS
+    compute(n);
+    Py_END_ALLOW_THREADS
+    return PyList_GetItem(l, 0);
+}
+`);
+
+  it('names the parameters, through Py_UNUSED', () => {
+    assert.deepEqual(f.functions[0].params, ['self', 'args', 'n', 'ignored']);
+  });
+
+  it('records file-scope variables but not prototypes or extern declarations', () => {
+    assert.deepEqual(
+      f.variables.map((v) => [v.name, v.type, v.isStatic, v.isConst]),
+      [
+        ['cache', 'PyObject *', true, false],
+        ['other', 'PyObject *', true, false],
+        ['LIMIT', 'int', true, true],
+        ['names', 'char *[]', true, false],
+        ['counter', 'int', false, false],
+        ['Kind', 'PyTypeObject', true, false],
+      ],
+    );
+  });
+
+  it('places each call in its critical sections and allow-threads blocks', () => {
+    assert.deepEqual(
+      f.calls.map((c) => [c.callee, c.criticalSections, c.allowThreads]),
+      [
+        ['PyDict_GetItem', [], false],
+        ['PyDict_Next', ['d'], false],
+        ['PyList_GET_ITEM', ['d', 'l', 'self'], false],
+        ['compute', [], true],
+        ['PyList_GetItem', [], false],
+      ],
+    );
+  });
+
+  it('lists the names a macro body calls', () => {
+    assert.deepEqual(f.defines.map((d) => [d.name, d.calls]), [['LOOKUP', ['PyDict_GetItem']]]);
   });
 });

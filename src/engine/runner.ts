@@ -135,7 +135,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 export function analyzeFile(file: string, text: string, directives: Directive[], macros: ReturnType<typeof macroTable>): FileFacts | null {
   const prepared = prepass(text, macros);
   const tree = parse(blankDeadBranches(prepared.text, directives));
-  return tree === null ? null : extractFacts(file, text, tree, directives);
+  return tree === null ? null : extractFacts(file, text, tree, directives, prepared.uses);
 }
 
 export async function audit(input: AuditInput): Promise<AuditResult> {

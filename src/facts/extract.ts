@@ -3,6 +3,7 @@
  * The tree locates declarations, functions and calls; initialisers and guards are read from
  * the original text (see initializer.ts and conditions.ts).
  */
+import type { MacroUse } from '../source/prepass.js';
 import type { Directive } from '../source/scan.js';
 import { parseDefine } from '../source/scan.js';
 import { LineIndex } from '../source/lines.js';
@@ -18,6 +19,7 @@ import type {
   SlotArrayFact,
   SlotEntryFact,
   SlotsField,
+  VariableFact,
 } from './types.js';
 
 export const MODULE_DEF_FIELDS = [
@@ -59,16 +61,32 @@ function isStatic(node: SyntaxNode): boolean {
   return node.children.some((c) => c.type === 'storage_class_specifier' && c.text === 'static');
 }
 
+/** A parameter's name; `PyObject *Py_UNUSED(arg)` parses as a function declarator named Py_UNUSED. */
+function parameterName(parameter: SyntaxNode): string | null {
+  const declarator = parameter.childForFieldName('declarator');
+  let node = declarator;
+  while (node !== null && WRAPPING_DECLARATORS.has(node.type)) node = node.childForFieldName('declarator');
+  if (node?.type === 'function_declarator' && node.childForFieldName('declarator')?.text === 'Py_UNUSED') {
+    return node.childForFieldName('parameters')?.namedChildren[0]?.text ?? null;
+  }
+  return declaredName(declarator)?.text ?? null;
+}
+
 function functionFact(node: SyntaxNode, ctx: Context): FunctionFact | null {
   let declarator = node.childForFieldName('declarator');
   while (declarator !== null && WRAPPING_DECLARATORS.has(declarator.type)) declarator = declarator.childForFieldName('declarator');
   if (declarator === null || declarator.type !== 'function_declarator') return null;
   const name = declarator.childForFieldName('declarator');
   if (name === null || name.type !== 'identifier') return null;
+  const params = (declarator.childForFieldName('parameters')?.namedChildren ?? [])
+    .filter((p) => p.type === 'parameter_declaration')
+    .map(parameterName)
+    .filter((p): p is string => p !== null);
   return {
     name: name.text,
     range: ctx.lines.range(name.startIndex, name.endIndex),
     isStatic: isStatic(node),
+    params,
     guard: ctx.guards.at(name.startIndex),
   };
 }
@@ -120,8 +138,42 @@ function slotEntries(open: number, ctx: Context): SlotEntryFact[] {
   return entries;
 }
 
-function declarationFacts(node: SyntaxNode, ctx: Context, moduleDefs: ModuleDefFact[], slotArrays: SlotArrayFact[]): void {
+/** `PyObject *`, `int[]`: the declared type of one declarator, as a maintainer would write it. */
+function declaredType(base: string, declarator: SyntaxNode): string {
+  let suffix = '';
+  let prefix = '';
+  for (let node: SyntaxNode | null = declarator; node !== null && node.type !== 'identifier'; node = node.childForFieldName('declarator')) {
+    if (node.type === 'pointer_declarator') prefix += '*';
+    else if (node.type === 'array_declarator') suffix += '[]';
+    else if (node.type === 'function_declarator') return '';
+    else if (!WRAPPING_DECLARATORS.has(node.type) && node.type !== 'init_declarator') break;
+  }
+  return `${base}${prefix ? ` ${prefix}` : ''}${suffix}`;
+}
+
+function variableFacts(node: SyntaxNode, ctx: Context, variables: VariableFact[]): void {
+  const base = node.childForFieldName('type')?.text;
+  if (base === undefined) return;
+  const qualifiers = node.children.filter((c) => c.type === 'type_qualifier').map((c) => c.text);
+  for (const declarator of node.childrenForFieldName('declarator')) {
+    const type = declaredType(base, declarator);
+    const name = declaredName(declarator.type === 'init_declarator' ? declarator.childForFieldName('declarator') : declarator);
+    if (type === '' || name === null) continue;
+    variables.push({
+      name: name.text,
+      type,
+      isStatic: isStatic(node),
+      // `PyObject *const p` is a constant pointer; `const char *p` points at constants but can change.
+      isConst: qualifiers.includes('const') && !type.includes('*'),
+      range: ctx.lines.range(name.startIndex, name.endIndex),
+      guard: ctx.guards.at(name.startIndex),
+    });
+  }
+}
+
+function declarationFacts(node: SyntaxNode, ctx: Context, moduleDefs: ModuleDefFact[], slotArrays: SlotArrayFact[], variables: VariableFact[]): void {
   const type = typeName(node);
+  if (!node.children.some((c) => c.type === 'storage_class_specifier' && c.text === 'extern')) variableFacts(node, ctx, variables);
   if (type !== 'PyModuleDef' && type !== 'PyModuleDef_Slot') return;
   for (const declarator of node.childrenForFieldName('declarator')) {
     if (declarator.type !== 'init_declarator') continue;
@@ -172,6 +224,45 @@ function enclosingFunction(spans: FunctionSpan[], offset: number): string | null
 
 const CALLEE = /[A-Za-z_]\w*(?=\s*\()/y;
 
+interface Region {
+  kind: 'critical-section' | 'allow-threads';
+  objects: string[];
+  start: number;
+  end: number;
+}
+
+/** Pairs BEGIN and END macros in source order; an unpaired BEGIN opens no region. */
+function regions(uses: readonly MacroUse[]): Region[] {
+  const found: Region[] = [];
+  const open: Record<Region['kind'], MacroUse[]> = { 'critical-section': [], 'allow-threads': [] };
+  for (const use of uses) {
+    const kind = use.name.includes('ALLOW_THREADS') ? 'allow-threads' : use.name.includes('CRITICAL_SECTION') ? 'critical-section' : null;
+    if (kind === null) continue;
+    if (use.action === 'block-begin') open[kind].push(use);
+    else if (use.action === 'block-end') {
+      const begin = open[kind].pop();
+      if (!begin) continue;
+      const objects = begin.args === null ? [] : listItems(`(${begin.args})`, 0).items.map((i) => i.text);
+      found.push({ kind, objects, start: begin.start, end: use.end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Attaches to each call (in source order) the regions around it, in one sweep. */
+function placeInRegions(calls: CallFact[], starts: number[], all: Region[]): void {
+  let next = 0;
+  let active: Region[] = [];
+  calls.forEach((call, i) => {
+    const at = starts[i];
+    while (next < all.length && all[next].start <= at) active.push(all[next++]);
+    active = active.filter((r) => r.end > at);
+    const sections = active.filter((r) => r.kind === 'critical-section' && r.start < at);
+    call.criticalSections = sections.flatMap((r) => r.objects);
+    call.allowThreads = active.some((r) => r.kind === 'allow-threads' && r.start < at);
+  });
+}
+
 function callFact(node: SyntaxNode, spans: FunctionSpan[], ctx: Context): CallFact | null {
   const start = node.startIndex;
   CALLEE.lastIndex = start;
@@ -187,6 +278,8 @@ function callFact(node: SyntaxNode, spans: FunctionSpan[], ctx: Context): CallFa
     range,
     inFunction: enclosingFunction(spans, start),
     assignedTo: assignedTo(ctx.source, ctx.lines.starts[range.startLine - 1], start),
+    criticalSections: [],
+    allowThreads: false,
     guard: ctx.guards.at(start),
   };
 }
@@ -199,7 +292,8 @@ function defineFacts(directives: readonly Directive[], ctx: Context): DefineFact
     const lineEnd = ctx.source.slice(directive.start, directive.end).search(/\r?\n/);
     const end = lineEnd < 0 ? directive.end : directive.start + lineEnd;
     const start = directive.start + (ctx.source.slice(directive.start, end).length - ctx.source.slice(directive.start, end).trimStart().length);
-    defines.push({ ...define, range: ctx.lines.range(start, end), guard: ctx.guards.at(directive.start) });
+    const calls = [...new Set([...define.body.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)].map((m) => m[1]))];
+    defines.push({ ...define, calls, range: ctx.lines.range(start, end), guard: ctx.guards.at(directive.start) });
   }
   return defines;
 }
@@ -225,16 +319,17 @@ function topLevel(root: SyntaxNode): SyntaxNode[] {
   return found;
 }
 
-export function extractFacts(file: string, source: string, tree: Tree, directives: readonly Directive[]): FileFacts {
+export function extractFacts(file: string, source: string, tree: Tree, directives: readonly Directive[], uses: readonly MacroUse[]): FileFacts {
   const ctx: Context = { source, lines: new LineIndex(source), guards: guardIndex(directives) };
   const functions: FunctionFact[] = [];
   const spans: FunctionSpan[] = [];
   const moduleDefs: ModuleDefFact[] = [];
   const slotArrays: SlotArrayFact[] = [];
+  const variables: VariableFact[] = [];
   const root = tree.rootNode;
 
   for (const node of topLevel(root)) {
-    if (node.type === 'declaration') declarationFacts(node, ctx, moduleDefs, slotArrays);
+    if (node.type === 'declaration') declarationFacts(node, ctx, moduleDefs, slotArrays, variables);
     else {
       const fact = functionFact(node, ctx);
       if (fact === null) continue;
@@ -244,10 +339,14 @@ export function extractFacts(file: string, source: string, tree: Tree, directive
   }
   spans.sort((a, b) => a.start - b.start);
   const calls: CallFact[] = [];
+  const callStarts: number[] = [];
   for (const node of root.descendantsOfType('call_expression')) {
     const fact = callFact(node, spans, ctx);
-    if (fact !== null) calls.push(fact);
+    if (fact === null) continue;
+    calls.push(fact);
+    callStarts.push(node.startIndex);
   }
+  placeInRegions(calls, callStarts, regions(uses));
   const parseErrors = root.hasError ? root.descendantsOfType('ERROR').map((n) => ctx.lines.range(n.startIndex, n.endIndex)) : [];
-  return { file, functions, calls, moduleDefs, slotArrays, defines: defineFacts(directives, ctx), parseErrors };
+  return { file, functions, calls, moduleDefs, slotArrays, variables, defines: defineFacts(directives, ctx), parseErrors };
 }

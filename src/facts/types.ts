@@ -22,6 +22,8 @@ export interface FunctionFact {
   /** Range of the function's name. */
   range: Range;
   isStatic: boolean;
+  /** Parameter names in order (`Py_UNUSED(x)` gives `x`); unnamed parameters are left out. */
+  params: string[];
   guard: Guard;
 }
 
@@ -34,6 +36,21 @@ export interface CallFact {
   inFunction: string | null;
   /** The variable the result is assigned to (`m = PyModule_Create(...)`), if any. */
   assignedTo: string | null;
+  /** Objects of the enclosing `Py_BEGIN_CRITICAL_SECTION*` blocks, outermost first (both objects of a `…2`). */
+  criticalSections: string[];
+  /** Inside `Py_BEGIN_ALLOW_THREADS … Py_END_ALLOW_THREADS`: the thread is detached. */
+  allowThreads: boolean;
+  guard: Guard;
+}
+
+/** A variable declared at file scope. */
+export interface VariableFact {
+  name: string;
+  /** The declared type as written, without storage class (`PyObject *`, `int[]`). */
+  type: string;
+  isStatic: boolean;
+  isConst: boolean;
+  range: Range;
   guard: Guard;
 }
 
@@ -70,6 +87,8 @@ export interface DefineFact {
   name: string;
   params: string[] | null;
   body: string;
+  /** Names called in the body (`NAME(`), so a rule can find an API used through a project macro. */
+  calls: string[];
   range: Range;
   guard: Guard;
 }
@@ -81,6 +100,7 @@ export interface FileFacts {
   calls: CallFact[];
   moduleDefs: ModuleDefFact[];
   slotArrays: SlotArrayFact[];
+  variables: VariableFact[];
   defines: DefineFact[];
   /** Ranges of ERROR and MISSING nodes: findings near them deserve less trust. */
   parseErrors: Range[];
