@@ -67,6 +67,7 @@ const ANNOTATION_WORDS = new Set([
   'static', 'inline', '__inline', '__inline__', '__forceinline', 'extern', 'const', 'volatile',
   'register', 'restrict', '__restrict', '__restrict__', '_Noreturn', '__extension__',
 ]);
+const INCLUDE_GUARD = /_(?:H|H_|H__|HPP|INCLUDED|INCLUDED_)$/;
 const ATTRIBUTE_CALL = /^(?:__attribute__|__attribute|__declspec|_Alignas|alignas)\s*\(/;
 
 function annotationBody(body: string, known: ReadonlySet<string>): boolean {
@@ -100,6 +101,8 @@ export function annotationMacros(directives: Iterable<Directive>): Set<string> {
       bodies.set(define.name, null);
       continue;
     }
+    // Include guards (`#define FOO_H`) are empty too, but only ever appear in directives.
+    if (define.body === '' && INCLUDE_GUARD.test(define.name)) continue;
     const seen = bodies.get(define.name);
     if (seen === null) continue;
     if (seen === undefined) bodies.set(define.name, [define.body]);
