@@ -348,5 +348,6 @@ export function extractFacts(file: string, source: string, tree: Tree, directive
   }
   placeInRegions(calls, callStarts, regions(uses));
   const parseErrors = root.hasError ? root.descendantsOfType('ERROR').map((n) => ctx.lines.range(n.startIndex, n.endIndex)) : [];
-  return { file, functions, calls, moduleDefs, slotArrays, variables, defines: defineFacts(directives, ctx), parseErrors };
+  const includes = directives.filter((d) => d.keyword === 'include').map((d) => d.body.replace(/^["<]|[">]$/g, ''));
+  return { file, functions, calls, moduleDefs, slotArrays, variables, defines: defineFacts(directives, ctx), includes, parseErrors };
 }

@@ -102,6 +102,8 @@ export interface FileFacts {
   slotArrays: SlotArrayFact[];
   variables: VariableFact[];
   defines: DefineFact[];
+  /** Header names of `#include` lines (`Python.h`, `pythoncapi_compat.h`). */
+  includes: string[];
   /** Ranges of ERROR and MISSING nodes: findings near them deserve less trust. */
   parseErrors: Range[];
 }

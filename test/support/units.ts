@@ -37,7 +37,17 @@ export function units(group: string): Unit[] {
     });
 }
 
-export async function runUnit(unit: Unit): Promise<{ result: AuditResult; expected: Expectation[] }> {
+/**
+ * A fixture group named after a rule category runs only that category's rules, so each
+ * family's fixtures state exactly what that family finds; any other group runs every rule.
+ */
+export async function rulesFor(group: string) {
+  const rules = await loadRules();
+  const own = rules.filter((r) => r.category === group);
+  return own.length > 0 ? own : rules;
+}
+
+export async function runUnit(unit: Unit, group: string): Promise<{ result: AuditResult; expected: Expectation[] }> {
   const texts = unit.files.map((f) => readFileSync(path.join(unit.dir, f), 'utf8'));
   const pyproject = path.join(unit.dir, 'pyproject.toml');
   const isDirectoryUnit = unit.files.length !== 1 || unit.files[0] !== unit.name;
@@ -46,7 +56,7 @@ export async function runUnit(unit: Unit): Promise<{ result: AuditResult; expect
   const options = resolveOptions({ paths: [], minPython: inline['min-python'] }, fileConfig);
   const result = await audit({
     files: unit.files.map((f) => ({ path: path.join(unit.dir, f), file: f })),
-    rules: await loadRules(),
+    rules: await rulesFor(group),
     options: { minPython: options.minPython },
     macros: options.macros,
   });

@@ -1,0 +1,256 @@
+/**
+ * The borrowed-reference family: one table row per API, one check for all. A rule module
+ * names its APIs and its docs; adding an API is adding a row here.
+ *
+ * Verified against CPython's Doc/data/refcounts.dat (3.14-dev, 00ed990), Doc/c-api/{list,dict,
+ * weakref,import,cell,reflection,sequence}.rst, the Borrowed References table of
+ * Doc/howto/free-threading-extensions.rst, the 3.13.0 headers, and pythoncapi_compat.h
+ * (python/pythoncapi-compat f6121eb) for the backports.
+ */
+import { defineRule, type Report, type Rule, type RuleContext, type RuleDocs, type Severity } from '../../src/engine/rule.js';
+import { compiledIn, FREE_THREADED } from '../../src/facts/guards.js';
+import type { ProjectFacts } from '../../src/facts/modules.js';
+import { originOf, type Origin } from '../../src/facts/origins.js';
+import type { CallFact, FileFacts } from '../../src/facts/types.js';
+import { supportsPythonBefore313, HOWTO } from './module-parts.js';
+
+const C_API = 'https://docs.python.org/3.14/c-api';
+
+export interface BorrowedApi {
+  name: string;
+  /** The argument whose object owns the returned reference; null when the owner is not the caller's (sys.modules, the frame). */
+  owner: number | null;
+  /** What the owner is, for messages: "list", "dict"… */
+  ownerKind: string;
+  /** The strong-reference replacement, or null when there is none (a critical section is the fix). */
+  replacement: string | null;
+  /** How to call it; {0}, {1}… are the call's arguments, {r} the variable for the result. */
+  usage: string;
+  /** CPython version that added the replacement. */
+  since: string | null;
+  /** pythoncapi_compat.h provides the replacement for older Pythons. */
+  compat: boolean;
+  /** The replacement's reference documentation. */
+  doc: string;
+  /** Why the reference is unsafe, for APIs whose owner is not an argument. */
+  risk?: string;
+  /** The keyword-arguments dict of a call is private to it (the HOWTO's own example). */
+  safeOnKeywordArguments?: boolean;
+  deprecated?: string;
+}
+
+const DICT_REF = (api: string, args: string) =>
+  `PyObject *{r};\nif (${api}(${args}, &{r}) < 0) {\n    /* error: an exception is set */\n}\n/* {r} is NULL when the key is missing; Py_XDECREF({r}) when done */`;
+
+export const BORROWED_APIS: readonly BorrowedApi[] = [
+  {
+    name: 'PyList_GetItem', owner: 0, ownerKind: 'list', replacement: 'PyList_GetItemRef', since: '3.13', compat: true,
+    usage: 'PyObject *{r} = PyList_GetItemRef({0}, {1});  /* new reference, NULL with IndexError; Py_DECREF({r}) when done */',
+    doc: `${C_API}/list.html#c.PyList_GetItemRef`,
+  },
+  {
+    name: 'PyList_GET_ITEM', owner: 0, ownerKind: 'list', replacement: 'PyList_GetItemRef', since: '3.13', compat: true,
+    usage: 'PyObject *{r} = PyList_GetItemRef({0}, {1});  /* new reference, NULL with IndexError; Py_DECREF({r}) when done */',
+    doc: `${C_API}/list.html#c.PyList_GetItemRef`,
+  },
+  {
+    name: 'PyDict_GetItem', owner: 0, ownerKind: 'dict', replacement: 'PyDict_GetItemRef', since: '3.13', compat: true,
+    usage: DICT_REF('PyDict_GetItemRef', '{0}, {1}'), doc: `${C_API}/dict.html#c.PyDict_GetItemRef`, safeOnKeywordArguments: true,
+  },
+  {
+    name: 'PyDict_GetItemWithError', owner: 0, ownerKind: 'dict', replacement: 'PyDict_GetItemRef', since: '3.13', compat: true,
+    usage: DICT_REF('PyDict_GetItemRef', '{0}, {1}'), doc: `${C_API}/dict.html#c.PyDict_GetItemRef`, safeOnKeywordArguments: true,
+  },
+  {
+    name: 'PyDict_GetItemString', owner: 0, ownerKind: 'dict', replacement: 'PyDict_GetItemStringRef', since: '3.13', compat: true,
+    usage: DICT_REF('PyDict_GetItemStringRef', '{0}, {1}'), doc: `${C_API}/dict.html#c.PyDict_GetItemStringRef`, safeOnKeywordArguments: true,
+  },
+  {
+    name: '_PyDict_GetItemStringWithError', owner: 0, ownerKind: 'dict', replacement: 'PyDict_GetItemStringRef', since: '3.13', compat: true,
+    usage: DICT_REF('PyDict_GetItemStringRef', '{0}, {1}'), doc: `${C_API}/dict.html#c.PyDict_GetItemStringRef`, safeOnKeywordArguments: true,
+    deprecated: 'private, deprecated in 3.14 and scheduled for removal in 3.18',
+  },
+  {
+    name: 'PyDict_SetDefault', owner: 0, ownerKind: 'dict', replacement: 'PyDict_SetDefaultRef', since: '3.13', compat: true,
+    usage: `PyObject *{r};\nif (PyDict_SetDefaultRef({0}, {1}, {2}, &{r}) < 0) {\n    /* error: an exception is set */\n}\n/* {r} is a new reference; Py_DECREF({r}) when done */`,
+    doc: `${C_API}/dict.html#c.PyDict_SetDefaultRef`,
+  },
+  {
+    name: 'PyWeakref_GetObject', owner: null, ownerKind: 'weak reference', replacement: 'PyWeakref_GetRef', since: '3.13', compat: true,
+    usage: `PyObject *{r};\nif (PyWeakref_GetRef({0}, &{r}) < 0) {\n    /* error: an exception is set */\n}\n/* {r} is NULL when the object is dead; Py_XDECREF({r}) when done */`,
+    doc: `${C_API}/weakref.html#c.PyWeakref_GetRef`, deprecated: 'deprecated in 3.13 and removed in 3.15',
+    risk: 'another thread can destroy the referent at any moment, even right after the call',
+  },
+  {
+    name: 'PyWeakref_GET_OBJECT', owner: null, ownerKind: 'weak reference', replacement: 'PyWeakref_GetRef', since: '3.13', compat: true,
+    usage: `PyObject *{r};\nif (PyWeakref_GetRef({0}, &{r}) < 0) {\n    /* error: an exception is set */\n}\n/* {r} is NULL when the object is dead; Py_XDECREF({r}) when done */`,
+    doc: `${C_API}/weakref.html#c.PyWeakref_GetRef`, deprecated: 'deprecated in 3.13 and removed in 3.15',
+    risk: 'another thread can destroy the referent at any moment, even right after the call',
+  },
+  {
+    name: 'PyImport_AddModule', owner: null, ownerKind: 'sys.modules', replacement: 'PyImport_AddModuleRef', since: '3.13', compat: true,
+    usage: 'PyObject *{r} = PyImport_AddModuleRef({0});  /* new reference; Py_DECREF({r}) when done */',
+    doc: `${C_API}/import.html#c.PyImport_AddModuleRef`,
+    risk: 'another thread can replace or remove the module in sys.modules and free it',
+  },
+  {
+    name: 'PyImport_AddModuleObject', owner: null, ownerKind: 'sys.modules', replacement: 'PyImport_AddModuleRef', since: '3.13', compat: true,
+    usage: 'const char *name = PyUnicode_AsUTF8({0});\nPyObject *{r} = name ? PyImport_AddModuleRef(name) : NULL;  /* new reference; Py_XDECREF({r}) when done */',
+    doc: `${C_API}/import.html#c.PyImport_AddModuleRef`,
+    risk: 'another thread can replace or remove the module in sys.modules and free it',
+  },
+  {
+    name: 'PyCell_GET', owner: 0, ownerKind: 'cell', replacement: 'PyCell_Get', since: null, compat: false,
+    usage: 'PyObject *{r} = PyCell_Get({0});  /* new reference; Py_XDECREF({r}) when done */',
+    doc: `${C_API}/cell.html#c.PyCell_Get`,
+  },
+  {
+    name: 'PyEval_GetGlobals', owner: null, ownerKind: 'current frame', replacement: 'PyEval_GetFrameGlobals', since: '3.13', compat: false,
+    usage: 'PyObject *{r} = PyEval_GetFrameGlobals();  /* new reference, NULL without a frame; Py_XDECREF({r}) when done */',
+    doc: `${C_API}/reflection.html#c.PyEval_GetFrameGlobals`, deprecated: 'deprecated in 3.13',
+    risk: 'the dict belongs to the running frame; the replacement returns a strong reference and is the supported API',
+  },
+  {
+    name: 'PyEval_GetLocals', owner: null, ownerKind: 'current frame', replacement: 'PyEval_GetFrameLocals', since: '3.13', compat: false,
+    usage: 'PyObject *{r} = PyEval_GetFrameLocals();  /* new reference (a snapshot, like locals()); Py_XDECREF({r}) when done */',
+    doc: `${C_API}/reflection.html#c.PyEval_GetFrameLocals`, deprecated: 'deprecated in 3.13',
+    risk: 'the dict belongs to the running frame; the replacement returns a strong reference and is the supported API',
+  },
+  {
+    name: 'PyEval_GetBuiltins', owner: null, ownerKind: 'current frame', replacement: 'PyEval_GetFrameBuiltins', since: '3.13', compat: false,
+    usage: 'PyObject *{r} = PyEval_GetFrameBuiltins();  /* new reference; Py_XDECREF({r}) when done */',
+    doc: `${C_API}/reflection.html#c.PyEval_GetFrameBuiltins`, deprecated: 'deprecated in 3.13',
+    risk: 'the dict belongs to the running frame; the replacement returns a strong reference and is the supported API',
+  },
+  {
+    name: 'PySequence_Fast_GET_ITEM', owner: 0, ownerKind: 'sequence', replacement: null, since: null, compat: false,
+    usage: 'Py_BEGIN_CRITICAL_SECTION({container});\n/* read the items here; Py_NewRef any item used after the section */\nPy_END_CRITICAL_SECTION();\nor take a private copy with PySequence_Tuple() instead of PySequence_Fast().',
+    doc: `${HOWTO}#critical-sections`,
+  },
+  {
+    name: 'PySequence_Fast_ITEMS', owner: 0, ownerKind: 'sequence', replacement: null, since: null, compat: false,
+    usage: 'Py_BEGIN_CRITICAL_SECTION({container});\n/* use the items array here: a resize of the list moves it */\nPy_END_CRITICAL_SECTION();\nor take a private copy with PySequence_Tuple() instead of PySequence_Fast().',
+    doc: `${HOWTO}#critical-sections`,
+  },
+];
+
+const BY_NAME = new Map(BORROWED_APIS.map((a) => [a.name, a]));
+
+type MessageId = 'shared' | 'unowned' | 'inMacro';
+
+/** Why the owner of the reference may be changed by another thread, as the message says it. */
+function whyShared(origin: Origin, fn: string | null): string {
+  switch (origin.kind) {
+    case 'parameter':
+    case 'keyword-arguments':
+      return `\`${origin.name}\` is a parameter of ${fn ?? 'the function'}(), so callers may share it with other threads`;
+    case 'file-scope':
+      return `\`${origin.name}\` is a file-scope variable that every thread can reach`;
+    case 'field':
+      return `\`${origin.text}\` is a field of an object other threads can reach`;
+    case 'local':
+      return `\`${origin.name}\` holds an object this function did not create, which other threads may share`;
+    case 'expression':
+      return `\`${origin.text}\` may be shared with other threads`;
+    case 'fresh':
+      return `\`${origin.constructor}\` created it, but it has been passed on since`;
+  }
+}
+
+function fill(template: string, call: CallFact, container: string): string {
+  const result = call.assignedTo && /^[A-Za-z_]\w*$/.test(call.assignedTo) ? call.assignedTo : 'item';
+  return template
+    .replace(/\{r\}/g, result)
+    .replace(/\{container\}/g, container)
+    .replace(/\{(\d)\}/g, (_, i: string) => call.args[Number(i)] ?? '…');
+}
+
+function versionNote(api: BorrowedApi, minPythonBefore313: boolean, includesCompat: boolean): string {
+  if (api.replacement === null || api.since === null || !minPythonBefore313) return '';
+  if (!api.compat) return `\n${api.replacement} is new in CPython ${api.since}: keep the old call under #if PY_VERSION_HEX < 0x030D0000 for older Pythons.`;
+  return includesCompat
+    ? `\n${api.replacement} is new in CPython ${api.since}; pythoncapi_compat.h, which the project includes, provides it for older Pythons.`
+    : `\n${api.replacement} is new in CPython ${api.since}; include pythoncapi_compat.h (python/pythoncapi-compat) to use it on older Pythons.`;
+}
+
+/** For PySequence_Fast_* the owner is the object PySequence_Fast was given, a list shared or not. */
+function sequenceOwner(seq: string, call: CallFact, facts: FileFacts): string {
+  const fast = facts.calls.filter((c) => c.inFunction === call.inFunction && c.callee === 'PySequence_Fast' && c.assignedTo === seq).pop();
+  return fast?.args[0] ?? seq;
+}
+
+function checkCall(call: CallFact, facts: FileFacts, context: RuleContext<MessageId>, includesCompat: boolean): void {
+  const api = BY_NAME.get(call.callee);
+  if (api === undefined || compiledIn(call.guard, FREE_THREADED) === false) return;
+  const before313 = supportsPythonBefore313(context.options.minPython);
+  let container = api.owner === null ? '' : (call.args[api.owner] ?? '');
+  if (api.ownerKind === 'sequence') container = sequenceOwner(container, call, facts);
+  const data = { api: api.name, kind: api.ownerKind, container, replacement: api.replacement ?? 'a critical section', deprecated: api.deprecated ? ` (${api.deprecated})` : '' };
+  const report: Report<MessageId> = { messageId: 'unowned', data: { ...data, why: '', risk: api.risk ?? '' }, file: facts.file, range: call.range };
+  if (api.owner !== null) {
+    if (call.criticalSections.includes(container) || call.criticalSections.includes(call.args[api.owner] ?? '')) return;
+    const origin = originOf(container, call, facts);
+    if (origin.kind === 'fresh') return;
+    if (origin.kind === 'keyword-arguments' && api.safeOnKeywordArguments) return;
+    report.messageId = 'shared';
+    report.data.why = whyShared(origin, call.inFunction);
+  }
+  report.fix = fill(api.usage, call, container) + versionNote(api, before313, includesCompat);
+  context.report(report);
+}
+
+export interface BorrowedRuleSpec {
+  id: string;
+  apis: string[];
+  severity: Severity;
+  guide: string;
+  docs: RuleDocs;
+  replacement: string;
+  since: string;
+  compat: string;
+}
+
+export function borrowedReferenceRule(spec: BorrowedRuleSpec): Rule<MessageId> {
+  const apis = new Set(spec.apis);
+  for (const name of apis) if (!BY_NAME.has(name)) throw new Error(`${spec.id}: ${name} has no row in BORROWED_APIS`);
+  return defineRule<MessageId>({
+    id: spec.id,
+    category: 'borrowed-reference',
+    severity: spec.severity,
+    precision: 'medium',
+    status: 'stable',
+    guide: spec.guide,
+    references: spec.apis.map((a) => BY_NAME.get(a)?.doc ?? '').filter((d, i, all) => all.indexOf(d) === i),
+    replacement: spec.replacement,
+    since: spec.since,
+    compat: spec.compat,
+    verified: 'Doc/data/refcounts.dat and Doc/c-api/*.rst (3.14), Doc/howto/free-threading-extensions.rst, CPython 3.13.0 headers, pythoncapi_compat.h f6121eb',
+    docs: spec.docs,
+    messages: {
+      shared:
+        '{{api}} returns a borrowed reference into the {{kind}} `{{container}}`{{deprecated}}; {{why}}: without the GIL another thread can remove the item and free it while this code still uses it. Use {{replacement}}',
+      unowned: '{{api}} returns a borrowed reference{{deprecated}}: {{risk}}. Use {{replacement}}',
+      inMacro: 'the macro {{macro}} calls {{api}}, which returns a borrowed reference{{deprecated}}; use {{replacement}}',
+    },
+    scope: 'project',
+    check(project: ProjectFacts, context: RuleContext<MessageId>) {
+      const includesCompat = project.files.some((f) => f.includes.some((i) => i.endsWith('pythoncapi_compat.h')));
+      for (const facts of project.files) {
+        for (const call of facts.calls) if (apis.has(call.callee)) checkCall(call, facts, context, includesCompat);
+        for (const define of facts.defines) {
+          if (compiledIn(define.guard, FREE_THREADED) === false) continue;
+          for (const name of define.calls) {
+            const api = BY_NAME.get(name);
+            if (!api || !apis.has(name)) continue;
+            context.report({
+              messageId: 'inMacro',
+              data: { macro: define.name, api: name, replacement: api.replacement ?? 'a critical section', deprecated: api.deprecated ? ` (${api.deprecated})` : '' },
+              file: facts.file,
+              range: define.range,
+            });
+          }
+        }
+      }
+    },
+  });
+}

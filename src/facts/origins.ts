@@ -1,0 +1,68 @@
+/**
+ * Where the object a call works on comes from, seen from the call: created by the function
+ * itself and not yet handed to anyone (no other thread can see it), a parameter, a file-scope
+ * variable, a field of another object, or a local of unknown origin. Shared analysis for the
+ * thread-safety rules, computed from facts alone.
+ */
+import type { CallFact, FileFacts, Range } from './types.js';
+
+export type Origin =
+  | { kind: 'fresh'; constructor: string; line: number }
+  | { kind: 'keyword-arguments'; name: string }
+  | { kind: 'parameter'; name: string }
+  | { kind: 'file-scope'; name: string }
+  | { kind: 'field'; text: string }
+  | { kind: 'local'; name: string }
+  | { kind: 'expression'; text: string };
+
+/** Calls that return a new object no other thread has seen yet. */
+export const CONSTRUCTORS = new Set([
+  'PyList_New', 'PyDict_New', 'PyTuple_New', 'PySet_New', 'PyFrozenSet_New', 'PyTuple_Pack', 'Py_BuildValue',
+  'PySequence_List', 'PySequence_Tuple', 'PyList_GetSlice', 'PyList_AsTuple', 'PyDict_Copy', 'PyDict_Items',
+  'PyDict_Keys', 'PyDict_Values', 'PyObject_Dir', '_PyDict_NewPresized',
+]);
+
+/** Conventional names of the keyword-arguments dict of METH_VARARGS | METH_KEYWORDS functions. */
+const KEYWORD_PARAMETERS = new Set(['kwargs', 'kwds', 'kw', 'keywds', 'kwdict']);
+
+const byFunction = new WeakMap<FileFacts, Map<string, CallFact[]>>();
+
+function callsOf(facts: FileFacts, fn: string): CallFact[] {
+  let index = byFunction.get(facts);
+  if (index === undefined) {
+    index = new Map();
+    for (const call of facts.calls) {
+      if (call.inFunction === null) continue;
+      const list = index.get(call.inFunction);
+      if (list) list.push(call);
+      else index.set(call.inFunction, [call]);
+    }
+    byFunction.set(facts, index);
+  }
+  return index.get(fn) ?? [];
+}
+
+function before(a: Range, b: Range): boolean {
+  return a.startLine < b.startLine || (a.startLine === b.startLine && a.startColumn < b.startColumn);
+}
+
+export function originOf(expression: string, at: CallFact, facts: FileFacts): Origin {
+  const text = expression.replace(/^\(\s*[A-Za-z_]\w*\s*\*\s*\)\s*/, '').trim();
+  if (/->|\./.test(text)) return { kind: 'field', text };
+  if (!/^[A-Za-z_]\w*$/.test(text)) return { kind: 'expression', text };
+  const fn = at.inFunction === null ? undefined : facts.functions.find((f) => f.name === at.inFunction);
+  const earlier = at.inFunction === null ? [] : callsOf(facts, at.inFunction).filter((c) => before(c.range, at.range));
+  const assignment = earlier.filter((c) => c.assignedTo === text).pop();
+  if (assignment && CONSTRUCTORS.has(assignment.callee)) {
+    // Handing the object to another call (storing it in a container, an attribute, a module)
+    // may publish it; from then on other threads can reach it.
+    const published = earlier.some((c) => before(assignment.range, c.range) && c.args.slice(1).includes(text));
+    if (!published) return { kind: 'fresh', constructor: assignment.callee, line: assignment.range.startLine };
+  }
+  if (assignment) return { kind: 'local', name: text };
+  if (fn?.params.includes(text)) {
+    return KEYWORD_PARAMETERS.has(text) ? { kind: 'keyword-arguments', name: text } : { kind: 'parameter', name: text };
+  }
+  if (facts.variables.some((v) => v.name === text)) return { kind: 'file-scope', name: text };
+  return { kind: 'local', name: text };
+}
