@@ -152,13 +152,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
           .positional('paths', { type: 'string', array: true, describe: 'files or directories to audit' })
           .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
           .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
-          .option('select', { type: 'string', array: true, describe: 'run only these rule ids or categories' })
-          .option('ignore', { type: 'string', array: true, describe: 'skip these rule ids or categories' })
+          // Not `array: true`: an array option would swallow the paths that follow it (`--select X .`).
+          // Repeating the option, or commas, give several values.
+          .option('select', { type: 'string', describe: 'run only these rule ids or categories' })
+          .option('ignore', { type: 'string', describe: 'skip these rule ids or categories' })
           .option('fail-on', { choices: FAIL_ON, describe: 'lowest severity that makes the exit code 1 [default: warning]' })
           .option('min-python', { type: 'string', describe: 'oldest Python the project supports [default: requires-python, else 3.9]' })
           .option('config', { type: 'string', describe: 'configuration file (default: the nearest pyproject.toml)' })
-          .option('include', { type: 'string', array: true, describe: 'globs of files to audit (default: **/*.c, **/*.h)' })
-          .option('exclude', { type: 'string', array: true, describe: 'globs of files to skip' })
+          .option('include', { type: 'string', describe: 'globs of files to audit (default: **/*.c, **/*.h)' })
+          .option('exclude', { type: 'string', describe: 'globs of files to skip' })
           .option('max-file-size', { type: 'number', default: 10, describe: 'skip files larger than this many megabytes, with a note' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr' })
           .option('color', { type: 'boolean', describe: 'colour the text report (default: when stdout is a terminal; honours NO_COLOR and FORCE_COLOR)' }),

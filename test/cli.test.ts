@@ -95,6 +95,9 @@ describe('cext-audit scan', () => {
     assert.deepEqual(ids(['--select', 'gil-slot-unguarded']), ['gil-slot-unguarded']);
     assert.deepEqual(ids(['--ignore', 'module-declaration']), []);
     assert.deepEqual(ids(['--select', 'module-declaration', '--ignore', 'gil-slot-unguarded,module-gil-used']), ['module-missing-gil-slot']);
+    assert.deepEqual(ids(['--select', 'gil-slot-unguarded', '--select', 'module-missing-gil-slot']).sort(), ['gil-slot-unguarded', 'module-missing-gil-slot']);
+    assert.deepEqual(ids(['--select', 'gil-slot-unguarded', '.']), ['gil-slot-unguarded'], 'a path after --select is a path');
+    assert.deepEqual(ids(['--exclude', 'other.c', 'm.c', 'other.c']), ['gil-slot-unguarded', 'module-missing-gil-slot'], 'named files are audited');
   });
 
   it('exits by --fail-on', () => {

@@ -24,7 +24,10 @@ export interface BorrowedApi {
   ownerKind: string;
   /** The strong-reference replacement, or null when there is none (a critical section is the fix). */
   replacement: string | null;
-  /** How to call it; {0}, {1}… are the call's arguments, {r} the variable for the result. */
+  /**
+   * How to call it: {0}, {1}… are the call's arguments, {r} the variable for the result, {type}
+   * its type and {declare} its declaration when the call is not already assigned to a variable.
+   */
   usage: string;
   /** CPython version that added the replacement. */
   since: string | null;
@@ -40,17 +43,17 @@ export interface BorrowedApi {
 }
 
 const DICT_REF = (api: string, args: string) =>
-  `PyObject *{r};\nif (${api}(${args}, &{r}) < 0) {\n    /* error: an exception is set */\n}\n/* {r} is NULL when the key is missing; Py_XDECREF({r}) when done */`;
+  `{declare}if (${api}(${args}, &{r}) < 0) {\n    /* error: an exception is set */\n}\n/* {r} is NULL when the key is missing; Py_XDECREF({r}) when done */`;
 
 export const BORROWED_APIS: readonly BorrowedApi[] = [
   {
     name: 'PyList_GetItem', owner: 0, ownerKind: 'list', replacement: 'PyList_GetItemRef', since: '3.13', compat: true,
-    usage: 'PyObject *{r} = PyList_GetItemRef({0}, {1});  /* new reference, NULL with IndexError; Py_DECREF({r}) when done */',
+    usage: '{type}{r} = PyList_GetItemRef({0}, {1});  /* new reference, NULL with IndexError; Py_DECREF({r}) when done */',
     doc: `${C_API}/list.html#c.PyList_GetItemRef`,
   },
   {
     name: 'PyList_GET_ITEM', owner: 0, ownerKind: 'list', replacement: 'PyList_GetItemRef', since: '3.13', compat: true,
-    usage: 'PyObject *{r} = PyList_GetItemRef({0}, {1});  /* new reference, NULL with IndexError; Py_DECREF({r}) when done */',
+    usage: '{type}{r} = PyList_GetItemRef({0}, {1});  /* new reference, NULL with IndexError; Py_DECREF({r}) when done */',
     doc: `${C_API}/list.html#c.PyList_GetItemRef`,
   },
   {
@@ -72,53 +75,53 @@ export const BORROWED_APIS: readonly BorrowedApi[] = [
   },
   {
     name: 'PyDict_SetDefault', owner: 0, ownerKind: 'dict', replacement: 'PyDict_SetDefaultRef', since: '3.13', compat: true,
-    usage: `PyObject *{r};\nif (PyDict_SetDefaultRef({0}, {1}, {2}, &{r}) < 0) {\n    /* error: an exception is set */\n}\n/* {r} is a new reference; Py_DECREF({r}) when done */`,
+    usage: `{declare}if (PyDict_SetDefaultRef({0}, {1}, {2}, &{r}) < 0) {\n    /* error: an exception is set */\n}\n/* {r} is a new reference; Py_DECREF({r}) when done */`,
     doc: `${C_API}/dict.html#c.PyDict_SetDefaultRef`,
   },
   {
     name: 'PyWeakref_GetObject', owner: null, ownerKind: 'weak reference', replacement: 'PyWeakref_GetRef', since: '3.13', compat: true,
-    usage: `PyObject *{r};\nif (PyWeakref_GetRef({0}, &{r}) < 0) {\n    /* error: an exception is set */\n}\n/* {r} is NULL when the object is dead; Py_XDECREF({r}) when done */`,
+    usage: `{declare}if (PyWeakref_GetRef({0}, &{r}) < 0) {\n    /* error: an exception is set */\n}\n/* {r} is NULL when the object is dead; Py_XDECREF({r}) when done */`,
     doc: `${C_API}/weakref.html#c.PyWeakref_GetRef`, deprecated: 'deprecated in 3.13 and removed in 3.15',
     risk: 'another thread can destroy the referent at any moment, even right after the call',
   },
   {
     name: 'PyWeakref_GET_OBJECT', owner: null, ownerKind: 'weak reference', replacement: 'PyWeakref_GetRef', since: '3.13', compat: true,
-    usage: `PyObject *{r};\nif (PyWeakref_GetRef({0}, &{r}) < 0) {\n    /* error: an exception is set */\n}\n/* {r} is NULL when the object is dead; Py_XDECREF({r}) when done */`,
+    usage: `{declare}if (PyWeakref_GetRef({0}, &{r}) < 0) {\n    /* error: an exception is set */\n}\n/* {r} is NULL when the object is dead; Py_XDECREF({r}) when done */`,
     doc: `${C_API}/weakref.html#c.PyWeakref_GetRef`, deprecated: 'deprecated in 3.13 and removed in 3.15',
     risk: 'another thread can destroy the referent at any moment, even right after the call',
   },
   {
     name: 'PyImport_AddModule', owner: null, ownerKind: 'sys.modules', replacement: 'PyImport_AddModuleRef', since: '3.13', compat: true,
-    usage: 'PyObject *{r} = PyImport_AddModuleRef({0});  /* new reference; Py_DECREF({r}) when done */',
+    usage: '{type}{r} = PyImport_AddModuleRef({0});  /* new reference; Py_DECREF({r}) when done */',
     doc: `${C_API}/import.html#c.PyImport_AddModuleRef`,
     risk: 'another thread can replace or remove the module in sys.modules and free it',
   },
   {
     name: 'PyImport_AddModuleObject', owner: null, ownerKind: 'sys.modules', replacement: 'PyImport_AddModuleRef', since: '3.13', compat: true,
-    usage: 'const char *name = PyUnicode_AsUTF8({0});\nPyObject *{r} = name ? PyImport_AddModuleRef(name) : NULL;  /* new reference; Py_XDECREF({r}) when done */',
+    usage: 'const char *name = PyUnicode_AsUTF8({0});\n{type}{r} = name ? PyImport_AddModuleRef(name) : NULL;  /* new reference; Py_XDECREF({r}) when done */',
     doc: `${C_API}/import.html#c.PyImport_AddModuleRef`,
     risk: 'another thread can replace or remove the module in sys.modules and free it',
   },
   {
     name: 'PyCell_GET', owner: 0, ownerKind: 'cell', replacement: 'PyCell_Get', since: null, compat: false,
-    usage: 'PyObject *{r} = PyCell_Get({0});  /* new reference; Py_XDECREF({r}) when done */',
+    usage: '{type}{r} = PyCell_Get({0});  /* new reference; Py_XDECREF({r}) when done */',
     doc: `${C_API}/cell.html#c.PyCell_Get`,
   },
   {
     name: 'PyEval_GetGlobals', owner: null, ownerKind: 'current frame', replacement: 'PyEval_GetFrameGlobals', since: '3.13', compat: false,
-    usage: 'PyObject *{r} = PyEval_GetFrameGlobals();  /* new reference, NULL without a frame; Py_XDECREF({r}) when done */',
+    usage: '{type}{r} = PyEval_GetFrameGlobals();  /* new reference, NULL without a frame; Py_XDECREF({r}) when done */',
     doc: `${C_API}/reflection.html#c.PyEval_GetFrameGlobals`, deprecated: 'deprecated in 3.13',
     risk: 'the dict belongs to the running frame; the replacement returns a strong reference and is the supported API',
   },
   {
     name: 'PyEval_GetLocals', owner: null, ownerKind: 'current frame', replacement: 'PyEval_GetFrameLocals', since: '3.13', compat: false,
-    usage: 'PyObject *{r} = PyEval_GetFrameLocals();  /* new reference (a snapshot, like locals()); Py_XDECREF({r}) when done */',
+    usage: '{type}{r} = PyEval_GetFrameLocals();  /* new reference (a snapshot, like locals()); Py_XDECREF({r}) when done */',
     doc: `${C_API}/reflection.html#c.PyEval_GetFrameLocals`, deprecated: 'deprecated in 3.13',
     risk: 'the dict belongs to the running frame; the replacement returns a strong reference and is the supported API',
   },
   {
     name: 'PyEval_GetBuiltins', owner: null, ownerKind: 'current frame', replacement: 'PyEval_GetFrameBuiltins', since: '3.13', compat: false,
-    usage: 'PyObject *{r} = PyEval_GetFrameBuiltins();  /* new reference; Py_XDECREF({r}) when done */',
+    usage: '{type}{r} = PyEval_GetFrameBuiltins();  /* new reference; Py_XDECREF({r}) when done */',
     doc: `${C_API}/reflection.html#c.PyEval_GetFrameBuiltins`, deprecated: 'deprecated in 3.13',
     risk: 'the dict belongs to the running frame; the replacement returns a strong reference and is the supported API',
   },
@@ -138,28 +141,31 @@ const BY_NAME = new Map(BORROWED_APIS.map((a) => [a.name, a]));
 
 type MessageId = 'shared' | 'unowned' | 'inMacro';
 
-/** Why the owner of the reference may be changed by another thread, as the message says it. */
+/** The owner of the reference and why another thread may change it: "`d`, a parameter of f() …". */
 function whyShared(origin: Origin, fn: string | null): string {
   switch (origin.kind) {
     case 'parameter':
     case 'keyword-arguments':
-      return `\`${origin.name}\` is a parameter of ${fn ?? 'the function'}(), so callers may share it with other threads`;
+      return `\`${origin.name}\`, a parameter of ${fn ?? 'the function'}() that callers may share across threads`;
     case 'file-scope':
-      return `\`${origin.name}\` is a file-scope variable that every thread can reach`;
+      return `\`${origin.name}\`, a file-scope variable every thread can reach`;
     case 'field':
-      return `\`${origin.text}\` is a field of an object other threads can reach`;
+      return `\`${origin.text}\`, a field of an object other threads can reach`;
     case 'local':
-      return `\`${origin.name}\` holds an object this function did not create, which other threads may share`;
+      return `\`${origin.name}\`, an object this function did not create`;
     case 'expression':
-      return `\`${origin.text}\` may be shared with other threads`;
+      return `\`${origin.text}\`, which other threads may share`;
     case 'fresh':
-      return `\`${origin.constructor}\` created it, but it has been passed on since`;
+      return `\`${origin.constructor}\`'s result, which has been passed on since`;
   }
 }
 
 function fill(template: string, call: CallFact, container: string): string {
-  const result = call.assignedTo && /^[A-Za-z_]\w*$/.test(call.assignedTo) ? call.assignedTo : 'item';
+  const assigned = call.assignedTo !== null && /^[A-Za-z_]\w*$/.test(call.assignedTo);
+  const result = assigned ? (call.assignedTo as string) : 'item';
   return template
+    .replace(/\{type\}/g, assigned ? '' : 'PyObject *')
+    .replace(/\{declare\}/g, assigned ? '' : `PyObject *${result};\n`)
     .replace(/\{r\}/g, result)
     .replace(/\{container\}/g, container)
     .replace(/\{(\d)\}/g, (_, i: string) => call.args[Number(i)] ?? '…');
@@ -228,9 +234,9 @@ export function borrowedReferenceRule(spec: BorrowedRuleSpec): Rule<MessageId> {
     docs: spec.docs,
     messages: {
       shared:
-        '{{api}} returns a borrowed reference into the {{kind}} `{{container}}`{{deprecated}}; {{why}}: without the GIL another thread can remove the item and free it while this code still uses it. Use {{replacement}}',
-      unowned: '{{api}} returns a borrowed reference{{deprecated}}: {{risk}}. Use {{replacement}}',
-      inMacro: 'the macro {{macro}} calls {{api}}, which returns a borrowed reference{{deprecated}}; use {{replacement}}',
+        '{{api}}{{deprecated}} returns a borrowed reference into the {{kind}} {{why}}: without the GIL another thread can remove the item and free it while this code still uses it; use {{replacement}}',
+      unowned: '{{api}}{{deprecated}} returns a borrowed reference: {{risk}}; use {{replacement}}',
+      inMacro: 'the macro {{macro}} calls {{api}}{{deprecated}}, which returns a borrowed reference; use {{replacement}}',
     },
     scope: 'project',
     check(project: ProjectFacts, context: RuleContext<MessageId>) {
