@@ -225,17 +225,37 @@ function enclosingFunction(spans: FunctionSpan[], offset: number): string | null
 const CALLEE = /[A-Za-z_]\w*(?=\s*\()/y;
 
 interface Region {
-  kind: 'critical-section' | 'allow-threads';
+  kind: 'critical-section' | 'allow-threads' | 'reattached';
   objects: string[];
   start: number;
   end: number;
 }
 
-/** Pairs BEGIN and END macros in source order; an unpaired BEGIN opens no region. */
-function regions(uses: readonly MacroUse[]): Region[] {
+/** Offset of the `}` that closes the brace block holding `from` (comments and literals are not skipped: a bound, not a parse). */
+function enclosingBlockEnd(source: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < source.length; i++) {
+    const c = source[i];
+    if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return i;
+  }
+  return source.length;
+}
+
+/**
+ * Pairs BEGIN and END macros in source order; an unpaired BEGIN opens no region. Inside an
+ * allow-threads block, `Py_BLOCK_THREADS` re-attaches the thread until `Py_UNBLOCK_THREADS`
+ * or the end of its own brace block (often a `Py_BLOCK_THREADS; return NULL;` error branch).
+ */
+function regions(uses: readonly MacroUse[], source: string): Region[] {
   const found: Region[] = [];
-  const open: Record<Region['kind'], MacroUse[]> = { 'critical-section': [], 'allow-threads': [] };
+  const open: Record<'critical-section' | 'allow-threads', MacroUse[]> = { 'critical-section': [], 'allow-threads': [] };
+  const blocks: MacroUse[] = [];
   for (const use of uses) {
+    if (use.name === 'Py_BLOCK_THREADS' || use.name === 'Py_UNBLOCK_THREADS') {
+      blocks.push(use);
+      continue;
+    }
     const kind = use.name.includes('ALLOW_THREADS') ? 'allow-threads' : use.name.includes('CRITICAL_SECTION') ? 'critical-section' : null;
     if (kind === null) continue;
     if (use.action === 'block-begin') open[kind].push(use);
@@ -246,6 +266,12 @@ function regions(uses: readonly MacroUse[]): Region[] {
       found.push({ kind, objects, start: begin.start, end: use.end });
     }
   }
+  blocks.forEach((use, i) => {
+    if (use.name !== 'Py_BLOCK_THREADS') return;
+    const unblock = blocks.slice(i + 1).find((b) => b.name === 'Py_UNBLOCK_THREADS');
+    const end = Math.min(unblock?.start ?? source.length, enclosingBlockEnd(source, use.end));
+    found.push({ kind: 'reattached', objects: [], start: use.start, end });
+  });
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -257,9 +283,9 @@ function placeInRegions(calls: CallFact[], starts: number[], all: Region[]): voi
     const at = starts[i];
     while (next < all.length && all[next].start <= at) active.push(all[next++]);
     active = active.filter((r) => r.end > at);
-    const sections = active.filter((r) => r.kind === 'critical-section' && r.start < at);
-    call.criticalSections = sections.flatMap((r) => r.objects);
-    call.allowThreads = active.some((r) => r.kind === 'allow-threads' && r.start < at);
+    const inside = active.filter((r) => r.start < at);
+    call.criticalSections = inside.filter((r) => r.kind === 'critical-section').flatMap((r) => r.objects);
+    call.allowThreads = inside.some((r) => r.kind === 'allow-threads') && !inside.some((r) => r.kind === 'reattached');
   });
 }
 
@@ -346,7 +372,7 @@ export function extractFacts(file: string, source: string, tree: Tree, directive
     calls.push(fact);
     callStarts.push(node.startIndex);
   }
-  placeInRegions(calls, callStarts, regions(uses));
+  placeInRegions(calls, callStarts, regions(uses, source));
   const parseErrors = root.hasError ? root.descendantsOfType('ERROR').map((n) => ctx.lines.range(n.startIndex, n.endIndex)) : [];
   const includes = directives.filter((d) => d.keyword === 'include').map((d) => d.body.replace(/^["<]|[">]$/g, ''));
   return { file, functions, calls, moduleDefs, slotArrays, variables, defines: defineFacts(directives, ctx), includes, parseErrors };
