@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { compiledIn, FREE_THREADED } from '../src/facts/guards.js';
+import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
 import { declarationOf, gilValue } from '../src/facts/modules.js';
 import { multiPhaseModule } from './support/examples.js';
 import { HOWTO, MODULE_API } from './support/module-parts.js';
@@ -38,7 +38,7 @@ export default defineRule<MessageId>({
   check(project, context) {
     for (const module of project.modules) {
       if (declarationOf(module) !== 'used') continue;
-      const compiled = <T extends { guard: string[] }>(x: T) => compiledIn(x.guard, FREE_THREADED) !== false;
+      const compiled = <T extends { guard: string[] }>(x: T) => compiledInAny(x.guard, FREE_THREADED) !== false;
       for (const slot of module.gilSlots) {
         if (slot.value === 'Py_MOD_GIL_USED' && compiled(slot)) {
           context.report({ messageId: 'slot', data: { module: module.name }, file: slot.file, range: slot.range });

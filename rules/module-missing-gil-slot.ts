@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { compiledIn, FREE_THREADED } from '../src/facts/guards.js';
+import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
 import { declarationOf, type ModuleFact } from '../src/facts/modules.js';
 import type { RuleContext } from '../src/engine/rule.js';
 import type { Range } from '../src/facts/types.js';
@@ -22,7 +22,7 @@ function check(module: ModuleFact, context: RuleContext<MessageId>): void {
       related: relatedParts(module),
     });
 
-  const compiledOut = module.gilSlots.filter((s) => compiledIn(s.guard, FREE_THREADED) === false);
+  const compiledOut = module.gilSlots.filter((s) => compiledInAny(s.guard, FREE_THREADED) === false);
   for (const slot of compiledOut) {
     const fix = `Guard the entry so that it is compiled in the free-threaded build:\n${gilSlotLines(minPython)}`;
     report('compiledOut', slot, { guard: slot.guard.join(' && ') }, fix);

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { compiledIn, FREE_THREADED } from '../src/facts/guards.js';
+import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
 import { declarationOf } from '../src/facts/modules.js';
 import { singlePhaseModule } from './support/examples.js';
 import { describeParts, gilSlotLines, HOWTO, MODULE_API, relatedParts, setGilLines } from './support/module-parts.js';
@@ -55,7 +55,7 @@ export default defineRule<MessageId>({
           ? `After ${variable} = ${create}(…) (${creation.file}:${creation.fact.range.startLine}) and its NULL check, add:\n${setGilLines(variable)}`
           : `Keep the module in a variable and declare it before returning it:\n    PyObject *m = ${create}(&${defName});\n    if (m == NULL) {\n        return NULL;\n    }\n${setGilLines('m')}\n    return m;`;
       const multiPhase = `Or move to multi-phase init: return PyModuleDef_Init(&${defName}) and give ${defName} a slot array with\n${gilSlotLines(context.options.minPython)}`;
-      const compiledOut = module.setGilCalls.find((c) => compiledIn(c.fact.guard, FREE_THREADED) === false);
+      const compiledOut = module.setGilCalls.find((c) => compiledInAny(c.fact.guard, FREE_THREADED) === false);
       context.report({
         messageId: compiledOut ? 'compiledOut' : 'missing',
         data: {

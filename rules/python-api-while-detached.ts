@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { compiledIn, FREE_THREADED } from '../src/facts/guards.js';
+import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
 import { HOWTO } from './support/module-parts.js';
 
 type MessageId = 'detached';
@@ -79,7 +79,7 @@ export default defineRule<MessageId>({
   scope: 'file',
   check(facts, context) {
     for (const call of facts.calls) {
-      if (!call.allowThreads || !needsThreadState(call.callee) || compiledIn(call.guard, FREE_THREADED) === false) continue;
+      if (!call.allowThreads || !needsThreadState(call.callee) || compiledInAny(call.guard, FREE_THREADED) === false) continue;
       context.report({
         messageId: 'detached',
         data: { api: call.callee },

@@ -164,3 +164,53 @@ method(PyObject *self, PyObject *const *args, Py_ssize_t n, PyObject *Py_UNUSED(
     assert.deepEqual(f.defines.map((d) => [d.name, d.calls]), [['LOOKUP', ['PyDict_GetItem']]]);
   });
 });
+
+describe('critical-section facts', () => {
+  const f = facts(`static int
+update(PyObject *self, PyObject *d, PyObject *items)
+{
+    Py_BEGIN_CRITICAL_SECTION(d);
+    for (int i = 0; i < 3; i++) {
+        if (i == 1) break;
+        if (i == 2) continue;
+    }
+    switch (PyDict_Size(d)) {
+    case 0:
+        break;
+    }
+    if (PyDict_Size(d) > 10) {
+        return -1;
+    }
+    Py_BEGIN_CRITICAL_SECTION(items);
+    if (PyList_Size(items) == 0) goto done;
+    Py_END_CRITICAL_SECTION();
+    goto inside;
+inside:
+    Py_END_CRITICAL_SECTION();
+done:
+    return 0;
+}
+`);
+
+  it('records BEGIN and END uses with their objects and function', () => {
+    assert.deepEqual(
+      f.blockMacros.map((m) => [m.name, m.role, m.objects, m.range.startLine, m.inFunction]),
+      [
+        ['Py_BEGIN_CRITICAL_SECTION', 'begin', ['d'], 4, 'update'],
+        ['Py_BEGIN_CRITICAL_SECTION', 'begin', ['items'], 16, 'update'],
+        ['Py_END_CRITICAL_SECTION', 'end', [], 18, 'update'],
+        ['Py_END_CRITICAL_SECTION', 'end', [], 21, 'update'],
+      ],
+    );
+  });
+
+  it('finds the jumps that leave a section, and only those', () => {
+    assert.deepEqual(
+      f.sectionExits.map((e) => [e.statement, e.range.startLine, e.objects]),
+      [
+        ['return', 14, ['d']],
+        ['goto', 17, ['items', 'd']],
+      ],
+    );
+  });
+});

@@ -164,6 +164,11 @@ describe('dead branches', () => {
     assert.match(text, /#ifdef Py_GIL_DISABLED\nint x;\n#else\nint y;\n#endif/);
   });
 
+  it('keeps code that some 3.x release compiles, however new', () => {
+    const source = '#if PY_VERSION_HEX >= 0x030E00F0\nint a;\n#else\nint b;\n#endif\n#if PY_VERSION_HEX >= 0x03100000\nint c;\n#endif\n';
+    assert.equal(blankDeadBranches(source, scanDirectives(source)), source);
+  });
+
   it('keeps characters outside the BMP at their UTF-16 offsets', () => {
     const source = '/* 🐍 */\n#if 0\nx\n#endif\nint 🐍y;\n';
     const text = blankDeadBranches(source, scanDirectives(source));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { guardIndex } from '../src/facts/conditions.js';
-import { compiledIn, DEFAULT_BUILDS, evaluate, FREE_THREADED, pythonsBefore313, type Scenario } from '../src/facts/guards.js';
+import { compiledIn, compiledInAny, DEFAULT_BUILDS, evaluate, FREE_THREADED, pythonsBefore313, type Scenario } from '../src/facts/guards.js';
 import { scanDirectives } from '../src/source/scan.js';
 
 const scenario = (entries: [string, number | null][]): Scenario => ({ name: 't', macros: new Map(entries) });
@@ -36,14 +36,16 @@ describe('#if evaluation', () => {
   }
 
   it('a guard holds only if every condition does', () => {
-    assert.equal(compiledIn([], FREE_THREADED), true);
-    assert.equal(compiledIn(['defined(Py_GIL_DISABLED)', 'PY_VERSION_HEX >= 0x030D0000'], FREE_THREADED), true);
-    assert.equal(compiledIn(['defined(Py_GIL_DISABLED)', 'defined(FOO)'], FREE_THREADED), undefined);
-    assert.equal(compiledIn(['defined(FOO)', '!defined(Py_GIL_DISABLED)'], FREE_THREADED), false);
+    assert.equal(compiledInAny([], FREE_THREADED), true);
+    assert.equal(compiledInAny(['defined(Py_GIL_DISABLED)', 'PY_VERSION_HEX >= 0x030D0000'], FREE_THREADED), true);
+    assert.equal(compiledInAny(['defined(Py_GIL_DISABLED)', 'defined(FOO)'], FREE_THREADED), undefined);
+    assert.equal(compiledInAny(['defined(FOO)', '!defined(Py_GIL_DISABLED)'], FREE_THREADED), false);
+    assert.equal(compiledInAny(['defined(Py_GIL_DISABLED) && PY_VERSION_HEX >= 0x030E0100'], FREE_THREADED), true, 'a 3.14 bug-fix release');
+    assert.equal(compiledInAny(['PY_VERSION_HEX >= 0x030F0000'], FREE_THREADED), false, 'not before 3.15');
   });
 
   it('sees Py_mod_gil in 3.13+ builds only', () => {
-    assert.equal(compiledIn(['defined(Py_mod_gil)'], FREE_THREADED), true);
+    assert.equal(compiledInAny(['defined(Py_mod_gil)'], FREE_THREADED), true);
     assert.ok(DEFAULT_BUILDS.every((b) => compiledIn(['defined(Py_mod_gil)'], b) === true));
     assert.ok(DEFAULT_BUILDS.every((b) => compiledIn(['defined(Py_GIL_DISABLED)'], b) === false));
     const old = pythonsBefore313(9);

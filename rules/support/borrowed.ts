@@ -8,9 +8,10 @@
  * (python/pythoncapi-compat f6121eb) for the backports.
  */
 import { defineRule, type Report, type Rule, type RuleContext, type RuleDocs, type Severity } from '../../src/engine/rule.js';
-import { compiledIn, FREE_THREADED } from '../../src/facts/guards.js';
+import { compiledInAny, FREE_THREADED } from '../../src/facts/guards.js';
 import type { ProjectFacts } from '../../src/facts/modules.js';
-import { originOf, type Origin } from '../../src/facts/origins.js';
+import { originOf } from '../../src/facts/origins.js';
+import { whyShared } from './origin-text.js';
 import type { CallFact, FileFacts } from '../../src/facts/types.js';
 import { supportsPythonBefore313, HOWTO } from './module-parts.js';
 
@@ -141,25 +142,6 @@ const BY_NAME = new Map(BORROWED_APIS.map((a) => [a.name, a]));
 
 type MessageId = 'shared' | 'unowned' | 'inMacro';
 
-/** The owner of the reference and why another thread may change it: "`d`, a parameter of f() …". */
-function whyShared(origin: Origin, fn: string | null): string {
-  switch (origin.kind) {
-    case 'parameter':
-    case 'keyword-arguments':
-      return `\`${origin.name}\`, a parameter of ${fn ?? 'the function'}() that callers may share across threads`;
-    case 'file-scope':
-      return `\`${origin.name}\`, a file-scope variable every thread can reach`;
-    case 'field':
-      return `\`${origin.text}\`, a field of an object other threads can reach`;
-    case 'local':
-      return `\`${origin.name}\`, an object this function did not create`;
-    case 'expression':
-      return `\`${origin.text}\`, which other threads may share`;
-    case 'fresh':
-      return `\`${origin.constructor}\`'s result, which has been passed on since`;
-  }
-}
-
 function fill(template: string, call: CallFact, container: string): string {
   const assigned = call.assignedTo !== null && /^[A-Za-z_]\w*$/.test(call.assignedTo);
   const result = assigned ? (call.assignedTo as string) : 'item';
@@ -187,7 +169,7 @@ function sequenceOwner(seq: string, call: CallFact, facts: FileFacts): string {
 
 function checkCall(call: CallFact, facts: FileFacts, context: RuleContext<MessageId>, includesCompat: boolean): void {
   const api = BY_NAME.get(call.callee);
-  if (api === undefined || compiledIn(call.guard, FREE_THREADED) === false) return;
+  if (api === undefined || compiledInAny(call.guard, FREE_THREADED) === false) return;
   const before313 = supportsPythonBefore313(context.options.minPython);
   let container = api.owner === null ? '' : (call.args[api.owner] ?? '');
   if (api.ownerKind === 'sequence') container = sequenceOwner(container, call, facts);
@@ -244,7 +226,7 @@ export function borrowedReferenceRule(spec: BorrowedRuleSpec): Rule<MessageId> {
       for (const facts of project.files) {
         for (const call of facts.calls) if (apis.has(call.callee)) checkCall(call, facts, context, includesCompat);
         for (const define of facts.defines) {
-          if (compiledIn(define.guard, FREE_THREADED) === false) continue;
+          if (compiledInAny(define.guard, FREE_THREADED) === false) continue;
           for (const name of define.calls) {
             const api = BY_NAME.get(name);
             if (!api || !apis.has(name)) continue;

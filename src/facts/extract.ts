@@ -11,6 +11,7 @@ import type { SyntaxNode, Tree } from '../source/parse.js';
 import { guardIndex, type GuardIndex } from './conditions.js';
 import { cleanText, listItems, referencedName, stringLiteral } from './initializer.js';
 import type {
+  BlockMacroFact,
   CallFact,
   DefineFact,
   FileFacts,
@@ -18,6 +19,7 @@ import type {
   ModuleDefFact,
   SlotArrayFact,
   SlotEntryFact,
+  SectionExitFact,
   SlotsField,
   VariableFact,
 } from './types.js';
@@ -200,7 +202,8 @@ function declarationFacts(node: SyntaxNode, ctx: Context, moduleDefs: ModuleDefF
 const ASSIGNMENT_BEFORE = /([A-Za-z_][\w.]*(?:->[A-Za-z_]\w*)*)\s*(?<![=!<>+\-*/%&|^])=\s*(?:\(\s*[A-Za-z_][\w\s]*\**\s*\)\s*)*\(?\s*$/;
 
 function assignedTo(source: string, lineStart: number, callStart: number): string | null {
-  return ASSIGNMENT_BEFORE.exec(source.slice(lineStart, callStart))?.[1] ?? null;
+  // Bounded, so a line holding thousands of calls costs linear time.
+  return ASSIGNMENT_BEFORE.exec(source.slice(Math.max(lineStart, callStart - 200), callStart))?.[1] ?? null;
 }
 
 interface FunctionSpan {
@@ -273,6 +276,68 @@ function regions(uses: readonly MacroUse[], source: string): Region[] {
     found.push({ kind: 'reattached', objects: [], start: use.start, end });
   });
   return found.sort((a, b) => a.start - b.start);
+}
+
+function blockMacroFacts(uses: readonly MacroUse[], spans: FunctionSpan[], ctx: Context): BlockMacroFact[] {
+  const facts: BlockMacroFact[] = [];
+  for (const use of uses) {
+    const family = use.name.includes('ALLOW_THREADS') ? 'allow-threads' : use.name.includes('CRITICAL_SECTION') ? 'critical-section' : null;
+    if (family === null || (use.action !== 'block-begin' && use.action !== 'block-end')) continue;
+    facts.push({
+      name: use.name,
+      family,
+      role: use.action === 'block-begin' ? 'begin' : 'end',
+      objects: use.args === null || use.action === 'block-end' ? [] : listItems(`(${use.args})`, 0).items.map((i) => i.text),
+      range: ctx.lines.range(use.start, use.end),
+      inFunction: enclosingFunction(spans, use.start),
+      guard: ctx.guards.at(use.start),
+    });
+  }
+  return facts;
+}
+
+const EXITS = ['return_statement', 'goto_statement', 'break_statement', 'continue_statement'];
+const LOOPS = new Set(['for_statement', 'while_statement', 'do_statement']);
+
+/** Whether a jump from `node` lands outside `block`. */
+function leaves(node: SyntaxNode, block: SyntaxNode): boolean {
+  if (node.type === 'return_statement') return true;
+  if (node.type === 'goto_statement') {
+    const label = node.childForFieldName('label')?.text;
+    return !block.descendantsOfType('labeled_statement').some((l) => l.childForFieldName('label')?.text === label);
+  }
+  const targets = node.type === 'break_statement' ? (t: string) => LOOPS.has(t) || t === 'switch_statement' : (t: string) => LOOPS.has(t);
+  for (let p = node.parent; p !== null && p.id !== block.id; p = p.parent) if (targets(p.type)) return false;
+  return true;
+}
+
+/**
+ * Jumps out of critical sections. The pre-pass turned each BEGIN into the `{` of a block, so
+ * the section is the block that starts at the macro; only sections are searched, not whole files.
+ */
+function sectionExitFacts(root: SyntaxNode, all: Region[], spans: FunctionSpan[], ctx: Context): SectionExitFact[] {
+  const exits = new Map<number, SectionExitFact>();
+  for (const region of all) {
+    if (region.kind !== 'critical-section') continue;
+    const block = root.descendantForIndex(region.start).parent;
+    if (block === null || block.type !== 'compound_statement' || block.startIndex !== region.start) continue;
+    for (const node of block.descendantsOfType(EXITS)) {
+      if (!leaves(node, block)) continue;
+      const existing = exits.get(node.startIndex);
+      if (existing) {
+        existing.objects.unshift(...region.objects);
+        continue;
+      }
+      exits.set(node.startIndex, {
+        statement: node.type.replace('_statement', '') as SectionExitFact['statement'],
+        range: ctx.lines.range(node.startIndex, node.endIndex),
+        inFunction: enclosingFunction(spans, node.startIndex),
+        objects: [...region.objects],
+        guard: ctx.guards.at(node.startIndex),
+      });
+    }
+  }
+  return [...exits.values()].sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
 }
 
 /** Attaches to each call (in source order) the regions around it, in one sweep. */
@@ -372,8 +437,11 @@ export function extractFacts(file: string, source: string, tree: Tree, directive
     calls.push(fact);
     callStarts.push(node.startIndex);
   }
-  placeInRegions(calls, callStarts, regions(uses, source));
+  const allRegions = regions(uses, source);
+  placeInRegions(calls, callStarts, allRegions);
+  const blockMacros = blockMacroFacts(uses, spans, ctx);
+  const sectionExits = sectionExitFacts(root, allRegions, spans, ctx);
   const parseErrors = root.hasError ? root.descendantsOfType('ERROR').map((n) => ctx.lines.range(n.startIndex, n.endIndex)) : [];
   const includes = directives.filter((d) => d.keyword === 'include').map((d) => d.body.replace(/^["<]|[">]$/g, ''));
-  return { file, functions, calls, moduleDefs, slotArrays, variables, defines: defineFacts(directives, ctx), includes, parseErrors };
+  return { file, functions, calls, moduleDefs, slotArrays, variables, blockMacros, sectionExits, defines: defineFacts(directives, ctx), includes, parseErrors };
 }

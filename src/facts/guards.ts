@@ -196,18 +196,32 @@ function versionMacros(minor: number, hex: number): [string, number][] {
   ];
 }
 
-/** CPython 3.14 built with --disable-gil: what a free-threaded user imports the module with. */
-export const FREE_THREADED: Scenario = {
+/**
+ * CPython 3.14 built with --disable-gil, what a free-threaded user imports the module with: the
+ * first and the last 3.14 release, so a guard on a bug-fix release (`>= 0x030E0100`) counts.
+ */
+export const FREE_THREADED: Scenario[] = [0x030e0000, 0x030efff0].map((hex) => ({
   name: 'free-threaded CPython 3.14',
   macros: new Map<string, number | null>([
     ['Py_GIL_DISABLED', 1],
     ...GIL_MACROS_DEFINED,
-    ...versionMacros(14, 0x030e00f0),
+    ...versionMacros(14, hex),
     ['PYPY_VERSION', null],
     // Python.h refuses the limited API in the free-threaded 3.14 build.
     ['Py_LIMITED_API', null],
   ]),
-};
+}));
+
+/** Whether code under the guard is compiled in some of the scenarios: true if in one, false if in none. */
+export function compiledInAny(guard: Guard, scenarios: readonly Scenario[]): boolean | undefined {
+  let result: boolean | undefined = false;
+  for (const scenario of scenarios) {
+    const v = compiledIn(guard, scenario);
+    if (v === true) return true;
+    if (v === undefined) result = undefined;
+  }
+  return result;
+}
 
 /** The regular (GIL) build of 3.13 and 3.14, where PyUnstable_Module_SetGIL is not declared. */
 export const DEFAULT_BUILDS: Scenario[] = [13, 14].map((minor) => ({

@@ -34,6 +34,11 @@ function atLineStart(source: string, i: number): boolean {
 function directiveEnd(source: string, i: number): number {
   let j = i;
   while (j < source.length && source[j] !== '\n') {
+    if (source[j] === '/' && source[j + 1] === '*') {
+      const close = source.indexOf('*/', j + 2);
+      j = close < 0 ? source.length : close + 2;
+      continue;
+    }
     if (source[j] === '\\' && (source[j + 1] === '\n' || (source[j + 1] === '\r' && source[j + 2] === '\n'))) {
       j += source[j + 1] === '\r' ? 3 : 2;
       continue;

@@ -4,7 +4,7 @@
  * sit in different files, so no single file can tell whether a module declares its GIL use.
  */
 import path from 'node:path';
-import { compiledIn, FREE_THREADED } from './guards.js';
+import { compiledInAny, FREE_THREADED } from './guards.js';
 import { listItems, referencedName } from './initializer.js';
 import type { CallFact, DefineFact, FileFacts, FunctionFact, Guard, ModuleDefFact, Range, SlotArrayFact } from './types.js';
 
@@ -85,7 +85,7 @@ class Index {
   pick<T extends { guard: Guard }>(table: Map<string, InFile<T>[]>, name: string, file: string): InFile<T> | null {
     let fallback: InFile<T> | null = null;
     for (const candidate of table.get(this.alias(name)) ?? []) {
-      if (compiledIn(candidate.fact.guard, FREE_THREADED) === false) continue;
+      if (compiledInAny(candidate.fact.guard, FREE_THREADED) === false) continue;
       if (candidate.file === file) return candidate;
       fallback ??= candidate;
     }
@@ -179,7 +179,7 @@ function moduleName(def: InFile<ModuleDefFact> | null, init: InFile<FunctionFact
 }
 
 function creationOf(calls: InFile<CallFact>[]): { style: InitStyle; call: InFile<CallFact> | null } {
-  const compiled = calls.filter((c) => compiledIn(c.fact.guard, FREE_THREADED) !== false);
+  const compiled = calls.filter((c) => compiledInAny(c.fact.guard, FREE_THREADED) !== false);
   const multi = compiled.find((c) => c.fact.callee === 'PyModuleDef_Init');
   if (multi) return { style: 'multi-phase', call: multi };
   const single = compiled.find((c) => CREATE_SINGLE_PHASE.has(c.fact.callee));
@@ -270,8 +270,8 @@ export function projectFacts(files: FileFacts[]): ProjectFacts {
 export function declarationOf(module: ModuleFact): Declaration {
   const values =
     module.initStyle === 'single-phase'
-      ? module.setGilCalls.filter((c) => compiledIn(c.fact.guard, FREE_THREADED) !== false).map((c) => gilValue(c.fact.args[1] ?? ''))
-      : module.gilSlots.filter((s) => compiledIn(s.guard, FREE_THREADED) !== false).map((s) => s.value);
+      ? module.setGilCalls.filter((c) => compiledInAny(c.fact.guard, FREE_THREADED) !== false).map((c) => gilValue(c.fact.args[1] ?? ''))
+      : module.gilSlots.filter((s) => compiledInAny(s.guard, FREE_THREADED) !== false).map((s) => s.value);
   if (values.includes('Py_MOD_GIL_NOT_USED')) return 'not-used';
   if (values.includes('Py_MOD_GIL_USED')) return 'used';
   if (values.length > 0 || module.unresolved.length > 0 || module.initStyle === 'unknown') return 'unknown';

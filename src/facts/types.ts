@@ -43,6 +43,28 @@ export interface CallFact {
   guard: Guard;
 }
 
+/** A use of a block macro: `Py_BEGIN_CRITICAL_SECTION2(a, b)`, `Py_END_ALLOW_THREADS`… */
+export interface BlockMacroFact {
+  name: string;
+  family: 'critical-section' | 'allow-threads';
+  role: 'begin' | 'end';
+  /** The objects (or mutexes) a BEGIN locks, as written. */
+  objects: string[];
+  range: Range;
+  inFunction: string | null;
+  guard: Guard;
+}
+
+/** A `return`, `goto`, `break` or `continue` that leaves a critical section without its END. */
+export interface SectionExitFact {
+  statement: 'return' | 'goto' | 'break' | 'continue';
+  range: Range;
+  inFunction: string | null;
+  /** The objects of the sections it leaves, innermost first. */
+  objects: string[];
+  guard: Guard;
+}
+
 /** A variable declared at file scope. */
 export interface VariableFact {
   name: string;
@@ -101,6 +123,8 @@ export interface FileFacts {
   moduleDefs: ModuleDefFact[];
   slotArrays: SlotArrayFact[];
   variables: VariableFact[];
+  blockMacros: BlockMacroFact[];
+  sectionExits: SectionExitFact[];
   defines: DefineFact[];
   /** Header names of `#include` lines (`Python.h`, `pythoncapi_compat.h`). */
   includes: string[];

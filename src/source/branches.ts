@@ -8,16 +8,22 @@
 import { compiledIn, type Scenario } from '../facts/guards.js';
 import type { Directive } from './scan.js';
 
-/** Every CPython 3 from 3.0 to 3.14, in a C (not C++) compiler; nothing else is known. */
-const PYTHON_3: Scenario[] = Array.from({ length: 15 }, (_, minor) => ({
-  name: `CPython 3.${minor}`,
-  macros: new Map<string, number | null>([
-    ['PY_MAJOR_VERSION', 3],
-    ['PY_MINOR_VERSION', minor],
-    ['PY_VERSION_HEX', 0x03000000 + minor * 0x10000],
-    ['__cplusplus', null],
-  ]),
-}));
+/**
+ * Every CPython 3, at both ends of each minor release (3.0.0a0 … 3.x.15 final), up to well past
+ * 3.14 so code written for future versions is kept; compiled as C, not C++. Nothing else is known.
+ */
+const PYTHON_3: Scenario[] = Array.from({ length: 2 * 21 }, (_, i) => {
+  const minor = i >> 1;
+  return {
+    name: `CPython 3.${minor}`,
+    macros: new Map<string, number | null>([
+      ['PY_MAJOR_VERSION', 3],
+      ['PY_MINOR_VERSION', minor],
+      ['PY_VERSION_HEX', 0x03000000 + minor * 0x10000 + (i & 1 ? 0xfff0 : 0)],
+      ['__cplusplus', null],
+    ]),
+  };
+});
 
 type Decision = boolean | undefined;
 

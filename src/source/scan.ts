@@ -9,9 +9,9 @@ const LINE_COMMENT = String.raw`\/\/(?:\\\r?\n|[^\n])*`;
 // Literals stop at a newline so a stray apostrophe (English text under `#if 0`) cannot swallow the file.
 const STRING = String.raw`"(?:\\[\s\S]|[^"\\\n])*"?`;
 const CHAR = String.raw`'(?:\\[\s\S]|[^'\\\n])*'?`;
-// A comment inside a directive is taken only when it closes on the same line: a search for
-// `*/` across lines from every directive would be quadratic on hostile input.
-const DIRECTIVE = String.raw`(?<![^\n\r])[ \t]*#(?:\\\r?\n|\/\*[^\n]*?\*\/|[^\n])*`;
+// A comment opened on a directive line belongs to the directive, even over several lines; the
+// search for its `*/` is bounded so that thousands of unclosed comments stay linear.
+const DIRECTIVE = String.raw`(?<![^\n\r])[ \t]*#(?:\\\r?\n|\/\*[\s\S]{0,4000}?\*\/|[^\n])*`;
 
 export const NON_CODE = [BLOCK_COMMENT, LINE_COMMENT, STRING, CHAR, DIRECTIVE].join('|');
 

@@ -54,30 +54,10 @@ pair_first(PyObject *module, PyObject *args)
     return item ? item : Py_NewRef(Py_None);
 }
 
-static PyObject *
-nested_first(PyObject *module, PyObject *args)
-{
-    PyObject *list, *owner;
-    if (!PyArg_ParseTuple(args, "O!O", &PyList_Type, &list, &owner)) {
-        return NULL;
-    }
-    PyObject *item = NULL;
-    Py_BEGIN_CRITICAL_SECTION(list);
-    Py_BEGIN_CRITICAL_SECTION(owner);
-    /* The outer section still holds the list's lock. */
-    if (PyList_GET_SIZE(list) > 0) {
-        item = Py_NewRef(PyList_GetItem(list, 0));
-    }
-    Py_END_CRITICAL_SECTION();
-    Py_END_CRITICAL_SECTION();
-    return item ? item : Py_NewRef(Py_None);
-}
-
 static PyMethodDef locked_methods[] = {
     {"index_of", index_of, METH_VARARGS, NULL},
     {"last_item", last_item, METH_O, NULL},
     {"pair_first", pair_first, METH_VARARGS, NULL},
-    {"nested_first", nested_first, METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL}
 };
 

@@ -1,0 +1,87 @@
+/* Project macros over dict lookups are reported once, on the #define line; a macro spread
+ * over several lines with `\` continuations is reported on its first line. Macros over
+ * PyDict_GetItemRef, and ones only compiled with the GIL (`#ifndef Py_GIL_DISABLED`), are
+ * silent. Uses of the macros in code are not reported again.
+ * Findings: borrowed-dict-item (inMacro) on OPT_GET, MODULE_ATTR and LOOKUP_OR_RAISE. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#define OPT_GET(opts, name) PyDict_GetItemString((opts), (name))  // expect: borrowed-dict-item
+#define MODULE_ATTR(m, name) PyDict_GetItemString(PyModule_GetDict(m), (name))  // expect: borrowed-dict-item
+#define LOOKUP_OR_RAISE(dict, key, out)                        \
+    do {                                                       \
+        (out) = PyDict_GetItemWithError((dict), (key));        \
+        if ((out) == NULL && !PyErr_Occurred()) {              \
+            PyErr_SetObject(PyExc_KeyError, (key));            \
+        }                                                      \
+    } while (0)
+// expect^^^^^^^: borrowed-dict-item
+
+#define OPT_GET_REF(opts, name, out) PyDict_GetItemStringRef((opts), (name), (out))
+
+#ifndef Py_GIL_DISABLED
+#define FAST_GET(d, k) PyDict_GetItem((d), (k))
+#else
+#define FAST_GET(d, k) opt_get_locked((d), (k))
+#endif
+
+static PyObject *
+opt_get_locked(PyObject *d, PyObject *k)
+{
+    PyObject *v;
+    return PyDict_GetItemRef(d, k, &v) > 0 ? v : NULL;
+}
+
+static PyObject *
+option_verbose(PyObject *module, PyObject *opts)
+{
+    PyObject *v = OPT_GET(opts, "verbose");
+    return Py_NewRef(v ? v : Py_False);
+}
+
+static PyObject *
+module_version(PyObject *module, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *v = MODULE_ATTR(module, "__version__");
+    return Py_NewRef(v ? v : Py_None);
+}
+
+static PyObject *
+option_required(PyObject *module, PyObject *args)
+{
+    PyObject *opts, *key, *value;
+    if (!PyArg_ParseTuple(args, "O!O", &PyDict_Type, &opts, &key)) {
+        return NULL;
+    }
+    LOOKUP_OR_RAISE(opts, key, value);
+    return Py_XNewRef(value);
+}
+
+static PyObject *
+option_level(PyObject *module, PyObject *opts)
+{
+    PyObject *level;
+    if (OPT_GET_REF(opts, "level", &level) < 0) {
+        return NULL;
+    }
+    return level ? level : PyLong_FromLong(0);
+}
+
+static PyObject *
+option_fast(PyObject *module, PyObject *args)
+{
+    PyObject *opts, *key;
+    if (!PyArg_ParseTuple(args, "O!O", &PyDict_Type, &opts, &key)) {
+        return NULL;
+    }
+    return Py_XNewRef(FAST_GET(opts, key));
+}
+
+static PyMethodDef options_methods[] = {
+    {"verbose", option_verbose, METH_O, NULL},
+    {"version", module_version, METH_NOARGS, NULL},
+    {"required", option_required, METH_VARARGS, NULL},
+    {"level", option_level, METH_O, NULL},
+    {"fast", option_fast, METH_VARARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
