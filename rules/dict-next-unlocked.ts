@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
-import { originOf } from '../src/facts/origins.js';
+import { originOf, sameObject } from '../src/facts/origins.js';
 import { HOWTO } from './support/module-parts.js';
 import { whyShared } from './support/origin-text.js';
 
@@ -65,7 +65,7 @@ export default defineRule<MessageId>({
     for (const call of facts.calls) {
       if (call.callee !== 'PyDict_Next' || compiledInAny(call.guard, FREE_THREADED) === false) continue;
       const dict = call.args[0] ?? '';
-      if (call.criticalSections.includes(dict)) continue;
+      if (call.criticalSections.some((o) => sameObject(o) === sameObject(dict))) continue;
       const origin = originOf(dict, call, facts);
       if (origin.kind === 'fresh' || origin.kind === 'keyword-arguments') continue;
       context.report({

@@ -4,7 +4,7 @@ import { formatPythonVersion } from '../src/python-version.js';
 import { multiPhaseModule } from './support/examples.js';
 import { HOWTO, MODULE_API, supportsPythonBefore313 } from './support/module-parts.js';
 
-type MessageId = 'slot' | 'setGil';
+type MessageId = 'slot' | 'setGil' | 'setGilMacro';
 
 /** The first scenario in which code under the guard is certainly compiled. */
 function compiledFor(guard: string[], scenarios: readonly Scenario[]): Scenario | undefined {
@@ -37,6 +37,8 @@ export default defineRule<MessageId>({
   messages: {
     slot: 'Py_mod_gil is not defined before Python 3.13, but this entry is compiled for {{python}} and the project supports Python {{minPython}} and later: the build breaks there',
     setGil: 'PyUnstable_Module_SetGIL is declared only in free-threaded builds, but this call is also compiled in the {{python}}: the build breaks there',
+    setGilMacro:
+      'the macro {{macro}} calls PyUnstable_Module_SetGIL, which is declared only in free-threaded builds, but it is also defined for the {{python}}: the build breaks where it is used',
   },
   scope: 'project',
   check(project, context) {
@@ -61,7 +63,21 @@ export default defineRule<MessageId>({
         }
       }
     }
+    // A project that defines PyUnstable_Module_SetGIL itself (a no-op for regular builds) can call it anywhere.
+    if (project.files.some((f) => f.defines.some((d) => d.name === 'PyUnstable_Module_SetGIL'))) return;
     for (const facts of project.files) {
+      for (const define of facts.defines) {
+        if (!define.calls.includes('PyUnstable_Module_SetGIL')) continue;
+        const scenario = compiledFor(define.guard, DEFAULT_BUILDS);
+        if (scenario === undefined) continue;
+        context.report({
+          messageId: 'setGilMacro',
+          data: { python: scenario.name, macro: define.name },
+          file: facts.file,
+          range: define.range,
+          fix: `Define ${define.name} to call it only in free-threaded builds:\n#ifdef Py_GIL_DISABLED\n#define ${define.name}${define.params ? `(${define.params.join(', ')})` : ''} ${define.body}\n#else\n#define ${define.name}${define.params ? `(${define.params.join(', ')})` : ''} 0\n#endif`,
+        });
+      }
       for (const call of facts.calls) {
         if (call.callee !== 'PyUnstable_Module_SetGIL') continue;
         const scenario = compiledFor(call.guard, DEFAULT_BUILDS);

@@ -153,7 +153,7 @@ method(PyObject *self, PyObject *const *args, Py_ssize_t n, PyObject *Py_UNUSED(
       [
         ['PyDict_GetItem', [], false],
         ['PyDict_Next', ['d'], false],
-        ['PyList_GET_ITEM', ['d', 'l', 'self'], false],
+        ['PyList_GET_ITEM', ['l', 'self'], false],
         ['compute', [], true],
         ['PyList_GetItem', [], false],
       ],

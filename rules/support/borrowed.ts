@@ -10,7 +10,7 @@
 import { defineRule, type Report, type Rule, type RuleContext, type RuleDocs, type Severity } from '../../src/engine/rule.js';
 import { compiledInAny, FREE_THREADED } from '../../src/facts/guards.js';
 import type { ProjectFacts } from '../../src/facts/modules.js';
-import { originOf } from '../../src/facts/origins.js';
+import { originOf, sameObject } from '../../src/facts/origins.js';
 import { whyShared } from './origin-text.js';
 import type { CallFact, FileFacts } from '../../src/facts/types.js';
 import { supportsPythonBefore313, HOWTO } from './module-parts.js';
@@ -163,7 +163,11 @@ function versionNote(api: BorrowedApi, minPythonBefore313: boolean, includesComp
 
 /** For PySequence_Fast_* the owner is the object PySequence_Fast was given, a list shared or not. */
 function sequenceOwner(seq: string, call: CallFact, facts: FileFacts): string {
-  const fast = facts.calls.filter((c) => c.inFunction === call.inFunction && c.callee === 'PySequence_Fast' && c.assignedTo === seq).pop();
+  const earlier = (c: CallFact) =>
+    c.range.startLine < call.range.startLine || (c.range.startLine === call.range.startLine && c.range.startColumn < call.range.startColumn);
+  const fast = facts.calls
+    .filter((c) => c.inFunction === call.inFunction && c.callee === 'PySequence_Fast' && c.assignedTo === seq && earlier(c))
+    .pop();
   return fast?.args[0] ?? seq;
 }
 
@@ -176,7 +180,8 @@ function checkCall(call: CallFact, facts: FileFacts, context: RuleContext<Messag
   const data = { api: api.name, kind: api.ownerKind, container, replacement: api.replacement ?? 'a critical section', deprecated: api.deprecated ? ` (${api.deprecated})` : '' };
   const report: Report<MessageId> = { messageId: 'unowned', data: { ...data, why: '', risk: api.risk ?? '' }, file: facts.file, range: call.range };
   if (api.owner !== null) {
-    if (call.criticalSections.includes(container) || call.criticalSections.includes(call.args[api.owner] ?? '')) return;
+    const locked = new Set(call.criticalSections.map(sameObject));
+    if (locked.has(sameObject(container)) || locked.has(sameObject(call.args[api.owner] ?? ''))) return;
     const origin = originOf(container, call, facts);
     if (origin.kind === 'fresh') return;
     if (origin.kind === 'keyword-arguments' && api.safeOnKeywordArguments) return;
@@ -185,6 +190,21 @@ function checkCall(call: CallFact, facts: FileFacts, context: RuleContext<Messag
   }
   report.fix = fill(api.usage, call, container) + versionNote(api, before313, includesCompat);
   context.report(report);
+}
+
+const MESSAGES: Record<MessageId, string> = {
+  shared:
+    '{{api}}{{deprecated}} returns a borrowed reference into the {{kind}} {{why}}: without the GIL another thread can remove the item and free it while this code still uses it; use {{replacement}}',
+  unowned: '{{api}}{{deprecated}} returns a borrowed reference: {{risk}}; use {{replacement}}',
+  inMacro: 'the macro {{macro}} calls {{api}}{{deprecated}}, which returns a borrowed reference; use {{replacement}}',
+};
+
+/** Only the messages a rule's APIs can produce: `shared` needs an owner argument, `unowned` its absence. */
+function messagesFor(apis: readonly BorrowedApi[]): Record<MessageId, string> {
+  const messages: Partial<Record<MessageId, string>> = { inMacro: MESSAGES.inMacro };
+  if (apis.some((a) => a.owner !== null)) messages.shared = MESSAGES.shared;
+  if (apis.some((a) => a.owner === null)) messages.unowned = MESSAGES.unowned;
+  return messages as Record<MessageId, string>;
 }
 
 export interface BorrowedRuleSpec {
@@ -214,12 +234,7 @@ export function borrowedReferenceRule(spec: BorrowedRuleSpec): Rule<MessageId> {
     compat: spec.compat,
     verified: 'Doc/data/refcounts.dat and Doc/c-api/*.rst (3.14), Doc/howto/free-threading-extensions.rst, CPython 3.13.0 headers, pythoncapi_compat.h f6121eb',
     docs: spec.docs,
-    messages: {
-      shared:
-        '{{api}}{{deprecated}} returns a borrowed reference into the {{kind}} {{why}}: without the GIL another thread can remove the item and free it while this code still uses it; use {{replacement}}',
-      unowned: '{{api}}{{deprecated}} returns a borrowed reference: {{risk}}; use {{replacement}}',
-      inMacro: 'the macro {{macro}} calls {{api}}{{deprecated}}, which returns a borrowed reference; use {{replacement}}',
-    },
+    messages: messagesFor(spec.apis.map((a) => BY_NAME.get(a) as BorrowedApi)),
     scope: 'project',
     check(project: ProjectFacts, context: RuleContext<MessageId>) {
       const includesCompat = project.files.some((f) => f.includes.some((i) => i.endsWith('pythoncapi_compat.h')));

@@ -15,7 +15,9 @@ export function whyShared(origin: Origin, fn: string | null): string {
       return `\`${origin.name}\`, an object this function did not create`;
     case 'expression':
       return `\`${origin.text}\`, which other threads may share`;
+    case 'published':
+      return `\`${origin.name}\`, created here by ${origin.constructor} but handed on since`;
     case 'fresh':
-      return `\`${origin.constructor}\`'s result, which has been passed on since`;
+      return `\`${origin.constructor}\`'s fresh result`;
   }
 }

@@ -134,8 +134,9 @@ export function compareFindings(a: Finding, b: Finding): number {
 /** Per-file work: pure, so a worker thread or a cache can take it over. Null when the parse gave up. */
 export function analyzeFile(file: string, text: string, directives: Directive[], macros: ReturnType<typeof macroTable>): FileFacts | null {
   const prepared = prepass(text, macros);
-  const tree = parse(blankDeadBranches(prepared.text, directives));
-  return tree === null ? null : extractFacts(file, text, tree, directives, prepared.uses);
+  const parsed = blankDeadBranches(prepared.text, directives);
+  const tree = parse(parsed);
+  return tree === null ? null : extractFacts(file, text, tree, directives, prepared.uses, parsed);
 }
 
 export async function audit(input: AuditInput): Promise<AuditResult> {

@@ -11,6 +11,7 @@ import type { SyntaxNode, Tree } from '../source/parse.js';
 import { guardIndex, type GuardIndex } from './conditions.js';
 import { cleanText, listItems, referencedName, stringLiteral } from './initializer.js';
 import type {
+  AssignmentFact,
   BlockMacroFact,
   CallFact,
   DefineFact,
@@ -74,8 +75,31 @@ function parameterName(parameter: SyntaxNode): string | null {
   return declaredName(declarator)?.text ?? null;
 }
 
+/**
+ * `MOD_INIT(spam) { … }` parses as a function of type MOD_INIT whose declarator is `(spam)`;
+ * so does `EXPORT PyMODINIT_FUNC PyInit_x(void) { … }` after an unknown macro (type PyInit_x).
+ */
+function macroFunctionFact(node: SyntaxNode, ctx: Context): FunctionFact | null {
+  const type = node.childForFieldName('type');
+  const declarator = node.childForFieldName('declarator');
+  if (type?.type !== 'type_identifier' || declarator?.type !== 'parenthesized_declarator') return null;
+  const arg = declarator.namedChildren[0];
+  if (arg?.type !== 'identifier') return null;
+  const isInit = type.text.startsWith('PyInit_');
+  return {
+    name: isInit ? type.text : `${type.text}(${arg.text})`,
+    range: ctx.lines.range(type.startIndex, isInit ? type.endIndex : declarator.endIndex),
+    isStatic: false,
+    params: [],
+    extent: ctx.lines.range(node.startIndex, node.endIndex),
+    macro: isInit ? null : { name: type.text, args: [arg.text] },
+    guard: ctx.guards.at(type.startIndex),
+  };
+}
+
 function functionFact(node: SyntaxNode, ctx: Context): FunctionFact | null {
   let declarator = node.childForFieldName('declarator');
+  if (declarator?.type === 'parenthesized_declarator') return macroFunctionFact(node, ctx);
   while (declarator !== null && WRAPPING_DECLARATORS.has(declarator.type)) declarator = declarator.childForFieldName('declarator');
   if (declarator === null || declarator.type !== 'function_declarator') return null;
   const name = declarator.childForFieldName('declarator');
@@ -89,6 +113,8 @@ function functionFact(node: SyntaxNode, ctx: Context): FunctionFact | null {
     range: ctx.lines.range(name.startIndex, name.endIndex),
     isStatic: isStatic(node),
     params,
+    extent: ctx.lines.range(node.startIndex, node.endIndex),
+    macro: null,
     guard: ctx.guards.at(name.startIndex),
   };
 }
@@ -100,7 +126,7 @@ function slotsField(value: string, start: number, end: number, ctx: Context): Sl
   return name === null ? { kind: 'other', text: value, range } : { kind: 'name', name, range };
 }
 
-function moduleDefFact(name: SyntaxNode, open: number, ctx: Context): ModuleDefFact {
+function moduleDefFact(name: SyntaxNode, open: number, isStaticDef: boolean, ctx: Context): ModuleDefFact {
   const { items } = listItems(ctx.source, open, MODULE_DEF_FIELDS);
   const nameItem = items.find((i) => i.field === 'm_name');
   const slotsItem = items.find((i) => i.field === 'm_slots');
@@ -112,6 +138,7 @@ function moduleDefFact(name: SyntaxNode, open: number, ctx: Context): ModuleDefF
   return {
     name: name.text,
     range: ctx.lines.range(name.startIndex, name.endIndex),
+    isStatic: isStaticDef,
     moduleName,
     slots: slotsItem ? slotsField(slotsItem.value, slotsItem.start, slotsItem.end, ctx) : { kind: 'absent' },
     guard: ctx.guards.at(name.startIndex),
@@ -125,9 +152,10 @@ function slotEntries(open: number, ctx: Context): SlotEntryFact[] {
     // A macro whose body ends in a comma is followed by the next entry with no comma between:
     // `GIL_SLOT {0, NULL}` is two elements.
     const macroEnd = item.brace ?? item.end;
-    for (const m of cleanText(ctx.source.slice(item.start, macroEnd)).matchAll(/([A-Za-z_]\w*)\s*(?:\([^)]*\))?/g)) {
+    for (const m of cleanText(ctx.source.slice(item.start, macroEnd)).matchAll(/([A-Za-z_]\w*)\s*(\([^)]*\))?/g)) {
       const at = ctx.source.indexOf(m[1], item.start);
-      entries.push({ kind: 'macro', name: m[1], range: ctx.lines.range(at, at + m[1].length), guard: ctx.guards.at(at) });
+      const args = m[2] === undefined ? null : listItems(m[2], 0).items.map((i) => i.text);
+      entries.push({ kind: 'macro', name: m[1], args, range: ctx.lines.range(at, at + m[1].length), guard: ctx.guards.at(at) });
     }
     if (item.brace !== null) {
       const inner = listItems(ctx.source, item.brace, SLOT_FIELDS).items;
@@ -173,16 +201,18 @@ function variableFacts(node: SyntaxNode, ctx: Context, variables: VariableFact[]
   }
 }
 
-function declarationFacts(node: SyntaxNode, ctx: Context, moduleDefs: ModuleDefFact[], slotArrays: SlotArrayFact[], variables: VariableFact[]): void {
+function declarationFacts(node: SyntaxNode, ctx: Context, moduleDefs: ModuleDefFact[], slotArrays: SlotArrayFact[], variables: VariableFact[] | null): void {
   const type = typeName(node);
-  if (!node.children.some((c) => c.type === 'storage_class_specifier' && c.text === 'extern')) variableFacts(node, ctx, variables);
+  if (variables !== null && !node.children.some((c) => c.type === 'storage_class_specifier' && c.text === 'extern')) {
+    variableFacts(node, ctx, variables);
+  }
   if (type !== 'PyModuleDef' && type !== 'PyModuleDef_Slot') return;
   for (const declarator of node.childrenForFieldName('declarator')) {
     if (declarator.type !== 'init_declarator') continue;
     const value = declarator.childForFieldName('value');
     const name = declaredName(declarator.childForFieldName('declarator'));
     if (value === null || value.type !== 'initializer_list' || name === null) continue;
-    if (type === 'PyModuleDef') moduleDefs.push(moduleDefFact(name, value.startIndex, ctx));
+    if (type === 'PyModuleDef') moduleDefs.push(moduleDefFact(name, value.startIndex, isStatic(node), ctx));
     else {
       slotArrays.push({
         name: name.text,
@@ -201,9 +231,28 @@ function declarationFacts(node: SyntaxNode, ctx: Context, moduleDefs: ModuleDefF
  */
 const ASSIGNMENT_BEFORE = /([A-Za-z_][\w.]*(?:->[A-Za-z_]\w*)*)\s*(?<![=!<>+\-*/%&|^])=\s*(?:\(\s*[A-Za-z_][\w\s]*\**\s*\)\s*)*\(?\s*$/;
 
-function assignedTo(source: string, lineStart: number, callStart: number): string | null {
-  // Bounded, so a line holding thousands of calls costs linear time.
-  return ASSIGNMENT_BEFORE.exec(source.slice(Math.max(lineStart, callStart - 200), callStart))?.[1] ?? null;
+/** The variable assigned by the text that ends right before a call, if any. */
+export function assignmentBefore(text: string): string | null {
+  return ASSIGNMENT_BEFORE.exec(text)?.[1] ?? null;
+}
+
+function assignedTo(source: string, callStart: number): string | null {
+  // Bounded, so a line holding thousands of calls costs linear time; an assignment may span lines.
+  return assignmentBefore(source.slice(Math.max(0, callStart - 200), callStart));
+}
+
+/** Plain `target = identifier;` statements, read from the text (the pre-pass output, so no comments matter less). */
+const SIMPLE_ASSIGNMENT = /(?<![=!<>+\-*/%&|^\w])([A-Za-z_]\w*(?:\s*(?:->|\.)\s*[A-Za-z_]\w*|\s*\[[^\]\n]*\])*)\s*=\s*([A-Za-z_]\w*)\s*;/g;
+
+function assignmentFacts(text: string, spans: FunctionSpan[], ctx: Context): AssignmentFact[] {
+  const found: AssignmentFact[] = [];
+  for (const m of text.matchAll(SIMPLE_ASSIGNMENT)) {
+    const start = m.index ?? 0;
+    const inFunction = enclosingFunction(spans, start);
+    if (inFunction === null || m[2] === 'NULL') continue;
+    found.push({ target: m[1].replace(/\s+/g, ''), value: m[2], range: ctx.lines.range(start, start + m[0].length), inFunction });
+  }
+  return found;
 }
 
 interface FunctionSpan {
@@ -349,7 +398,10 @@ function placeInRegions(calls: CallFact[], starts: number[], all: Region[]): voi
     while (next < all.length && all[next].start <= at) active.push(all[next++]);
     active = active.filter((r) => r.end > at);
     const inside = active.filter((r) => r.start < at);
-    call.criticalSections = inside.filter((r) => r.kind === 'critical-section').flatMap((r) => r.objects);
+    // Only the innermost section is sure to hold its locks: beginning an inner section may
+    // suspend the outer ones, which are resumed only when the inner one ends.
+    const sections = inside.filter((r) => r.kind === 'critical-section');
+    call.criticalSections = sections.length > 0 ? sections[sections.length - 1].objects : [];
     call.allowThreads = inside.some((r) => r.kind === 'allow-threads') && !inside.some((r) => r.kind === 'reattached');
   });
 }
@@ -368,7 +420,7 @@ function callFact(node: SyntaxNode, spans: FunctionSpan[], ctx: Context): CallFa
     args: listItems(ctx.source, open).items.map((a) => a.text),
     range,
     inFunction: enclosingFunction(spans, start),
-    assignedTo: assignedTo(ctx.source, ctx.lines.starts[range.startLine - 1], start),
+    assignedTo: assignedTo(ctx.source, start),
     criticalSections: [],
     allowThreads: false,
     guard: ctx.guards.at(start),
@@ -410,7 +462,14 @@ function topLevel(root: SyntaxNode): SyntaxNode[] {
   return found;
 }
 
-export function extractFacts(file: string, source: string, tree: Tree, directives: readonly Directive[], uses: readonly MacroUse[]): FileFacts {
+export function extractFacts(
+  file: string,
+  source: string,
+  tree: Tree,
+  directives: readonly Directive[],
+  uses: readonly MacroUse[],
+  prepared: string = source,
+): FileFacts {
   const ctx: Context = { source, lines: new LineIndex(source), guards: guardIndex(directives) };
   const functions: FunctionFact[] = [];
   const spans: FunctionSpan[] = [];
@@ -426,6 +485,10 @@ export function extractFacts(file: string, source: string, tree: Tree, directive
       if (fact === null) continue;
       functions.push(fact);
       spans.push({ name: fact.name, start: node.startIndex, end: node.endIndex });
+      // Some init functions declare their PyModuleDef (and slots) as static locals.
+      if (fact.name.startsWith('PyInit_') || fact.macro !== null) {
+        for (const local of node.descendantsOfType('declaration')) declarationFacts(local, ctx, moduleDefs, slotArrays, null);
+      }
     }
   }
   spans.sort((a, b) => a.start - b.start);
@@ -441,7 +504,8 @@ export function extractFacts(file: string, source: string, tree: Tree, directive
   placeInRegions(calls, callStarts, allRegions);
   const blockMacros = blockMacroFacts(uses, spans, ctx);
   const sectionExits = sectionExitFacts(root, allRegions, spans, ctx);
+  const assignments = assignmentFacts(prepared, spans, ctx);
   const parseErrors = root.hasError ? root.descendantsOfType('ERROR').map((n) => ctx.lines.range(n.startIndex, n.endIndex)) : [];
   const includes = directives.filter((d) => d.keyword === 'include').map((d) => d.body.replace(/^["<]|[">]$/g, ''));
-  return { file, functions, calls, moduleDefs, slotArrays, variables, blockMacros, sectionExits, defines: defineFacts(directives, ctx), includes, parseErrors };
+  return { file, functions, calls, moduleDefs, slotArrays, variables, assignments, blockMacros, sectionExits, defines: defineFacts(directives, ctx), includes, parseErrors };
 }

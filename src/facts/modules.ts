@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { compiledInAny, FREE_THREADED } from './guards.js';
 import { listItems, referencedName } from './initializer.js';
+import { assignmentBefore } from './extract.js';
 import type { CallFact, DefineFact, FileFacts, FunctionFact, Guard, ModuleDefFact, Range, SlotArrayFact } from './types.js';
 
 export interface InFile<T> {
@@ -81,36 +82,79 @@ class Index {
     return current;
   }
 
-  /** The definition a name refers to from `file`: the same file first, and one compiled in the free-threaded build. */
-  pick<T extends { guard: Guard }>(table: Map<string, InFile<T>[]>, name: string, file: string): InFile<T> | null {
+  /**
+   * The definition a name refers to from `file`, among those compiled in the free-threaded
+   * build: the same file first, else one that other files can name (not static, or in a header).
+   */
+  pick<T extends { guard: Guard; isStatic?: boolean }>(table: Map<string, InFile<T>[]>, name: string, file: string): InFile<T> | null {
     let fallback: InFile<T> | null = null;
     for (const candidate of table.get(this.alias(name)) ?? []) {
       if (compiledInAny(candidate.fact.guard, FREE_THREADED) === false) continue;
       if (candidate.file === file) return candidate;
+      // A static definition in another .c file is out of reach, unless the name is used in a header the file includes.
+      if (candidate.fact.isStatic && !candidate.file.endsWith('.h') && !file.endsWith('.h')) continue;
       fallback ??= candidate;
     }
     return fallback;
   }
 
-  callsIn(file: string, fn: string): CallFact[] {
-    return this.calls.get(`${file}\0${fn}`) ?? [];
+  /** The calls in one function's body; same-named functions in `#if`/`#else` branches stay apart. */
+  callsIn(fn: InFile<FunctionFact>): CallFact[] {
+    const { extent } = fn.fact;
+    return (this.calls.get(`${fn.file}\0${fn.fact.name}`) ?? []).filter((c) => within(c.range, extent));
   }
 
-  /** Every call made by `init` or by the project functions it calls, transitively. */
+  /**
+   * The calls a function-like project macro makes where it is used:
+   * `MOD_DEF(m, "spam", doc, methods)` → `m = PyModule_Create(&moduledef)`.
+   */
+  macroCalls(call: InFile<CallFact>, depth = 0): InFile<CallFact>[] {
+    const found: InFile<CallFact>[] = [];
+    if (depth >= MAX_DEPTH) return found;
+    for (const { fact: define } of this.defines.get(call.fact.callee) ?? []) {
+      if (define.params === null || define.calls.length === 0) continue;
+      const body = substitute(define.body, define.params, call.fact.args);
+      for (const m of body.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)) {
+        if (C_KEYWORDS.has(m[1]) || m[1] === call.fact.callee) continue;
+        const open = (m.index ?? 0) + m[0].length - 1;
+        const synthetic: CallFact = {
+          ...call.fact,
+          callee: m[1],
+          args: listItems(body, open).items.map((i) => i.text),
+          assignedTo: assignmentBefore(body.slice(Math.max(0, (m.index ?? 0) - 200), m.index)),
+          guard: [...define.guard, ...call.fact.guard],
+        };
+        const expanded = { file: call.file, fact: synthetic };
+        found.push(expanded, ...this.macroCalls(expanded, depth + 1));
+      }
+    }
+    return found;
+  }
+
+  /** The definition a call reaches: its own file first, then a non-static one or one in a header. */
+  callee(name: string, file: string): InFile<FunctionFact> | undefined {
+    const candidates = this.functions.get(name) ?? [];
+    return candidates.find((c) => c.file === file) ?? candidates.find((c) => !c.fact.isStatic || c.file.endsWith('.h'));
+  }
+
+  /**
+   * Every call made by `init` or by the project functions it calls, transitively, with the
+   * calls inside project macros. Another module's PyInit_ is not entered: what it declares is its own.
+   */
   reachableCalls(init: InFile<FunctionFact>): InFile<CallFact>[] {
     const found: InFile<CallFact>[] = [];
-    const seen = new Set<string>();
+    const seen = new Set<InFile<FunctionFact>>();
     let frontier: InFile<FunctionFact>[] = [init];
     for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
       const next: InFile<FunctionFact>[] = [];
       for (const fn of frontier) {
-        const key = `${fn.file}\0${fn.fact.name}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        for (const call of this.callsIn(fn.file, fn.fact.name)) {
-          found.push({ file: fn.file, fact: call });
-          const callees = this.functions.get(call.callee) ?? [];
-          const callee = callees.find((c) => c.file === fn.file) ?? callees.find((c) => !c.fact.isStatic);
+        if (seen.has(fn)) continue;
+        seen.add(fn);
+        for (const call of this.callsIn(fn)) {
+          const here = { file: fn.file, fact: call };
+          found.push(here, ...this.macroCalls(here));
+          if (call.callee.startsWith('PyInit_')) continue;
+          const callee = this.callee(call.callee, fn.file);
           if (callee) next.push(callee);
         }
       }
@@ -118,6 +162,39 @@ class Index {
     }
     return found;
   }
+}
+
+const C_KEYWORDS = new Set(['if', 'while', 'for', 'switch', 'return', 'sizeof', 'defined', '_Alignof', 'alignof']);
+
+function within(range: Range, extent: Range): boolean {
+  const after = range.startLine > extent.startLine || (range.startLine === extent.startLine && range.startColumn >= extent.startColumn);
+  const before = range.startLine < extent.endLine || (range.startLine === extent.endLine && range.startColumn < extent.endColumn);
+  return after && before;
+}
+
+/** A macro body with its parameters replaced by the arguments of one use, `##` pasted. */
+function substitute(body: string, params: readonly string[], args: readonly string[]): string {
+  let text = body;
+  params.forEach((param, i) => {
+    text = text.replace(new RegExp(`\\b${param}\\b`, 'g'), args[i] ?? param);
+  });
+  return text.replace(/\s*##\s*/g, '');
+}
+
+/** Init-function macros of well-known headers, used when the project does not define them itself (py3c). */
+const KNOWN_INIT_MACROS = new Set(['MODULE_INIT_FUNC']);
+
+/** The `PyInit_<name>` a function defines, through a macro header such as `MOD_INIT(spam)`. */
+function initName(fn: FunctionFact, index: Index): string | null {
+  if (fn.macro === null) return fn.name.startsWith('PyInit_') && fn.name.length > 'PyInit_'.length ? fn.name : null;
+  const { name, args } = fn.macro;
+  const defines = (index.defines.get(name) ?? []).filter((d) => d.fact.params !== null && compiledInAny(d.fact.guard, FREE_THREADED) !== false);
+  for (const { fact: define } of defines) {
+    const pasted = /PyInit_\s*##\s*([A-Za-z_]\w*)/.exec(define.body);
+    const at = pasted ? (define.params ?? []).indexOf(pasted[1]) : -1;
+    if (at >= 0 && args[at]) return `PyInit_${args[at]}`;
+  }
+  return defines.length === 0 && KNOWN_INIT_MACROS.has(name) ? `PyInit_${args[0]}` : null;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -133,7 +210,7 @@ export function gilValue(text: string): string {
 
 function gilSlotsOf(array: InFile<SlotArrayFact>, index: Index, unresolved: string[]): GilSlot[] {
   const slots: GilSlot[] = [];
-  const expand = (name: string, useGuard: Guard, depth: number): void => {
+  const expand = (name: string, args: string[] | null, useGuard: Guard, depth: number): void => {
     const defines = index.defines.get(name) ?? [];
     if (defines.length === 0 || depth >= MAX_DEPTH) {
       unresolved.push(`slot entry ${name}`);
@@ -141,7 +218,7 @@ function gilSlotsOf(array: InFile<SlotArrayFact>, index: Index, unresolved: stri
     }
     for (const { file, fact: define } of defines) {
       const guard = [...define.guard, ...useGuard];
-      const body = `{${define.body}}`;
+      const body = `{${define.params === null ? define.body : substitute(define.body, define.params, args ?? [])}}`;
       for (const item of listItems(body, 0).items) {
         if (item.brace !== null) {
           const inner = listItems(body, item.brace, ['slot', 'value']).items;
@@ -149,7 +226,7 @@ function gilSlotsOf(array: InFile<SlotArrayFact>, index: Index, unresolved: stri
             slots.push({ file, range: define.range, value: gilValue(inner.find((i) => i.field === 'value')?.value ?? ''), guard, viaMacro: name });
           }
         } else if (/^[A-Za-z_]\w*$/.test(item.text)) {
-          expand(item.text, guard, depth + 1);
+          expand(item.text, null, guard, depth + 1);
         }
       }
     }
@@ -160,13 +237,13 @@ function gilSlotsOf(array: InFile<SlotArrayFact>, index: Index, unresolved: stri
         slots.push({ file: array.file, range: entry.range, value: gilValue(entry.value), guard: entry.guard, viaMacro: null });
       }
     } else {
-      expand(entry.name, entry.guard, 0);
+      expand(entry.name, entry.args, entry.guard, 0);
     }
   }
   return slots;
 }
 
-function moduleName(def: InFile<ModuleDefFact> | null, init: InFile<FunctionFact> | null, index: Index): string {
+function moduleName(def: InFile<ModuleDefFact> | null, init: { name: string } | null, index: Index): string {
   const written = def?.fact.moduleName;
   if (written && 'literal' in written) return written.literal;
   if (written && 'expression' in written) {
@@ -174,7 +251,7 @@ function moduleName(def: InFile<ModuleDefFact> | null, init: InFile<FunctionFact
     const literal = define?.match(/^"([^"]*)"$/)?.[1];
     if (literal !== undefined) return literal;
   }
-  if (init) return init.fact.name.slice('PyInit_'.length);
+  if (init) return init.name.slice('PyInit_'.length);
   return def?.fact.name ?? '?';
 }
 
@@ -223,6 +300,31 @@ function emptyModule(): Omit<ModuleFact, 'name' | 'initStyle' | 'init' | 'creati
   return { slotArray: null, unresolved: [], gilSlots: [], setGilCalls: [], files: [] };
 }
 
+/** The PyModuleDef a creation call names, traced through a helper's parameter to the helper's caller. */
+function defOf(call: InFile<CallFact>, calls: readonly InFile<CallFact>[], index: Index): InFile<ModuleDefFact> | null {
+  let name = referencedName(call.fact.args[0] ?? '');
+  const helper = call.fact.inFunction === null ? undefined : index.callee(call.fact.inFunction, call.file);
+  const param = name === null || helper === undefined ? -1 : helper.fact.params.indexOf(name);
+  let from = call.file;
+  if (param >= 0 && helper !== undefined) {
+    const use = calls.find((c) => c.fact.callee === helper.fact.name);
+    name = use ? referencedName(use.fact.args[param] ?? '') : null;
+    from = use?.file ?? from;
+  }
+  return name === null ? null : index.pick(index.defs, name, from);
+}
+
+/** PyUnstable_Module_SetGIL calls on the module being created: not on a submodule made in the same function. */
+function setGilCallsOf(calls: readonly InFile<CallFact>[], creation: InFile<CallFact> | null): InFile<CallFact>[] {
+  const created = creation?.fact.assignedTo ?? null;
+  return calls.filter((c) => {
+    if (c.fact.callee !== 'PyUnstable_Module_SetGIL') return false;
+    const target = c.fact.args[0] ?? '';
+    const sameFunction = creation !== null && c.file === creation.file && c.fact.inFunction === creation.fact.inFunction;
+    return !(sameFunction && created !== null && /^[A-Za-z_]\w*$/.test(target) && target !== created);
+  });
+}
+
 export function projectFacts(files: FileFacts[]): ProjectFacts {
   const index = new Index(files);
   const modules: ModuleFact[] = [];
@@ -230,15 +332,20 @@ export function projectFacts(files: FileFacts[]): ProjectFacts {
 
   for (const f of files) {
     for (const fn of f.functions) {
-      if (!fn.name.startsWith('PyInit_') || fn.name.length === 'PyInit_'.length) continue;
+      const name = initName(fn, index);
+      if (name === null || compiledInAny(fn.guard, FREE_THREADED) === false) continue;
       const init = { file: f.file, fact: fn };
       const calls = index.reachableCalls(init);
       const { style, call } = creationOf(calls);
-      const defName = call ? referencedName(call.fact.args[0] ?? '') : null;
-      const def = call && defName ? index.pick(index.defs, defName, call.file) : null;
+      let def = call ? defOf(call, calls, index) : null;
+      // A def in the same file that nothing else claims belongs to this init (its creation may hide in a macro).
+      if (def === null) {
+        const unclaimed = f.moduleDefs.filter((d) => !claimed.has(d) && compiledInAny(d.guard, FREE_THREADED) !== false);
+        if (unclaimed.length === 1) def = { file: f.file, fact: unclaimed[0] };
+      }
       if (def) claimed.add(def.fact);
-      const module: ModuleFact = { name: moduleName(def, init, index), initStyle: style, init, creation: call, def, ...emptyModule() };
-      module.setGilCalls = calls.filter((c) => c.fact.callee === 'PyUnstable_Module_SetGIL');
+      const module: ModuleFact = { name: moduleName(def, { name }, index), initStyle: style, init, creation: call, def, ...emptyModule() };
+      module.setGilCalls = setGilCallsOf(calls, call);
       resolveSlots(module, index);
       modules.push(module);
     }

@@ -8,6 +8,7 @@ import type { CallFact, FileFacts, Range } from './types.js';
 
 export type Origin =
   | { kind: 'fresh'; constructor: string; line: number }
+  | { kind: 'published'; name: string; constructor: string }
   | { kind: 'keyword-arguments'; name: string }
   | { kind: 'parameter'; name: string }
   | { kind: 'file-scope'; name: string }
@@ -19,7 +20,7 @@ export type Origin =
 export const CONSTRUCTORS = new Set([
   'PyList_New', 'PyDict_New', 'PyTuple_New', 'PySet_New', 'PyFrozenSet_New', 'PyTuple_Pack', 'Py_BuildValue',
   'PySequence_List', 'PySequence_Tuple', 'PyList_GetSlice', 'PyList_AsTuple', 'PyDict_Copy', 'PyDict_Items',
-  'PyDict_Keys', 'PyDict_Values', 'PyObject_Dir', '_PyDict_NewPresized',
+  'PyDict_Keys', 'PyDict_Values', 'PyObject_Dir', '_PyDict_NewPresized', 'PyCell_New',
 ]);
 
 /** Conventional names of the keyword-arguments dict of METH_VARARGS | METH_KEYWORDS functions. */
@@ -46,23 +47,40 @@ function before(a: Range, b: Range): boolean {
   return a.startLine < b.startLine || (a.startLine === b.startLine && a.startColumn < b.startColumn);
 }
 
+/** `(PyObject *)self`, `_PyObject_CAST(self)`, `(self)` → `self`: how two mentions of one object are compared. */
+export function sameObject(text: string): string {
+  let t = text.replace(/\s+/g, ' ').trim();
+  for (let previous = ''; previous !== t; ) {
+    previous = t;
+    t = t.replace(/^\(\s*(?:const\s+)?[A-Za-z_]\w*\s*\*+\s*\)\s*/, '');
+    t = t.replace(/^_?Py(?:Object)?_CAST\((.*)\)$/, '$1').replace(/^_PyObject_CAST\((.*)\)$/, '$1');
+    if (/^\((.*)\)$/.test(t)) t = t.slice(1, -1).trim();
+  }
+  return t.replace(/\s*(->|\.)\s*/g, '$1');
+}
+
 export function originOf(expression: string, at: CallFact, facts: FileFacts): Origin {
-  const text = expression.replace(/^\(\s*[A-Za-z_]\w*\s*\*\s*\)\s*/, '').trim();
+  const text = sameObject(expression);
   if (/->|\./.test(text)) return { kind: 'field', text };
   if (!/^[A-Za-z_]\w*$/.test(text)) return { kind: 'expression', text };
   const fn = at.inFunction === null ? undefined : facts.functions.find((f) => f.name === at.inFunction);
   const earlier = at.inFunction === null ? [] : callsOf(facts, at.inFunction).filter((c) => before(c.range, at.range));
   const assignment = earlier.filter((c) => c.assignedTo === text).pop();
-  if (assignment && CONSTRUCTORS.has(assignment.callee)) {
+  const fileScope = facts.variables.some((v) => v.name === text);
+  if (assignment && CONSTRUCTORS.has(assignment.callee) && !fileScope) {
     // Handing the object to another call (storing it in a container, an attribute, a module)
-    // may publish it; from then on other threads can reach it.
-    const published = earlier.some((c) => before(assignment.range, c.range) && c.args.slice(1).includes(text));
-    if (!published) return { kind: 'fresh', constructor: assignment.callee, line: assignment.range.startLine };
+    // or storing it in a field or another variable may publish it; from then on other threads can reach it.
+    const between = (r: Range) => before(assignment.range, r) && before(r, at.range);
+    const passed = earlier.some((c) => between(c.range) && c.args.slice(1).some((a) => sameObject(a) === text));
+    const stored = facts.assignments.some((a) => a.inFunction === at.inFunction && a.value === text && a.target !== text && between(a.range));
+    return passed || stored
+      ? { kind: 'published', name: text, constructor: assignment.callee }
+      : { kind: 'fresh', constructor: assignment.callee, line: assignment.range.startLine };
   }
+  if (fileScope) return { kind: 'file-scope', name: text };
   if (assignment) return { kind: 'local', name: text };
   if (fn?.params.includes(text)) {
     return KEYWORD_PARAMETERS.has(text) ? { kind: 'keyword-arguments', name: text } : { kind: 'parameter', name: text };
   }
-  if (facts.variables.some((v) => v.name === text)) return { kind: 'file-scope', name: text };
   return { kind: 'local', name: text };
 }

@@ -24,6 +24,13 @@ export interface FunctionFact {
   isStatic: boolean;
   /** Parameter names in order (`Py_UNUSED(x)` gives `x`); unnamed parameters are left out. */
   params: string[];
+  /** The whole definition, to tell apart same-named functions in `#if`/`#else` branches. */
+  extent: Range;
+  /**
+   * A function whose header is a macro use, `MOD_INIT(spam) { … }`: the macro and its
+   * arguments; the project pass expands it. The function's name is then `MOD_INIT(spam)`.
+   */
+  macro: { name: string; args: string[] } | null;
   guard: Guard;
 }
 
@@ -36,7 +43,10 @@ export interface CallFact {
   inFunction: string | null;
   /** The variable the result is assigned to (`m = PyModule_Create(...)`), if any. */
   assignedTo: string | null;
-  /** Objects of the enclosing `Py_BEGIN_CRITICAL_SECTION*` blocks, outermost first (both objects of a `…2`). */
+  /**
+   * Objects locked at the call: those of the innermost enclosing `Py_BEGIN_CRITICAL_SECTION*`
+   * (both of a `…2`). Outer sections may be suspended while an inner one is held.
+   */
   criticalSections: string[];
   /** Inside `Py_BEGIN_ALLOW_THREADS … Py_END_ALLOW_THREADS`: the thread is detached. */
   allowThreads: boolean;
@@ -65,6 +75,15 @@ export interface SectionExitFact {
   guard: Guard;
 }
 
+/** `target = name;` inside a function: how an object a function created gets published. */
+export interface AssignmentFact {
+  target: string;
+  /** The assigned identifier. */
+  value: string;
+  range: Range;
+  inFunction: string | null;
+}
+
 /** A variable declared at file scope. */
 export interface VariableFact {
   name: string;
@@ -86,6 +105,8 @@ export type SlotsField =
 export interface ModuleDefFact {
   name: string;
   range: Range;
+  /** `static`: only its own file (or the files including its header) can name it. */
+  isStatic: boolean;
   /** `m_name` as written: a string literal's value, or the expression text. */
   moduleName: { literal: string } | { expression: string } | null;
   slots: SlotsField;
@@ -96,7 +117,7 @@ export interface ModuleDefFact {
 export type SlotEntryFact =
   | { kind: 'slot'; slot: string; value: string; range: Range; guard: Guard }
   /** An element that is a macro use (`GIL_SLOT`), resolved against the project's defines. */
-  | { kind: 'macro'; name: string; range: Range; guard: Guard };
+  | { kind: 'macro'; name: string; args: string[] | null; range: Range; guard: Guard };
 
 export interface SlotArrayFact {
   name: string;
@@ -123,6 +144,7 @@ export interface FileFacts {
   moduleDefs: ModuleDefFact[];
   slotArrays: SlotArrayFact[];
   variables: VariableFact[];
+  assignments: AssignmentFact[];
   blockMacros: BlockMacroFact[];
   sectionExits: SectionExitFact[];
   defines: DefineFact[];

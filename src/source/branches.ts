@@ -6,7 +6,8 @@
  * becomes spaces, newlines stay.
  */
 import { compiledIn, type Scenario } from '../facts/guards.js';
-import type { Directive } from './scan.js';
+import { guardIndex } from '../facts/conditions.js';
+import { parseDefine, type Directive } from './scan.js';
 
 /**
  * Every CPython 3, at both ends of each minor release (3.0.0a0 … 3.x.15 final), up to well past
@@ -27,9 +28,28 @@ const PYTHON_3: Scenario[] = Array.from({ length: 2 * 21 }, (_, i) => {
 
 type Decision = boolean | undefined;
 
-function decide(condition: string): Decision {
-  const values = PYTHON_3.map((s) => compiledIn([condition], s));
+function decide(condition: string, scenarios: readonly Scenario[]): Decision {
+  const values = scenarios.map((s) => compiledIn([condition], s));
   return values.every((v) => v === values[0]) ? values[0] : undefined;
+}
+
+/**
+ * Python 3 scenarios that also know the file's own switches defined for every Python 3:
+ * `#if PY_MAJOR_VERSION >= 3` / `#define IS_PY3K` makes a later `#ifdef IS_PY3K` decidable.
+ * Only empty or numeric definitions are taken, and a macro also #undef'd is left unknown.
+ */
+function withProjectSwitches(directives: readonly Directive[]): Scenario[] {
+  const guards = guardIndex(directives);
+  const known = new Map<string, number>();
+  const undefined_ = new Set(directives.filter((d) => d.keyword === 'undef').map((d) => d.body.trim()));
+  for (const d of directives) {
+    const define = parseDefine(d);
+    if (!define || define.params !== null || undefined_.has(define.name) || !/^(?:\d+)?$/.test(define.body)) continue;
+    const guard = guards.at(d.start);
+    if (guard.length > 0 && PYTHON_3.every((s) => compiledIn(guard, s) === true)) known.set(define.name, Number(define.body || 1));
+  }
+  if (known.size === 0) return PYTHON_3;
+  return PYTHON_3.map((s) => ({ name: s.name, macros: new Map([...s.macros, ...known]) }));
 }
 
 interface Chain {
@@ -73,13 +93,14 @@ function chains(directives: readonly Directive[]): Chain[] {
 }
 
 export function blankDeadBranches(text: string, directives: readonly Directive[]): string {
+  const scenarios = withProjectSwitches(directives);
   const spans: [number, number][] = [];
   for (const chain of chains(directives)) {
     let anyTrue = false;
     let allDecided = true;
     for (let b = 0; b < chain.directives.length - 1; b++) {
       const condition = chain.conditions[b];
-      const decision: Decision = anyTrue ? false : condition === null ? true : decide(condition);
+      const decision: Decision = anyTrue ? false : condition === null ? true : decide(condition, scenarios);
       if (decision === false) spans.push([chain.directives[b].end, chain.directives[b + 1].start]);
       else if (decision === true) anyTrue = true;
       else allDecided = false;

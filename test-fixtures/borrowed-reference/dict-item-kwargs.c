@@ -20,7 +20,7 @@ render(PyObject *module, PyObject *args, PyObject *kwargs)
 }
 
 static PyObject *
-connect(PyObject *module, PyObject *args, PyObject *kwds)
+open_connection(PyObject *module, PyObject *args, PyObject *kwds)
 {
     PyObject *name = PyUnicode_InternFromString("timeout");
     if (name == NULL) {
@@ -82,7 +82,7 @@ partial_keywords(PyObject *module, PyObject *partial)
 
 static PyMethodDef kw_methods[] = {
     {"render", (PyCFunction)(void (*)(void))render, METH_VARARGS | METH_KEYWORDS, NULL},
-    {"connect", (PyCFunction)(void (*)(void))connect, METH_VARARGS | METH_KEYWORDS, NULL},
+    {"open_connection", (PyCFunction)(void (*)(void))open_connection, METH_VARARGS | METH_KEYWORDS, NULL},
     {"legacy", (PyCFunction)(void (*)(void))legacy, METH_VARARGS | METH_KEYWORDS, NULL},
     {"legacy2", (PyCFunction)(void (*)(void))legacy2, METH_VARARGS | METH_KEYWORDS, NULL},
     {"partial_keywords", partial_keywords, METH_O, NULL},

@@ -1,7 +1,8 @@
 /* Owners that are not a plain name: an item of the argument tuple, the result of another
- * call, an array element, a cast of a parameter. Their origin cannot be traced to a
- * constructor in the function, so the reads are reported.
- * Findings: borrowed-list-item and borrowed-dict-item on each read through an expression. */
+ * call, array elements; and a local holding another call's borrowed result. None can be
+ * traced to a constructor in the function, so the reads are reported. A cast of a
+ * parameter is seen through: the owner is the parameter.
+ * Findings: borrowed-list-item and borrowed-dict-item on each of these reads. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

@@ -2,9 +2,14 @@
  * dicts owned by the running frame (deprecated in 3.13): reported wherever they are, also
  * nested in another call and inside a critical section. PyEval_GetFrameGlobals,
  * PyEval_GetFrameLocals and PyEval_GetFrameBuiltins return strong references.
- * Findings: borrowed-frame-dict (unowned) on each of the four borrowed calls. */
+ * A helper macro over one of them is reported on its #define line.
+ * Findings: borrowed-frame-dict (unowned) on each of the four borrowed calls;
+ * borrowed-frame-dict and borrowed-dict-item (inMacro) on CALLER_GLOBAL, whose body is
+ * also a borrowed dict lookup. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+
+#define CALLER_GLOBAL(name) PyDict_GetItemString(PyEval_GetGlobals(), (name))  // expect: borrowed-frame-dict, borrowed-dict-item
 
 static PyObject *
 caller_name(PyObject *module, PyObject *Py_UNUSED(ignored))
@@ -45,6 +50,13 @@ builtin_lookup(PyObject *module, PyObject *name)
 }
 
 static PyObject *
+caller_file(PyObject *module, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *file = CALLER_GLOBAL("__file__");
+    return Py_NewRef(file ? file : Py_None);
+}
+
+static PyObject *
 caller_name_fixed(PyObject *module, PyObject *Py_UNUSED(ignored))
 {
     PyObject *globals = PyEval_GetFrameGlobals();
@@ -76,6 +88,7 @@ static PyMethodDef frames_methods[] = {
     {"caller_name", caller_name, METH_NOARGS, NULL},
     {"caller_locals_copy", caller_locals_copy, METH_NOARGS, NULL},
     {"builtin_lookup", builtin_lookup, METH_O, NULL},
+    {"caller_file", caller_file, METH_NOARGS, NULL},
     {"caller_name_fixed", caller_name_fixed, METH_NOARGS, NULL},
     {"caller_locals_fixed", caller_locals_fixed, METH_NOARGS, NULL},
     {"builtins_fixed", builtins_fixed, METH_NOARGS, NULL},

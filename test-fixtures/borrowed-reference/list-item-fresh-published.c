@@ -2,8 +2,8 @@
  * as an attribute, appended to another list, added to the module): from then on other
  * threads can reach it, so later borrowed reads are reported. Reads BEFORE the hand-off are
  * still private.
- * Findings: borrowed-list-item on the reads after PyObject_SetAttrString, PyList_Append(outer, list)
- * and PyModule_AddObjectRef. */
+ * Findings: borrowed-list-item on the reads after PyObject_SetAttrString,
+ * PyList_Append(table, row) and PyModule_AddObjectRef. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -27,24 +27,29 @@ reset_history(PyObject *module, PyObject *recorder)
 }
 
 static PyObject *
-chunk(PyObject *module, PyObject *args)
+add_row(PyObject *module, PyObject *args)
 {
-    PyObject *outer = PyList_New(0);
-    if (outer == NULL) {
+    PyObject *table, *first;
+    if (!PyArg_ParseTuple(args, "O!O:add_row", &PyList_Type, &table, &first)) {
         return NULL;
     }
     PyObject *row = PyList_New(0);
-    if (row == NULL || PyList_Append(outer, row) < 0) {
-        Py_XDECREF(row);
-        Py_DECREF(outer);
+    if (row == NULL) {
         return NULL;
     }
+    if (PyList_Append(row, first) < 0) {   /* `row` as first argument: still private */
+        Py_DECREF(row);
+        return NULL;
+    }
+    PyObject *cell = PyList_GET_ITEM(row, 0);
+    if (PyList_Append(table, row) < 0) {
+        Py_DECREF(row);
+        return NULL;
+    }
+    /* `row` is now an element of the caller's table: other threads can reach it. */
+    PyObject *again = PyList_GetItem(row, 0);  // expect: borrowed-list-item
     Py_DECREF(row);
-    /* `outer` is still private (only ever the first argument); `row` now lives in `outer`. */
-    PyObject *first_row = PyList_GET_ITEM(outer, 0);
-    PyObject *cell = PyList_GetItem(row, 0);  // expect: borrowed-list-item
-    PyErr_Clear();
-    return Py_BuildValue("(OO)", first_row, cell ? cell : Py_None);
+    return PyBool_FromLong(again == cell);
 }
 
 static int
@@ -67,7 +72,7 @@ listpub_exec(PyObject *module)
 
 static PyMethodDef listpub_methods[] = {
     {"reset_history", reset_history, METH_O, NULL},
-    {"chunk", chunk, METH_VARARGS, NULL},
+    {"add_row", add_row, METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL}
 };
 

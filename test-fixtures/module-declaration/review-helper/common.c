@@ -1,0 +1,6 @@
+#include "common.h"
+PyObject *
+make_module_extern(PyModuleDef *def)
+{
+    return PyModule_Create(def);
+}
