@@ -371,7 +371,8 @@ function sectionExitFacts(root: SyntaxNode, all: Region[], spans: FunctionSpan[]
     const block = root.descendantForIndex(region.start).parent;
     if (block === null || block.type !== 'compound_statement' || block.startIndex !== region.start) continue;
     for (const node of block.descendantsOfType(EXITS)) {
-      if (!leaves(node, block)) continue;
+      // With BEGIN and END in separate #ifdef blocks the tree's block can run past the END.
+      if (node.startIndex >= region.end || !leaves(node, block)) continue;
       const existing = exits.get(node.startIndex);
       if (existing) {
         existing.objects.unshift(...region.objects);

@@ -1,0 +1,98 @@
+/* dict-next-unlocked: PyDict_Next loops over shared dicts, with the locked,
+ * fresh, keyword-argument and compiled-out neighbours. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+static PyObject *registry;   /* shared by every thread */
+
+static Py_ssize_t
+count_callables(PyObject *self, PyObject *mapping)
+{
+    Py_ssize_t pos = 0, n = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(mapping, &pos, &key, &value)) {  // expect: dict-next-unlocked
+        n += PyCallable_Check(value);
+    }
+    return n;
+}
+
+static Py_ssize_t
+count_locked(PyObject *self, PyObject *mapping)
+{
+    Py_ssize_t pos = 0, n = 0;
+    PyObject *key, *value;
+    Py_BEGIN_CRITICAL_SECTION(mapping);
+    while (PyDict_Next(mapping, &pos, &key, &value)) {
+        n += PyCallable_Check(value);
+    }
+    Py_END_CRITICAL_SECTION();
+    return n;
+}
+
+static int
+dump_registry(void)
+{
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(registry,  // expect: dict-next-unlocked
+                       &pos, &key, &value)) {
+        if (PyObject_Print(key, stdout, 0) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *
+copy_and_walk(PyObject *self, PyObject *mapping)
+{
+    PyObject *snapshot = PyDict_Copy(mapping);   /* private: no lock needed */
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    if (snapshot == NULL) {
+        return NULL;
+    }
+    while (PyDict_Next(snapshot, &pos, &key, &value)) {
+        if (PyObject_SetAttr(self, key, value) < 0) {
+            Py_DECREF(snapshot);
+            return NULL;
+        }
+    }
+    Py_DECREF(snapshot);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+configure(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (kwargs != NULL && PyDict_Next(kwargs, &pos, &key, &value)) {   /* private to the call */
+        if (PyObject_SetAttr(self, key, value) < 0) {
+            return NULL;
+        }
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+walk_field(PyObject *self, PyObject *unused)
+{
+    PyObject *dict = PyObject_GenericGetDict(self, NULL);
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    if (dict == NULL) {
+        return NULL;
+    }
+#ifndef Py_GIL_DISABLED
+    while (PyDict_Next(dict, &pos, &key, &value)) {   /* regular build only */
+    }
+#else
+    Py_BEGIN_CRITICAL_SECTION((PyObject *)dict);
+    while (PyDict_Next(dict, &pos, &key, &value)) {
+    }
+    Py_END_CRITICAL_SECTION();
+#endif
+    Py_DECREF(dict);
+    Py_RETURN_NONE;
+}
