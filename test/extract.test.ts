@@ -214,3 +214,26 @@ done:
     );
   });
 });
+
+describe('assignments', () => {
+  it('reads the assigned variable before a call, across lines and casts', async () => {
+    const { assignmentBefore } = await import('../src/facts/extract.js');
+    assert.equal(assignmentBefore('    PyObject *m = '), 'm');
+    assert.equal(assignmentBefore('x =\n        (PyObject *)('), 'x');
+    assert.equal(assignmentBefore('self->cache = '), 'self->cache');
+    assert.equal(assignmentBefore('if (a == '), null);
+    assert.equal(assignmentBefore('n += '), null);
+    assert.equal(assignmentBefore('return '), null);
+  });
+
+  it('records plain stores of an identifier, which publish an object', () => {
+    const f = facts('static PyObject *cache;\nvoid f(PyObject *self, PyObject *d) {\n    self->dict = d;\n    cache = d;\n    int same = a == d;\n    d = NULL;\n}\n');
+    assert.deepEqual(
+      f.assignments.map((a) => [a.target, a.value, a.range.startLine]),
+      [
+        ['self->dict', 'd', 3],
+        ['cache', 'd', 4],
+      ],
+    );
+  });
+});

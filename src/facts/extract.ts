@@ -229,11 +229,46 @@ function declarationFacts(node: SyntaxNode, ctx: Context, moduleDefs: ModuleDefF
  * line: `m = PyModule_Create(`, `PyObject *m = (PyObject *)PyModule_Create(`. Reading text
  * instead of walking up the tree keeps the per-call cost off the native binding.
  */
-const ASSIGNMENT_BEFORE = /([A-Za-z_][\w.]*(?:->[A-Za-z_]\w*)*)\s*(?<![=!<>+\-*/%&|^])=\s*(?:\(\s*[A-Za-z_][\w\s]*\**\s*\)\s*)*\(?\s*$/;
+const OPERATOR_BEFORE_EQUALS = '=!<>+-*/%&|^';
+const TARGET = /^[A-Za-z_]\w*(?:(?:->|\.)[A-Za-z_]\w*|\[[^\]]*\])*$/;
 
-/** The variable assigned by the text that ends right before a call, if any. */
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r';
+}
+
+/**
+ * The assignment target that ends at `equals` (the offset of an `=`), read backwards:
+ * `m`, `self->cache`, `st.items[0]`; null for `==`, `+=` and the like.
+ */
+function targetBefore(text: string, equals: number): string | null {
+  if (OPERATOR_BEFORE_EQUALS.includes(text[equals - 1] ?? ' ') || text[equals + 1] === '=') return null;
+  let i = equals - 1;
+  while (isSpace(text[i])) i--;
+  const end = i + 1;
+  while (i >= 0 && /[\w.>\-[\]]/.test(text[i])) i--;
+  const target = text.slice(i + 1, end).replace(/\s+/g, '');
+  return TARGET.test(target) ? target : null;
+}
+
+/**
+ * The variable assigned by the text that ends right before a call, read backwards over
+ * white space, casts and an opening parenthesis: `m = `, `PyObject *m = (PyObject *)(`.
+ */
 export function assignmentBefore(text: string): string | null {
-  return ASSIGNMENT_BEFORE.exec(text)?.[1] ?? null;
+  let i = text.length - 1;
+  for (;;) {
+    while (isSpace(text[i])) i--;
+    if (text[i] === '(') {
+      i--;
+    } else if (text[i] === ')') {
+      const open = text.lastIndexOf('(', i);
+      if (open < 0 || !/^\(\s*[A-Za-z_][\w\s]*\**\s*\)$/.test(text.slice(open, i + 1))) return null;
+      i = open - 1;
+    } else {
+      break;
+    }
+  }
+  return text[i] === '=' ? targetBefore(text, i) : null;
 }
 
 function assignedTo(source: string, callStart: number): string | null {
@@ -241,16 +276,18 @@ function assignedTo(source: string, callStart: number): string | null {
   return assignmentBefore(source.slice(Math.max(0, callStart - 200), callStart));
 }
 
-/** Plain `target = identifier;` statements, read from the text (the pre-pass output, so no comments matter less). */
-const SIMPLE_ASSIGNMENT = /(?<![=!<>+\-*/%&|^\w])([A-Za-z_]\w*(?:\s*(?:->|\.)\s*[A-Za-z_]\w*|\s*\[[^\]\n]*\])*)\s*=\s*([A-Za-z_]\w*)\s*;/g;
+/** `= identifier;`: the right-hand side of a plain assignment statement; the target is read backwards. */
+const ASSIGNED_IDENTIFIER = /=[ \t]*([A-Za-z_]\w*)[ \t]*;/g;
 
 function assignmentFacts(text: string, spans: FunctionSpan[], ctx: Context): AssignmentFact[] {
   const found: AssignmentFact[] = [];
-  for (const m of text.matchAll(SIMPLE_ASSIGNMENT)) {
-    const start = m.index ?? 0;
-    const inFunction = enclosingFunction(spans, start);
-    if (inFunction === null || m[2] === 'NULL') continue;
-    found.push({ target: m[1].replace(/\s+/g, ''), value: m[2], range: ctx.lines.range(start, start + m[0].length), inFunction });
+  for (const m of text.matchAll(ASSIGNED_IDENTIFIER)) {
+    const equals = m.index ?? 0;
+    if (m[1] === 'NULL') continue;
+    const inFunction = enclosingFunction(spans, equals);
+    const target = inFunction === null ? null : targetBefore(text, equals);
+    if (target === null) continue;
+    found.push({ target, value: m[1], range: ctx.lines.range(equals, equals + m[0].length), inFunction });
   }
   return found;
 }
