@@ -14,6 +14,7 @@ import type {
   AssignmentFact,
   BlockMacroFact,
   CallFact,
+  ObjectHeaderFact,
   DefineFact,
   FileFacts,
   FunctionFact,
@@ -479,6 +480,79 @@ function defineFacts(directives: readonly Directive[], ctx: Context): DefineFact
   return defines;
 }
 
+/** The text with comments and string literals blanked (same length): code-only patterns stay honest. */
+function codeOnly(text: string): string {
+  return text.replace(/\/\*[\s\S]*?(?:\*\/|$)|\/\/[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g, (m) => m.replace(/[^\n\r]/g, ' '));
+}
+
+const ARGUMENT = String.raw`((?:[^()]|\([^()]*\))+)`;
+const HEADER_PATTERNS: [ObjectHeaderFact['kind'], RegExp][] = [
+  ['refcount-compare', new RegExp(String.raw`\bPy_REFCNT\s*\(${ARGUMENT}\)\s*(==|!=|<=|>=|<|>)\s*(\d+)\b`, 'g')],
+  ['refcount-compare', new RegExp(String.raw`\b(\d+)\s*(==|!=|<=|>=|<|>)\s*Py_REFCNT\s*\(${ARGUMENT}\)`, 'g')],
+  ['refcount-field', /(?:->|\.)\s*ob_refcnt\b/g],
+  ['header-assignment', new RegExp(String.raw`\b(Py_TYPE|Py_SIZE|Py_REFCNT)\s*\(${ARGUMENT}\)\s*=(?!=)`, 'g')],
+  ['header-assignment', /(?:->|\.)\s*(ob_type|ob_size)\s*=(?!=)/g],
+];
+
+/** The object expression that ends right before `at`: `o`, `self->base`, `((PyVarObject *)o)`. */
+function objectBefore(code: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && isSpace(code[i])) i--;
+  while (i >= 0) {
+    const c = code[i];
+    if (c === ')') {
+      let depth = 0;
+      for (; i >= 0; i--) {
+        if (code[i] === ')') depth++;
+        else if (code[i] === '(' && --depth === 0) break;
+      }
+      i--;
+    } else if (/[\w\].>[-]/.test(c)) {
+      i--;
+    } else {
+      break;
+    }
+  }
+  return i + 1;
+}
+
+function objectHeaderFacts(code: string, spans: FunctionSpan[], ctx: Context): ObjectHeaderFact[] {
+  const found: ObjectHeaderFact[] = [];
+  for (const [kind, pattern] of HEADER_PATTERNS) {
+    for (const m of code.matchAll(pattern)) {
+      let start = m.index ?? 0;
+      let object: string;
+      let detail: string;
+      if (kind === 'refcount-compare') {
+        const reversed = /^\d/.test(m[1]);
+        object = (reversed ? m[3] : m[1]).trim();
+        detail = reversed ? `${m[1]} ${m[2]}` : `${m[2]} ${m[3]}`;
+      } else if (m[0].startsWith('Py_')) {
+        object = m[2].trim();
+        detail = m[1];
+      } else {
+        // A field access: the object is the expression before `->` or `.`.
+        const from = objectBefore(code, start);
+        object = code.slice(from, start).replace(/\s+/g, ' ').trim();
+        detail = m[1] ?? 'ob_refcnt';
+        start = from;
+        if (object === '') continue;
+      }
+      const end = (m.index ?? 0) + m[0].length;
+      found.push({
+        kind,
+        text: code.slice(start, end).replace(/\s+/g, ' ').trim(),
+        object,
+        detail,
+        range: ctx.lines.range(start, end),
+        inFunction: enclosingFunction(spans, start),
+        guard: ctx.guards.at(start),
+      });
+    }
+  }
+  return found.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
+}
+
 /** Nodes that may hold file-scope declarations or functions: preprocessor blocks, extern "C", error recovery. */
 const CONTAINERS = new Set([
   'preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif', 'preproc_elifdef', 'linkage_specification', 'declaration_list', 'ERROR',
@@ -542,8 +616,10 @@ export function extractFacts(
   placeInRegions(calls, callStarts, allRegions);
   const blockMacros = blockMacroFacts(uses, spans, ctx);
   const sectionExits = sectionExitFacts(root, allRegions, spans, ctx);
-  const assignments = assignmentFacts(prepared, spans, ctx);
+  const code = codeOnly(prepared);
+  const assignments = assignmentFacts(code, spans, ctx);
+  const objectHeader = objectHeaderFacts(code, spans, ctx);
   const parseErrors = root.hasError ? root.descendantsOfType('ERROR').map((n) => ctx.lines.range(n.startIndex, n.endIndex)) : [];
   const includes = directives.filter((d) => d.keyword === 'include').map((d) => d.body.replace(/^["<]|[">]$/g, ''));
-  return { file, functions, calls, moduleDefs, slotArrays, variables, assignments, blockMacros, sectionExits, defines: defineFacts(directives, ctx), includes, parseErrors };
+  return { file, functions, calls, moduleDefs, slotArrays, variables, assignments, objectHeader, blockMacros, sectionExits, defines: defineFacts(directives, ctx), includes, parseErrors };
 }

@@ -84,6 +84,23 @@ export interface AssignmentFact {
   inFunction: string | null;
 }
 
+/** Code that reads or writes reference counts or object-header fields directly. */
+export interface ObjectHeaderFact {
+  kind:
+    | 'refcount-compare' // Py_REFCNT(o) == 1
+    | 'refcount-field' // o->ob_refcnt
+    | 'header-assignment'; // Py_TYPE(o) = t, o->ob_type = t, Py_SIZE(o) = n
+  /** The expression as written, e.g. `Py_REFCNT(self) == 1`. */
+  text: string;
+  /** The object, e.g. `self`. */
+  object: string;
+  /** For comparisons: the operator and the number compared with, as `== 1`; for assignments: the field or macro. */
+  detail: string;
+  range: Range;
+  inFunction: string | null;
+  guard: Guard;
+}
+
 /** A variable declared at file scope. */
 export interface VariableFact {
   name: string;
@@ -145,6 +162,7 @@ export interface FileFacts {
   slotArrays: SlotArrayFact[];
   variables: VariableFact[];
   assignments: AssignmentFact[];
+  objectHeader: ObjectHeaderFact[];
   blockMacros: BlockMacroFact[];
   sectionExits: SectionExitFact[];
   defines: DefineFact[];
