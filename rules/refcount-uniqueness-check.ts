@@ -19,7 +19,7 @@ export default defineRule<MessageId>({
   compat: 'yes: pythoncapi_compat.h provides it before 3.14.0b1 (gh-133144)',
   verified: 'pythoncapi_compat.h f6121eb ("gh-133144 added PyUnstable_Object_IsUniquelyReferenced() to Python 3.14.0b1"); Doc/c-api/object.rst (3.14)',
   docs: {
-    what: 'Finds tests of whether an object is uniquely referenced written as Py_REFCNT(o) == 1 (or <= 1, < 2, != 1, > 1).',
+    what: 'Finds tests of whether an object is uniquely referenced written as Py_REFCNT(o) == 1 (or <= 1, < 2, != 1, > 1), outside assert().',
     why:
       'In the free-threaded build the reference count is split between the owning thread and a shared counter, so Py_REFCNT(o) == 1 does not ' +
       'prove that no other thread holds the object, and an in-place update based on it races. Since 3.14 the interpreter also borrows references ' +
@@ -56,7 +56,8 @@ export default defineRule<MessageId>({
   scope: 'file',
   check(facts, context) {
     for (const use of facts.objectHeader) {
-      if (use.kind !== 'refcount-compare' || !UNIQUENESS.has(use.detail) || compiledInAny(use.guard, FREE_THREADED) === false) continue;
+      if (use.kind !== 'refcount-compare' || !UNIQUENESS.has(use.detail) || use.inAssert) continue;
+      if (compiledInAny(use.guard, FREE_THREADED) === false) continue;
       const negated = ['!= 1', '> 1', '>= 2', '1 !=', '1 <', '2 <='].includes(use.detail);
       context.report({
         messageId: 'unique',

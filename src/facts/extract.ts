@@ -494,6 +494,21 @@ const HEADER_PATTERNS: [ObjectHeaderFact['kind'], RegExp][] = [
   ['header-assignment', /(?:->|\.)\s*(ob_type|ob_size)\s*=(?!=)/g],
 ];
 
+/** Whether `at` sits inside the arguments of an `assert(…)`-like macro call (looked for within 300 characters). */
+function insideAssert(code: string, at: number): boolean {
+  let depth = 0;
+  for (let i = at - 1; i >= Math.max(0, at - 300); i--) {
+    const c = code[i];
+    if (c === ';' || c === '{' || c === '}') return false;
+    if (c === ')') depth++;
+    else if (c === '(' && depth-- === 0) {
+      const callee = /([A-Za-z_]\w*)\s*$/.exec(code.slice(Math.max(0, i - 60), i))?.[1] ?? '';
+      if (/assert/i.test(callee)) return true;
+    }
+  }
+  return false;
+}
+
 /** The object expression that ends right before `at`: `o`, `self->base`, `((PyVarObject *)o)`. */
 function objectBefore(code: string, at: number): number {
   let i = at - 1;
@@ -544,6 +559,7 @@ function objectHeaderFacts(code: string, spans: FunctionSpan[], ctx: Context): O
         text: code.slice(start, end).replace(/\s+/g, ' ').trim(),
         object,
         detail,
+        inAssert: insideAssert(code, start),
         range: ctx.lines.range(start, end),
         inFunction: enclosingFunction(spans, start),
         guard: ctx.guards.at(start),

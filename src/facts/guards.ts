@@ -198,9 +198,10 @@ function versionMacros(minor: number, hex: number): [string, number][] {
 
 /**
  * CPython 3.14 built with --disable-gil, what a free-threaded user imports the module with: the
- * first and the last 3.14 release, so a guard on a bug-fix release (`>= 0x030E0100`) counts.
+ * first and the last 3.14 release (3.14.0 final, not its alphas, whose shims pythoncapi_compat.h
+ * still carries), so a guard on a bug-fix release (`>= 0x030E0100`) counts.
  */
-export const FREE_THREADED: Scenario[] = [0x030e0000, 0x030efff0].map((hex) => ({
+export const FREE_THREADED: Scenario[] = [0x030e00f0, 0x030efff0].map((hex) => ({
   name: 'free-threaded CPython 3.14',
   macros: new Map<string, number | null>([
     ['Py_GIL_DISABLED', 1],

@@ -23,6 +23,13 @@ export const CONSTRUCTORS = new Set([
   'PyDict_Keys', 'PyDict_Values', 'PyObject_Dir', '_PyDict_NewPresized', 'PyCell_New',
 ]);
 
+/**
+ * Calls that can make an object reachable from other threads: storing it in a container, an
+ * attribute or a module, or handing it to Python code. A project's own helper that fills a
+ * fresh container is not counted: that is the common case, and reporting it would be noise.
+ */
+const PUBLISHING = /^(?:Py(?:List_(?:Append|Insert|SetItem|SET_ITEM)|Tuple_(?:SetItem|SET_ITEM)|Dict_(?:SetItem|SetItemString|SetDefault|SetDefaultRef)|Set_Add|Object_(?:SetAttr|SetAttrString|SetItem|GenericSetAttr|Call\w*|Vectorcall\w*)|Module_Add\w*|Cell_Set|Capsule_\w+|StructSequence_SetItem|Eval_CallObject\w*)|Py_X?SETREF)$/;
+
 /** Conventional names of the keyword-arguments dict of METH_VARARGS | METH_KEYWORDS functions. */
 const KEYWORD_PARAMETERS = new Set(['kwargs', 'kwds', 'kw', 'keywds', 'kwdict']);
 
@@ -71,7 +78,7 @@ export function originOf(expression: string, at: CallFact, facts: FileFacts): Or
     // Handing the object to another call (storing it in a container, an attribute, a module)
     // or storing it in a field or another variable may publish it; from then on other threads can reach it.
     const between = (r: Range) => before(assignment.range, r) && before(r, at.range);
-    const passed = earlier.some((c) => between(c.range) && c.args.slice(1).some((a) => sameObject(a) === text));
+    const passed = earlier.some((c) => between(c.range) && PUBLISHING.test(c.callee) && c.args.slice(1).some((a) => sameObject(a) === text));
     const stored = facts.assignments.some((a) => a.inFunction === at.inFunction && a.value === text && a.target !== text && between(a.range));
     return passed || stored
       ? { kind: 'published', name: text, constructor: assignment.callee }

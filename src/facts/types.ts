@@ -96,6 +96,8 @@ export interface ObjectHeaderFact {
   object: string;
   /** For comparisons: the operator and the number compared with, as `== 1`; for assignments: the field or macro. */
   detail: string;
+  /** Inside `assert(…)` (or another `*assert*` macro): debug-only code. */
+  inAssert: boolean;
   range: Range;
   inFunction: string | null;
   guard: Guard;

@@ -96,3 +96,28 @@ walk_field(PyObject *self, PyObject *unused)
     Py_DECREF(dict);
     Py_RETURN_NONE;
 }
+
+/* Regression: a project helper that fills a fresh dict does not publish it. */
+static int fill(PyObject *tree, PyObject *out);
+
+static PyObject *
+to_dict(PyObject *self, PyObject *tree)
+{
+    PyObject *dict = PyDict_New();
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    if (dict == NULL || fill(tree, dict) < 0) {
+        Py_XDECREF(dict);
+        return NULL;
+    }
+    while (PyDict_Next(dict, &pos, &key, &value)) {
+    }
+    if (PyObject_SetAttrString(self, "table", dict) < 0) {
+        Py_DECREF(dict);
+        return NULL;
+    }
+    pos = 0;
+    while (PyDict_Next(dict, &pos, &key, &value)) {  // expect: dict-next-unlocked
+    }
+    return dict;
+}

@@ -64,3 +64,11 @@ fast_refs(PyObject *o)
     return o->ob_refcnt;   /* never compiled in the free-threaded build */
 }
 #endif
+
+/* Regression: debug-only checks inside assert() are not reported. */
+static void
+finish(PyObject *o)
+{
+    assert(Py_REFCNT(o) == 1);
+    assert(PyList_Check(o) && Py_REFCNT(o) == 1);
+}
