@@ -14,6 +14,7 @@ import type {
   AssignmentFact,
   BlockMacroFact,
   CallFact,
+  EntryPointFact,
   ObjectHeaderFact,
   DefineFact,
   FileFacts,
@@ -23,6 +24,7 @@ import type {
   SlotEntryFact,
   SectionExitFact,
   SlotsField,
+  StaticWriteFact,
   VariableFact,
 } from './types.js';
 
@@ -182,10 +184,14 @@ function declaredType(base: string, declarator: SyntaxNode): string {
   return `${base}${prefix ? ` ${prefix}` : ''}${suffix}`;
 }
 
-function variableFacts(node: SyntaxNode, ctx: Context, variables: VariableFact[]): void {
+function variableFacts(node: SyntaxNode, ctx: Context, variables: VariableFact[], entryPoints: EntryPointFact[]): void {
   const base = node.childForFieldName('type')?.text;
   if (base === undefined) return;
-  const qualifiers = node.children.filter((c) => c.type === 'type_qualifier').map((c) => c.text);
+  const qualifiers = node.children.filter((c) => c.type === 'type_qualifier' || c.type === 'storage_class_specifier').map((c) => c.text);
+  // tree-sitter-c does not know `_Thread_local`, nor the project's own spelling macros: read the words.
+  for (const m of ctx.source.slice(node.startIndex, node.endIndex).matchAll(/\b(?:_Thread_local|thread_local|__thread|_Atomic|Py_thread_local)\b|__declspec\s*\(\s*thread\s*\)/g)) {
+    if (!qualifiers.includes(m[0])) qualifiers.push(m[0]);
+  }
   for (const declarator of node.childrenForFieldName('declarator')) {
     const type = declaredType(base, declarator);
     const name = declaredName(declarator.type === 'init_declarator' ? declarator.childForFieldName('declarator') : declarator);
@@ -196,16 +202,31 @@ function variableFacts(node: SyntaxNode, ctx: Context, variables: VariableFact[]
       isStatic: isStatic(node),
       // `PyObject *const p` is a constant pointer; `const char *p` points at constants but can change.
       isConst: qualifiers.includes('const') && !type.includes('*'),
+      qualifiers: qualifiers.filter((q) => q !== 'static' && q !== 'const'),
       range: ctx.lines.range(name.startIndex, name.endIndex),
       guard: ctx.guards.at(name.startIndex),
     });
+    const value = declarator.type === 'init_declarator' ? declarator.childForFieldName('value') : null;
+    if (value?.type === 'initializer_list') {
+      // Every identifier in a table's initialiser; the rules keep those that name functions.
+      const text = ctx.source.slice(value.startIndex, value.endIndex);
+      for (const m of cleanText(text).matchAll(/\b[A-Za-z_]\w*\b(?!\s*\()/g)) {
+        entryPoints.push({ function: m[0], table: name.text, tableType: base, range: ctx.lines.range(value.startIndex, value.startIndex + 1) });
+      }
+    }
   }
 }
 
-function declarationFacts(node: SyntaxNode, ctx: Context, moduleDefs: ModuleDefFact[], slotArrays: SlotArrayFact[], variables: VariableFact[] | null): void {
+function declarationFacts(
+  node: SyntaxNode,
+  ctx: Context,
+  moduleDefs: ModuleDefFact[],
+  slotArrays: SlotArrayFact[],
+  fileScope: { variables: VariableFact[]; entryPoints: EntryPointFact[] } | null,
+): void {
   const type = typeName(node);
-  if (variables !== null && !node.children.some((c) => c.type === 'storage_class_specifier' && c.text === 'extern')) {
-    variableFacts(node, ctx, variables);
+  if (fileScope !== null && !node.children.some((c) => c.type === 'storage_class_specifier' && c.text === 'extern')) {
+    variableFacts(node, ctx, fileScope.variables, fileScope.entryPoints);
   }
   if (type !== 'PyModuleDef' && type !== 'PyModuleDef_Slot') return;
   for (const declarator of node.childrenForFieldName('declarator')) {
@@ -509,6 +530,55 @@ function insideAssert(code: string, at: number): boolean {
   return false;
 }
 
+const WRITE_AFTER = /^\s*(?:\[[^\]\n]*\]\s*)*(?:(?:->|\.)\s*[A-Za-z_]\w*\s*(?:\[[^\]\n]*\]\s*)*)*(?:(?:[+\-*/%&|^]|<<|>>)?=(?!=)|\+\+|--)/;
+
+const STATEMENT_WORDS = new Set(['return', 'else', 'case', 'goto', 'do', 'sizeof']);
+
+/** Whether the text before a name ends like a declaration of it: `int `, `PyObject *`. */
+function declaresLocal(before: string): boolean {
+  const m = /([A-Za-z_]\w*)[\s*]+$/.exec(before);
+  return m !== null && !STATEMENT_WORDS.has(m[1]);
+}
+
+/**
+ * Writes to the file's mutable file-scope variables inside functions, read from the code text:
+ * `name = …`, `name += …`, `name++`, `++name`, `name[i] = …`, `name.field = …`.
+ */
+function staticWriteFacts(code: string, variables: readonly VariableFact[], spans: FunctionSpan[], all: Region[], ctx: Context): StaticWriteFact[] {
+  const names = variables.filter((v) => !v.isConst).map((v) => v.name);
+  if (names.length === 0) return [];
+  const found: StaticWriteFact[] = [];
+  const shadowed = new Set<string>();
+  const pattern = new RegExp(`(\\+\\+|--)?\\s*(?<![\\w.>])\\b(${[...new Set(names)].join('|')})\\b`, 'g');
+  for (const m of code.matchAll(pattern)) {
+    const start = (m.index ?? 0) + (m[0].length - m[2].length);
+    const inFunction = enclosingFunction(spans, start);
+    if (inFunction === null) continue;
+    const after = WRITE_AFTER.exec(code.slice(start + m[2].length, start + m[2].length + 200));
+    if (!m[1] && !after) continue;
+    // `PyObject *name = …` declares a local that shadows the file-scope variable from here on.
+    if (shadowed.has(`${inFunction}\0${m[2]}`)) continue;
+    if (declaresLocal(code.slice(Math.max(0, start - 60), start))) {
+      shadowed.add(`${inFunction}\0${m[2]}`);
+      continue;
+    }
+    const statementEnd = code.indexOf(';', start);
+    const text = ctx.source.slice(start, statementEnd < 0 ? start + m[2].length : Math.min(statementEnd, start + 160)).replace(/\s+/g, ' ').trim();
+    const storesCall = /=\s*(?:\([^()]*\)\s*)*([A-Za-z_]\w*)\s*\(/.exec(text)?.[1] ?? null;
+    const sections = all.filter((r) => r.kind === 'critical-section' && r.start < start && r.end > start);
+    found.push({
+      name: m[2],
+      text: m[1] ? `${m[1]}${text}` : text,
+      storesCall,
+      range: ctx.lines.range(m[1] ? (m.index ?? 0) : start, start + m[2].length),
+      inFunction,
+      criticalSections: sections.length > 0 ? sections[sections.length - 1].objects : [],
+      guard: ctx.guards.at(start),
+    });
+  }
+  return found;
+}
+
 /** The object expression that ends right before `at`: `o`, `self->base`, `((PyVarObject *)o)`. */
 function objectBefore(code: string, at: number): number {
   let i = at - 1;
@@ -604,10 +674,11 @@ export function extractFacts(
   const moduleDefs: ModuleDefFact[] = [];
   const slotArrays: SlotArrayFact[] = [];
   const variables: VariableFact[] = [];
+  const entryPoints: EntryPointFact[] = [];
   const root = tree.rootNode;
 
   for (const node of topLevel(root)) {
-    if (node.type === 'declaration') declarationFacts(node, ctx, moduleDefs, slotArrays, variables);
+    if (node.type === 'declaration') declarationFacts(node, ctx, moduleDefs, slotArrays, { variables, entryPoints });
     else {
       const fact = functionFact(node, ctx);
       if (fact === null) continue;
@@ -635,7 +706,8 @@ export function extractFacts(
   const code = codeOnly(prepared);
   const assignments = assignmentFacts(code, spans, ctx);
   const objectHeader = objectHeaderFacts(code, spans, ctx);
+  const staticWrites = staticWriteFacts(code, variables, spans, allRegions, ctx);
   const parseErrors = root.hasError ? root.descendantsOfType('ERROR').map((n) => ctx.lines.range(n.startIndex, n.endIndex)) : [];
   const includes = directives.filter((d) => d.keyword === 'include').map((d) => d.body.replace(/^["<]|[">]$/g, ''));
-  return { file, functions, calls, moduleDefs, slotArrays, variables, assignments, objectHeader, blockMacros, sectionExits, defines: defineFacts(directives, ctx), includes, parseErrors };
+  return { file, functions, calls, moduleDefs, slotArrays, variables, assignments, staticWrites, entryPoints, objectHeader, blockMacros, sectionExits, defines: defineFacts(directives, ctx), includes, parseErrors };
 }

@@ -110,8 +110,33 @@ export interface VariableFact {
   type: string;
   isStatic: boolean;
   isConst: boolean;
+  /** `_Thread_local`, `thread_local`, `__thread`, `_Atomic` and the like, as written. */
+  qualifiers: string[];
   range: Range;
   guard: Guard;
+}
+
+/** A write to a file-scope variable inside a function: `cache = …`, `count++`, `table[i] = …`. */
+export interface StaticWriteFact {
+  name: string;
+  /** The written text, e.g. `cache = PyImport_ImportModule("json")`. */
+  text: string;
+  /** The call whose result is stored, when the right-hand side is one. */
+  storesCall: string | null;
+  range: Range;
+  inFunction: string;
+  /** Objects of the innermost critical section around the write. */
+  criticalSections: string[];
+  guard: Guard;
+}
+
+/** A function named in a file-scope initialiser (a method table, a type's slots): Python can call it. */
+export interface EntryPointFact {
+  function: string;
+  /** The table that names it and that table's type: `module_methods`, `PyMethodDef`. */
+  table: string;
+  tableType: string;
+  range: Range;
 }
 
 /** What a `PyModuleDef`'s `m_slots` field holds. */
@@ -164,6 +189,8 @@ export interface FileFacts {
   slotArrays: SlotArrayFact[];
   variables: VariableFact[];
   assignments: AssignmentFact[];
+  staticWrites: StaticWriteFact[];
+  entryPoints: EntryPointFact[];
   objectHeader: ObjectHeaderFact[];
   blockMacros: BlockMacroFact[];
   sectionExits: SectionExitFact[];

@@ -1,0 +1,116 @@
+import { defineRule } from '../src/engine/rule.js';
+import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
+import { callableFromPython, callableKey } from '../src/facts/reach.js';
+import type { CallFact, StaticWriteFact } from '../src/facts/types.js';
+import { HOWTO } from './support/module-parts.js';
+
+type MessageId = 'lazyCache' | 'write';
+
+const THREAD_SAFE_STORAGE = /^(?:_Thread_local|thread_local|__thread|_Atomic|Py_thread_local|__declspec\s*\(\s*thread\s*\))$/;
+const LOCK = /^(?:PyMutex_Lock|PyThread_acquire_lock(?:_timed)?|pthread_mutex_lock|pthread_rwlock_wrlock|EnterCriticalSection|AcquireSRWLockExclusive|mtx_lock|uv_mutex_lock)$/;
+const UNLOCK = /^(?:PyMutex_Unlock|PyThread_release_lock|pthread_mutex_unlock|pthread_rwlock_unlock|LeaveCriticalSection|ReleaseSRWLockExclusive|mtx_unlock|uv_mutex_unlock)$/;
+
+function before(a: { range: { startLine: number } }, b: { range: { startLine: number } }): boolean {
+  return a.range.startLine < b.range.startLine;
+}
+
+/** A lock taken before the write and released after it, in the same function. */
+function underLock(write: StaticWriteFact, calls: readonly CallFact[]): boolean {
+  const mine = calls.filter((c) => c.inFunction === write.inFunction);
+  return mine.some((c) => LOCK.test(c.callee) && before(c, write)) && mine.some((c) => UNLOCK.test(c.callee) && before(write, c));
+}
+
+export default defineRule<MessageId>({
+  id: 'static-state-write',
+  category: 'global-state',
+  severity: 'warning',
+  precision: 'medium',
+  status: 'stable',
+  guide: `${HOWTO}#protecting-internal-extension-state`,
+  references: ['https://docs.python.org/3.14/howto/isolating-extensions.html', 'https://docs.python.org/3.14/c-api/init.html#c.PyMutex'],
+  replacement: 'per-module state, initialisation in the exec slot, a PyMutex, C11 atomics or _Thread_local',
+  since: '3.13 (PyMutex)',
+  compat: 'PyMutex: no (3.13+); module state and atomics work in every version',
+  verified: 'Doc/howto/free-threading-extensions.rst (3.14), section Protecting Internal Extension State; Doc/c-api/init.rst PyMutex (3.13)',
+  docs: {
+    what:
+      'Finds writes to file-scope variables (lazy caches, counters, flags, tables) in functions that Python code can call — functions named in a method table or type slot, and what they call — when no lock, critical section, atomic or thread-local storage protects them.',
+    why:
+      'With the GIL, C code between two Python API calls ran alone, so a static could be filled on first use or counted up without a lock. Without it, ' +
+      'two threads run the same function at once: both see the cache empty and both fill it (one reference leaks or is freed twice), counters lose updates, ' +
+      'and tables are read half-written. Writes made only while the module is imported (PyInit, exec slot) are not reported.',
+    example: [
+      '#include <Python.h>',
+      '',
+      'static PyObject *json_module;',
+      '',
+      'static PyObject *',
+      'to_json(PyObject *self, PyObject *obj)',
+      '{',
+      '    if (json_module == NULL) {',
+      '        json_module = PyImport_ImportModule("json");',
+      '        if (json_module == NULL) {',
+      '            return NULL;',
+      '        }',
+      '    }',
+      '    return PyObject_CallMethod(json_module, "dumps", "O", obj);',
+      '}',
+      '',
+      'static PyMethodDef methods[] = {',
+      '    {"to_json", to_json, METH_O, NULL},',
+      '    {NULL, NULL, 0, NULL},',
+      '};',
+    ].join('\n'),
+    useInstead: [
+      '#include <Python.h>',
+      '',
+      'static PyObject *',
+      'to_json(PyObject *self, PyObject *obj)',
+      '{',
+      '    PyObject *json_module = PyImport_ImportModule("json");',
+      '    if (json_module == NULL) {',
+      '        return NULL;',
+      '    }',
+      '    PyObject *result = PyObject_CallMethod(json_module, "dumps", "O", obj);',
+      '    Py_DECREF(json_module);',
+      '    return result;',
+      '}',
+      '',
+      'static PyMethodDef methods[] = {',
+      '    {"to_json", to_json, METH_O, NULL},',
+      '    {NULL, NULL, 0, NULL},',
+      '};',
+    ].join('\n'),
+    knownProblems:
+      'Locks are recognised lexically (a lock call before the write and an unlock after, in the same function). Statics of other files are not followed.',
+  },
+  messages: {
+    lazyCache:
+      '`{{name}}` is a file-scope cache filled on first use in {{function}}(), which Python can call from several threads at once (via {{via}}): two threads can both find it empty and both store, leaking or freeing a reference; fill it once in the exec slot, or keep it in module state',
+    write:
+      '{{function}}(), which Python can call from any thread (via {{via}}), writes the file-scope `{{name}}` without a lock (`{{text}}`): without the GIL concurrent calls race on it',
+  },
+  scope: 'project',
+  check(project, context) {
+    const callable = callableFromPython(project.files);
+    for (const facts of project.files) {
+      const variables = new Map(facts.variables.map((v) => [v.name, v]));
+      for (const write of facts.staticWrites) {
+        const entry = callable.get(callableKey(facts.file, write.inFunction));
+        const variable = variables.get(write.name);
+        if (!entry || !variable || variable.qualifiers.some((q) => THREAD_SAFE_STORAGE.test(q))) continue;
+        if (write.criticalSections.length > 0 || underLock(write, facts.calls) || compiledInAny(write.guard, FREE_THREADED) === false) continue;
+        const lazy = write.storesCall !== null && variable.type.includes('PyObject');
+        context.report({
+          messageId: lazy ? 'lazyCache' : 'write',
+          data: { name: write.name, function: write.inFunction, via: entry.via, text: write.text },
+          file: facts.file,
+          range: write.range,
+          fix: lazy
+            ? `Create it in the module's exec slot and keep it in module state (PyModule_GetState), or guard the first use:\nstatic PyMutex ${write.name}_lock;\nPyMutex_Lock(&${write.name}_lock);\nif (${write.name} == NULL) {\n    ${write.text};\n}\nPyMutex_Unlock(&${write.name}_lock);`
+            : `Protect it with a lock (static PyMutex ${write.name}_lock; PyMutex_Lock/PyMutex_Unlock around every access), use an atomic (_Atomic or the atomic_* functions of <stdatomic.h>), make it _Thread_local if each thread may have its own, or move it to module state.`,
+        });
+      }
+    }
+  },
+});
