@@ -554,14 +554,14 @@ function staticWriteFacts(code: string, variables: readonly VariableFact[], span
     const start = (m.index ?? 0) + (m[0].length - m[2].length);
     const inFunction = enclosingFunction(spans, start);
     if (inFunction === null) continue;
-    const after = WRITE_AFTER.exec(code.slice(start + m[2].length, start + m[2].length + 200));
-    if (!m[1] && !after) continue;
-    // `PyObject *name = …` declares a local that shadows the file-scope variable from here on.
+    // `PyObject *name;` or `int name = …` declares a local that shadows the file-scope variable from here on.
     if (shadowed.has(`${inFunction}\0${m[2]}`)) continue;
-    if (declaresLocal(code.slice(Math.max(0, start - 60), start))) {
+    if (!m[1] && declaresLocal(code.slice(Math.max(0, start - 60), start))) {
       shadowed.add(`${inFunction}\0${m[2]}`);
       continue;
     }
+    const after = WRITE_AFTER.exec(code.slice(start + m[2].length, start + m[2].length + 200));
+    if (!m[1] && !after) continue;
     const statementEnd = code.indexOf(';', start);
     const text = ctx.source.slice(start, statementEnd < 0 ? start + m[2].length : Math.min(statementEnd, start + 160)).replace(/\s+/g, ' ').trim();
     const storesCall = /=\s*(?:\([^()]*\)\s*)*([A-Za-z_]\w*)\s*\(/.exec(text)?.[1] ?? null;

@@ -93,3 +93,17 @@ PyInit_statics(void)
 {
     return PyModuleDef_Init(&statics_module);
 }
+
+/* Regression: a local declared without an initialiser shadows the file-scope name too. */
+static PyObject *
+declared_first(PyObject *self, PyObject *obj)
+{
+    PyObject *table;
+    table = obj;
+    return Py_NewRef(table);
+}
+
+static PyMethodDef more_methods[] = {
+    {"declared_first", declared_first, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
