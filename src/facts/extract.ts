@@ -534,6 +534,9 @@ const WRITE_AFTER = /^\s*(?:\[[^\]\n]*\]\s*)*(?:(?:->|\.)\s*[A-Za-z_]\w*\s*(?:\[
 
 const STATEMENT_WORDS = new Set(['return', 'else', 'case', 'goto', 'do', 'sizeof']);
 
+/** Tables and type objects: written while the module is imported (PyType_Ready), not by running code. */
+const TABLE_TYPES = /^(?:struct )?(?:PyMethodDef|PyMemberDef|PyGetSetDef|PyModuleDef|PyModuleDef_Slot|PyType_Slot|PyType_Spec|PyTypeObject|PyNumberMethods|PySequenceMethods|PyMappingMethods|PyBufferProcs|PyAsyncMethods|PyStructSequence_Desc|PyStructSequence_Field)\b/;
+
 /** Whether the text before a name ends like a declaration of it: `int `, `PyObject *`. */
 function declaresLocal(before: string): boolean {
   const m = /([A-Za-z_]\w*)[\s*]+$/.exec(before);
@@ -545,13 +548,18 @@ function declaresLocal(before: string): boolean {
  * `name = …`, `name += …`, `name++`, `++name`, `name[i] = …`, `name.field = …`.
  */
 function staticWriteFacts(code: string, variables: readonly VariableFact[], spans: FunctionSpan[], all: Region[], ctx: Context): StaticWriteFact[] {
-  const names = variables.filter((v) => !v.isConst).map((v) => v.name);
+  const names = variables.filter((v) => !v.isConst && !(TABLE_TYPES.test(v.type) && !v.type.includes('*'))).map((v) => v.name);
   if (names.length === 0) return [];
   const found: StaticWriteFact[] = [];
   const shadowed = new Set<string>();
-  const pattern = new RegExp(`(\\+\\+|--)?\\s*(?<![\\w.>])\\b(${[...new Set(names)].join('|')})\\b`, 'g');
-  for (const m of code.matchAll(pattern)) {
-    const start = (m.index ?? 0) + (m[0].length - m[2].length);
+  const pattern = new RegExp(`\\b(${[...new Set(names)].join('|')})\\b`, 'g');
+  for (const match of code.matchAll(pattern)) {
+    const at = match.index ?? 0;
+    const previous = code[at - 1];
+    if (previous === '.' || previous === '>' || (previous === ' ' && /(?:\.|->)\s+$/.test(code.slice(Math.max(0, at - 8), at)))) continue;
+    const prefix = /(\+\+|--)\s*$/.exec(code.slice(Math.max(0, at - 8), at));
+    const m = [match[0], prefix?.[1], match[1]] as const;
+    const start = at;
     const inFunction = enclosingFunction(spans, start);
     if (inFunction === null) continue;
     // `PyObject *name;` or `int name = …` declares a local that shadows the file-scope variable from here on.
@@ -570,7 +578,7 @@ function staticWriteFacts(code: string, variables: readonly VariableFact[], span
       name: m[2],
       text: m[1] ? `${m[1]}${text}` : text,
       storesCall,
-      range: ctx.lines.range(m[1] ? (m.index ?? 0) : start, start + m[2].length),
+      range: ctx.lines.range(prefix ? at - prefix[0].length : start, start + m[2].length),
       inFunction,
       criticalSections: sections.length > 0 ? sections[sections.length - 1].objects : [],
       guard: ctx.guards.at(start),

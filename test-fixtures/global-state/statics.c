@@ -107,3 +107,20 @@ static PyMethodDef more_methods[] = {
     {"declared_first", declared_first, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
+
+/* Regression: a pointer to a type object is a cache, unlike a type object itself. */
+static PyTypeObject *Implements;
+static PyTypeObject StaticKind;
+
+static PyObject *
+load_kind(PyObject *self, PyObject *obj)
+{
+    Implements = (PyTypeObject *)obj;  // expect: static-state-write
+    StaticKind.tp_flags = 0;
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef kind_methods[] = {
+    {"load_kind", load_kind, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
