@@ -10,8 +10,8 @@ export type Severity = 'error' | 'warning' | 'note';
 /** Most severe first. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
 
-export type Category = 'module-declaration' | 'borrowed-reference' | 'critical-section' | 'thread-state' | 'refcount' | 'limited-api' | 'global-state';
-export const CATEGORIES: readonly Category[] = ['module-declaration', 'borrowed-reference', 'critical-section', 'thread-state', 'refcount', 'limited-api', 'global-state'];
+export type Category = 'module-declaration' | 'borrowed-reference' | 'critical-section' | 'thread-state' | 'refcount' | 'limited-api' | 'global-state' | 'memory';
+export const CATEGORIES: readonly Category[] = ['module-declaration', 'borrowed-reference', 'critical-section', 'thread-state', 'refcount', 'limited-api', 'global-state', 'memory'];
 
 export interface RuleDocs {
   /** What it does: one sentence. */

@@ -35,6 +35,8 @@ const SLOT_FIELDS = ['slot', 'value'] as const;
 
 interface Context {
   source: string;
+  /** The parsed text with comments and string literals blanked, same length: for lexical patterns. */
+  code: string;
   lines: LineIndex;
   guards: GuardIndex;
 }
@@ -335,6 +337,27 @@ function enclosingFunction(spans: FunctionSpan[], offset: number): string | null
 
 const CALLEE = /[A-Za-z_]\w*(?=\s*\()/y;
 
+/** Calls whose result type matters to the memory-domain rules. */
+export const ALLOCATORS = /^(?:PyObject_(?:Malloc|Calloc|Realloc|MALLOC|REALLOC)|PyMem_(?:Raw)?(?:Malloc|Calloc|Realloc|MALLOC|REALLOC|New|NEW|Resize|RESIZE)|malloc|calloc|realloc)$/;
+
+/**
+ * The declared type of a local, read from the code before `at` in its function:
+ * `char *buf = `, `PyObject **items;`, `double *xs, *ys;` → `char *`, `PyObject **`, `double *`.
+ */
+function declaredTypeBefore(source: string, name: string, from: number, at: number): string | null {
+  const text = source.slice(from, at);
+  const declaration = new RegExp(
+    `(?:^|[;{}(]|\\*/)\\s*((?:(?:const|volatile|unsigned|signed|struct|enum|static)\\s+)*[A-Za-z_]\\w*)\\s*((?:\\*\\s*)*)(?:[A-Za-z_]\\w*\\s*(?:=[^,;]*)?,\\s*\\**\\s*)*\\b${name}\\s*(?:[=;,\\[)])`,
+    'g',
+  );
+  let found: string | null = null;
+  for (const m of text.matchAll(declaration)) {
+    if (STATEMENT_WORDS.has(m[1]) || m[1] === name) continue;
+    found = `${m[1].replace(/\s+/g, ' ')} ${m[2].replace(/\s+/g, '')}`.trim();
+  }
+  return found;
+}
+
 interface Region {
   kind: 'critical-section' | 'allow-threads' | 'reattached';
   objects: string[];
@@ -474,13 +497,20 @@ function callFact(node: SyntaxNode, spans: FunctionSpan[], ctx: Context): CallFa
   if (callee === undefined) return null;
   const open = ctx.source.indexOf('(', start + callee.length);
   const range = ctx.lines.range(start, node.endIndex);
+  const target = assignedTo(ctx.source, start);
+  let assignedType: string | null = null;
+  if (target !== null && ALLOCATORS.test(callee) && /^[A-Za-z_]\w*$/.test(target)) {
+    const span = spans.find((s) => s.start <= start && start < s.end);
+    assignedType = declaredTypeBefore(ctx.code, target, span?.start ?? Math.max(0, start - 4000), start);
+  }
   return {
     callee,
     // Splitting the argument text costs far less than a syntax node per argument.
     args: listItems(ctx.source, open).items.map((a) => a.text),
     range,
     inFunction: enclosingFunction(spans, start),
-    assignedTo: assignedTo(ctx.source, start),
+    assignedTo: target,
+    assignedType,
     criticalSections: [],
     allowThreads: false,
     guard: ctx.guards.at(start),
@@ -676,7 +706,7 @@ export function extractFacts(
   uses: readonly MacroUse[],
   prepared: string = source,
 ): FileFacts {
-  const ctx: Context = { source, lines: new LineIndex(source), guards: guardIndex(directives) };
+  const ctx: Context = { source, code: codeOnly(prepared), lines: new LineIndex(source), guards: guardIndex(directives) };
   const functions: FunctionFact[] = [];
   const spans: FunctionSpan[] = [];
   const moduleDefs: ModuleDefFact[] = [];
@@ -711,7 +741,7 @@ export function extractFacts(
   placeInRegions(calls, callStarts, allRegions);
   const blockMacros = blockMacroFacts(uses, spans, ctx);
   const sectionExits = sectionExitFacts(root, allRegions, spans, ctx);
-  const code = codeOnly(prepared);
+  const code = ctx.code;
   const assignments = assignmentFacts(code, spans, ctx);
   const objectHeader = objectHeaderFacts(code, spans, ctx);
   const staticWrites = staticWriteFacts(code, variables, spans, allRegions, ctx);

@@ -44,6 +44,11 @@ export interface CallFact {
   /** The variable the result is assigned to (`m = PyModule_Create(...)`), if any. */
   assignedTo: string | null;
   /**
+   * For memory allocators only (malloc, PyMem_*, PyObject_Malloc…): the declared type of
+   * `assignedTo` (`char *`), from its declaration in the function; null when not found.
+   */
+  assignedType: string | null;
+  /**
    * Objects locked at the call: those of the innermost enclosing `Py_BEGIN_CRITICAL_SECTION*`
    * (both of a `…2`). Outer sections may be suspended while an inner one is held.
    */
