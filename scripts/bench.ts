@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { discover } from '../src/discover.js';
 import { loadRules } from '../src/engine/registry.js';
 import { audit } from '../src/engine/runner.js';
-import { DEFAULT_MIN_PYTHON } from '../src/python-version.js';
+import { DEFAULT_MIN_PYTHON, DEFAULT_TARGET_PYTHON } from '../src/python-version.js';
 import { decode } from '../src/source/decode.js';
 import { parse } from '../src/source/parse.js';
 
@@ -34,7 +34,7 @@ async function measure(mode: Mode, dirs: string[]): Promise<Measurement> {
       if (decoded.ok) parse(decoded.text);
     }
   } else {
-    const result = await audit({ files, rules: await loadRules(), options: { minPython: DEFAULT_MIN_PYTHON } });
+    const result = await audit({ files, rules: await loadRules(), options: { minPython: DEFAULT_MIN_PYTHON, targetPython: DEFAULT_TARGET_PYTHON } });
     findings = result.findings.length;
   }
   const ms = performance.now() - start;

@@ -39,6 +39,7 @@ interface ScanArgs {
   ignore?: string[];
   'fail-on'?: FailOn;
   'min-python'?: string;
+  'target-python'?: string;
   config?: string;
   include?: string[];
   exclude?: string[];
@@ -87,6 +88,7 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
     ignore: commaList(args.ignore),
     failOn: args['fail-on'],
     minPython: args['min-python'],
+    targetPython: args['target-python'],
     include: commaList(args.include),
     exclude: commaList(args.exclude),
   };
@@ -103,7 +105,7 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
   const result = await audit({
     files,
     rules,
-    options: { minPython: options.minPython },
+    options: { minPython: options.minPython, targetPython: options.targetPython },
     macros: options.macros,
     maxFileSize: args['max-file-size'] * 2 ** 20,
   });
@@ -158,6 +160,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           .option('ignore', { type: 'string', describe: 'skip these rule ids or categories' })
           .option('fail-on', { choices: FAIL_ON, describe: 'lowest severity that makes the exit code 1 [default: warning]' })
           .option('min-python', { type: 'string', describe: 'oldest Python the project supports [default: requires-python, else 3.9]' })
+          .option('target-python', { type: 'string', describe: 'newest Python to build for: APIs removed by then are errors [default: 3.14]' })
           .option('config', { type: 'string', describe: 'configuration file (default: the nearest pyproject.toml)' })
           .option('include', { type: 'string', describe: 'globs of files to audit (default: **/*.c, **/*.h)' })
           .option('exclude', { type: 'string', describe: 'globs of files to skip' })

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import type { Severity } from './engine/rule.js';
 import type { MacroRule } from './source/prepass.js';
-import { DEFAULT_MIN_PYTHON, lowestPython, parsePythonVersion, type PythonVersion } from './python-version.js';
+import { DEFAULT_MIN_PYTHON, DEFAULT_TARGET_PYTHON, lowestPython, parsePythonVersion, type PythonVersion } from './python-version.js';
 
 export class ConfigError extends Error {}
 
@@ -20,6 +20,7 @@ export interface FileConfig {
   ignore?: string[];
   failOn?: FailOn;
   minPython?: PythonVersion;
+  targetPython?: PythonVersion;
   include?: string[];
   exclude?: string[];
   macros?: Map<string, MacroRule>;
@@ -36,6 +37,7 @@ export interface Flags {
   ignore?: string[];
   failOn?: FailOn;
   minPython?: string;
+  targetPython?: string;
   include?: string[];
   exclude?: string[];
 }
@@ -48,6 +50,7 @@ export interface Options {
   minPython: PythonVersion;
   /** Where minPython came from: a flag, a file, or the default. */
   minPythonSource: string;
+  targetPython: PythonVersion;
   include: string[];
   exclude: string[];
   macros: Map<string, MacroRule>;
@@ -64,7 +67,7 @@ const MACRO_KINDS: Record<string, MacroRule> = {
   statement: { action: 'statement', args: 'same-line' },
 };
 
-const KEYS = ['select', 'ignore', 'fail-on', 'min-python', 'include', 'exclude', 'macros'];
+const KEYS = ['select', 'ignore', 'fail-on', 'min-python', 'target-python', 'include', 'exclude', 'macros'];
 
 /** The nearest pyproject.toml at or above `start`. */
 export function findPyproject(start: string): string | null {
@@ -98,9 +101,9 @@ function failOn(value: unknown, where: string): FailOn {
   throw new ConfigError(`${where}: fail-on must be one of ${FAIL_ON.join(', ')}`);
 }
 
-function minPython(value: unknown, where: string): PythonVersion {
+function pythonVersion(value: unknown, where: string, key = 'min-python'): PythonVersion {
   const v = typeof value === 'string' ? parsePythonVersion(value) : null;
-  if (v === null) throw new ConfigError(`${where}: min-python must be a version such as "3.9"`);
+  if (v === null) throw new ConfigError(`${where}: ${key} must be a version such as "3.9"`);
   return v;
 }
 
@@ -126,7 +129,8 @@ export function parseConfigTable(table: Record<string, unknown>, source: string)
   if (table.select !== undefined) config.select = stringList(table.select, 'select', source);
   if (table.ignore !== undefined) config.ignore = stringList(table.ignore, 'ignore', source);
   if (table['fail-on'] !== undefined) config.failOn = failOn(table['fail-on'], source);
-  if (table['min-python'] !== undefined) config.minPython = minPython(table['min-python'], source);
+  if (table['min-python'] !== undefined) config.minPython = pythonVersion(table['min-python'], source);
+  if (table['target-python'] !== undefined) config.targetPython = pythonVersion(table['target-python'], source, 'target-python');
   if (table.include !== undefined) config.include = stringList(table.include, 'include', source);
   if (table.exclude !== undefined) config.exclude = stringList(table.exclude, 'exclude', source);
   if (table.macros !== undefined) config.macros = macros(table.macros, source);
@@ -159,7 +163,7 @@ export function resolveOptions(flags: Flags, file: FileConfig | null): Options {
   let min = DEFAULT_MIN_PYTHON;
   let minSource = 'default';
   if (flags.minPython !== undefined) {
-    min = minPython(flags.minPython, '--min-python');
+    min = pythonVersion(flags.minPython, '--min-python');
     minSource = '--min-python';
   } else if (file?.minPython) {
     min = file.minPython;
@@ -175,6 +179,10 @@ export function resolveOptions(flags: Flags, file: FileConfig | null): Options {
     failOn: flags.failOn ?? file?.failOn ?? 'warning',
     minPython: min,
     minPythonSource: minSource,
+    targetPython:
+      flags.targetPython !== undefined
+        ? pythonVersion(flags.targetPython, '--target-python', 'target-python')
+        : (file?.targetPython ?? DEFAULT_TARGET_PYTHON),
     include: flags.include ?? file?.include ?? [],
     exclude: [...(file?.exclude ?? []), ...(flags.exclude ?? [])],
     macros: file?.macros ?? new Map<string, MacroRule>(),

@@ -5,6 +5,12 @@ export interface PythonVersion {
 }
 
 export const DEFAULT_MIN_PYTHON: PythonVersion = { major: 3, minor: 9 };
+export const DEFAULT_TARGET_PYTHON: PythonVersion = { major: 3, minor: 14 };
+
+/** Negative, zero or positive as `a` is older than, equal to or newer than `b`. */
+export function comparePython(a: PythonVersion, b: PythonVersion): number {
+  return a.major - b.major || a.minor - b.minor;
+}
 
 export function parsePythonVersion(text: string): PythonVersion | null {
   const m = /^\s*(\d+)\.(\d+)(?:\.\d+)?\s*$/.exec(text);

@@ -186,6 +186,7 @@ describe('usage errors exit 2 with one line on stderr', () => {
     ['missing --config file', ['--config', 'nope.toml'], {}, /cannot read config/],
     ['unknown option', ['--frobnicate'], {}, /Unknown argument: frobnicate/],
     ['bad --max-file-size', ['--max-file-size', '-1'], {}, /--max-file-size must be a positive number/],
+    ['bad --target-python', ['--target-python', 'next'], {}, /target-python must be a version/],
   ] as const) {
     it(name, () => {
       const cwd = Object.keys(files).length > 0 ? project({ ...files, 'm.c': DECLARED }) : root;

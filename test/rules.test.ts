@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { loadRules, selectRules } from '../src/engine/registry.js';
 import { CATEGORIES, type Rule } from '../src/engine/rule.js';
 import { audit } from '../src/engine/runner.js';
-import { DEFAULT_MIN_PYTHON } from '../src/python-version.js';
+import { DEFAULT_MIN_PYTHON, DEFAULT_TARGET_PYTHON } from '../src/python-version.js';
 import { FIXTURES, runUnit, units } from './support/units.js';
 
 const rules = await loadRules();
@@ -15,7 +15,7 @@ async function findingsOf(code: string, rule: Rule) {
   const result = await audit({
     files: [{ path: 'example.c', file: 'example.c' }],
     rules: [rule],
-    options: { minPython: DEFAULT_MIN_PYTHON },
+    options: { minPython: DEFAULT_MIN_PYTHON, targetPython: DEFAULT_TARGET_PYTHON },
     read: async () => new TextEncoder().encode(code),
   });
   return result.findings;

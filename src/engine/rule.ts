@@ -10,8 +10,8 @@ export type Severity = 'error' | 'warning' | 'note';
 /** Most severe first. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
 
-export type Category = 'module-declaration' | 'borrowed-reference' | 'critical-section' | 'thread-state' | 'refcount' | 'limited-api' | 'global-state' | 'memory';
-export const CATEGORIES: readonly Category[] = ['module-declaration', 'borrowed-reference', 'critical-section', 'thread-state', 'refcount', 'limited-api', 'global-state', 'memory'];
+export type Category = 'module-declaration' | 'borrowed-reference' | 'critical-section' | 'thread-state' | 'refcount' | 'limited-api' | 'global-state' | 'memory' | 'deprecated-api';
+export const CATEGORIES: readonly Category[] = ['module-declaration', 'borrowed-reference', 'critical-section', 'thread-state', 'refcount', 'limited-api', 'global-state', 'memory', 'deprecated-api'];
 
 export interface RuleDocs {
   /** What it does: one sentence. */
@@ -51,6 +51,8 @@ export interface RuleMeta<M extends string> {
 export interface RuleOptions {
   /** The oldest Python the project supports (`--min-python`, `requires-python`). */
   minPython: PythonVersion;
+  /** The newest Python the project builds for (`--target-python`, default 3.14): removals up to it are errors. */
+  targetPython: PythonVersion;
 }
 
 export interface RelatedLocation {

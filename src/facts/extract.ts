@@ -15,6 +15,7 @@ import type {
   BlockMacroFact,
   CallFact,
   EntryPointFact,
+  NameUseFact,
   ObjectHeaderFact,
   DefineFact,
   FileFacts,
@@ -545,6 +546,22 @@ const HEADER_PATTERNS: [ObjectHeaderFact['kind'], RegExp][] = [
   ['header-assignment', /(?:->|\.)\s*(ob_type|ob_size)\s*=(?!=)/g],
 ];
 
+/** Python names too common to be worth a fact per use; none of them is removed or deprecated. */
+const COMMON_NAMES = new Set(['PyObject', 'Py_ssize_t', 'PyTypeObject', 'PyMethodDef', 'Py_None', 'Py_True', 'Py_False', 'PY_SSIZE_T_CLEAN', 'PyModuleDef', 'PyModuleDef_HEAD_INIT', 'Py_hash_t', 'Py_buffer', 'Py_UCS4', 'Py_NotImplemented']);
+/** Members of CPython structs that were removed: only these member accesses are recorded. */
+const REMOVED_MEMBERS = /(?:->|\.)\s*(ma_version_tag|c_recursion_remaining|ob_shash)\b/g;
+
+function nameUseFacts(code: string, spans: FunctionSpan[], ctx: Context): NameUseFact[] {
+  const found: NameUseFact[] = [];
+  const push = (name: string, start: number, member: boolean) =>
+    found.push({ name, member, range: ctx.lines.range(start, start + name.length), inFunction: enclosingFunction(spans, start), guard: ctx.guards.at(start) });
+  for (const m of code.matchAll(/(?<![\w.>])\b_?(?:Py|PY)[A-Za-z0-9_]*\b(?!\s*\()/g)) {
+    if (!COMMON_NAMES.has(m[0])) push(m[0], m.index ?? 0, false);
+  }
+  for (const m of code.matchAll(REMOVED_MEMBERS)) push(m[1], (m.index ?? 0) + m[0].length - m[1].length, true);
+  return found;
+}
+
 /** Whether `at` sits inside the arguments of an `assert(…)`-like macro call (looked for within 300 characters). */
 function insideAssert(code: string, at: number): boolean {
   let depth = 0;
@@ -744,8 +761,9 @@ export function extractFacts(
   const code = ctx.code;
   const assignments = assignmentFacts(code, spans, ctx);
   const objectHeader = objectHeaderFacts(code, spans, ctx);
+  const nameUses = nameUseFacts(code, spans, ctx);
   const staticWrites = staticWriteFacts(code, variables, spans, allRegions, ctx);
   const parseErrors = root.hasError ? root.descendantsOfType('ERROR').map((n) => ctx.lines.range(n.startIndex, n.endIndex)) : [];
   const includes = directives.filter((d) => d.keyword === 'include').map((d) => d.body.replace(/^["<]|[">]$/g, ''));
-  return { file, functions, calls, moduleDefs, slotArrays, variables, assignments, staticWrites, entryPoints, objectHeader, blockMacros, sectionExits, defines: defineFacts(directives, ctx), includes, parseErrors };
+  return { file, functions, calls, moduleDefs, slotArrays, variables, assignments, staticWrites, entryPoints, objectHeader, nameUses, blockMacros, sectionExits, defines: defineFacts(directives, ctx), includes, parseErrors };
 }

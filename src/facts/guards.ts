@@ -247,3 +247,20 @@ export function pythonsBefore313(minMinor: number): Scenario[] {
   }
   return scenarios;
 }
+
+/** The regular and free-threaded builds of one CPython minor version, at both ends of its releases. */
+export function buildsOf(major: number, minor: number): Scenario[] {
+  const base = 0x01000000 * major + minor * 0x10000;
+  return [base + 0xf0, base + 0xfff0].flatMap((hex) =>
+    [1, null].map((gilDisabled) => ({
+      name: `CPython ${major}.${minor}${gilDisabled ? ' (free-threaded)' : ''}`,
+      macros: new Map<string, number | null>([
+        ['Py_GIL_DISABLED', gilDisabled],
+        ['PY_MAJOR_VERSION', major],
+        ['PY_MINOR_VERSION', minor],
+        ['PY_VERSION_HEX', hex],
+        ['PYPY_VERSION', null],
+      ]),
+    })),
+  );
+}

@@ -108,6 +108,18 @@ export interface ObjectHeaderFact {
   guard: Guard;
 }
 
+/**
+ * A use of a C API name that is not a call (a macro, a global variable, a type: `Py_UNICODE`,
+ * `Py_DebugFlag`) or of a member of a CPython struct (`->ma_version_tag`). Calls are in `calls`.
+ */
+export interface NameUseFact {
+  name: string;
+  member: boolean;
+  range: Range;
+  inFunction: string | null;
+  guard: Guard;
+}
+
 /** A variable declared at file scope. */
 export interface VariableFact {
   name: string;
@@ -197,6 +209,7 @@ export interface FileFacts {
   staticWrites: StaticWriteFact[];
   entryPoints: EntryPointFact[];
   objectHeader: ObjectHeaderFact[];
+  nameUses: NameUseFact[];
   blockMacros: BlockMacroFact[];
   sectionExits: SectionExitFact[];
   defines: DefineFact[];

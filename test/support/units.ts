@@ -53,11 +53,11 @@ export async function runUnit(unit: Unit, group: string): Promise<{ result: Audi
   const isDirectoryUnit = unit.files.length !== 1 || unit.files[0] !== unit.name;
   const fileConfig = isDirectoryUnit && existsSync(pyproject) ? readConfigFile(pyproject) : null;
   const inline = isDirectoryUnit ? {} : fixtureOptions(texts[0]);
-  const options = resolveOptions({ paths: [], minPython: inline['min-python'] }, fileConfig);
+  const options = resolveOptions({ paths: [], minPython: inline['min-python'], targetPython: inline['target-python'] }, fileConfig);
   const result = await audit({
     files: unit.files.map((f) => ({ path: path.join(unit.dir, f), file: f })),
     rules: await rulesFor(group),
-    options: { minPython: options.minPython },
+    options: { minPython: options.minPython, targetPython: options.targetPython },
     macros: options.macros,
   });
   const expected = unit.files.flatMap((f, i) => parseExpectations(f, texts[i]));
