@@ -4,7 +4,7 @@ export default deprecatedApiRule({
   id: 'deprecated-api',
   verdict: 'deprecated',
   severity: 'warning',
-  message: '{{name}} is deprecated since CPython {{since}}{{planned}}; use {{replacement}}',
+  message: '{{name}} is deprecated since CPython {{since}}{{planned}}; {{advice}}',
   docs: {
     what: 'Finds C APIs deprecated in CPython (as of the --target-python version, default 3.14), with their scheduled removal.',
     why: 'Deprecated APIs emit compiler warnings and are removed on a published schedule (3.15, 3.16, 3.18): moving now keeps the extension building on the next releases.',

@@ -4,7 +4,7 @@ export default deprecatedApiRule({
   id: 'removed-api',
   verdict: 'removed',
   severity: 'error',
-  message: '{{name}} is gone from CPython {{removed}} (the build fails for {{target}}); use {{replacement}}',
+  message: '{{name}} is gone from CPython {{removed}} (the build fails for {{target}}); {{advice}}',
   docs: {
     what: 'Finds C APIs removed in CPython 3.13 or 3.14, or scheduled for removal by the --target-python version (default 3.14).',
     why: 'A removed function, macro, variable or struct member no longer exists in Python.h: the extension fails to compile (or to import) for that version. Each finding names the replacement and whether pythoncapi_compat.h backports it.',

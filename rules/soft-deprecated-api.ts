@@ -4,7 +4,7 @@ export default deprecatedApiRule({
   id: 'soft-deprecated-api',
   verdict: 'soft-deprecated',
   severity: 'note',
-  message: '{{name}} is soft-deprecated since CPython {{since}}: it stays, but {{replacement}} is preferred',
+  message: '{{name}} is soft-deprecated since CPython {{since}}: it stays, but is better avoided; {{advice}}',
   docs: {
     what: 'Finds soft-deprecated C APIs: kept without a removal date, but with a better replacement.',
     why: 'Soft-deprecated APIs are not going away, yet their replacements are safer (PyModule_Add steals its reference even on error; the PyEval_GetFrame* functions return strong references).',

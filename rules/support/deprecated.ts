@@ -86,7 +86,8 @@ export function deprecatedApiRule(spec: DeprecatedRuleSpec): Rule<MessageId> {
           const api = BY_NAME.get(use.name);
           if (api === undefined || (api.kind === 'field') !== use.member || own.has(api.name)) continue;
           if (verdictFor(api, target) !== spec.verdict || compiledInAny(use.guard, builds) === false) continue;
-          const replacement = api.replacement ?? 'no direct replacement; see the documentation';
+          const replacement = api.replacement ?? 'no direct replacement: see the documentation';
+          const advice = api.replacement === null ? `it has no direct replacement (${api.doc})` : `use ${api.replacement}`;
           context.report({
             messageId: 'use',
             data: {
@@ -95,7 +96,7 @@ export function deprecatedApiRule(spec: DeprecatedRuleSpec): Rule<MessageId> {
               planned: api.removalPlanned ? `, scheduled for removal in ${api.removalPlanned}` : '',
               since: api.deprecatedIn ?? '?',
               target: formatPythonVersion(target),
-              replacement,
+              advice,
             },
             file: use.file,
             range: use.range,

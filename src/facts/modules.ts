@@ -39,6 +39,8 @@ export interface ModuleFact {
   unresolved: string[];
   gilSlots: GilSlot[];
   setGilCalls: InFile<CallFact>[];
+  /** PyUnstable_Module_SetGIL calls in the init function on an object other than the module it creates. */
+  misdirectedSetGilCalls: InFile<CallFact>[];
   /** Files that hold a part of the module or sit beside its init function. */
   files: string[];
 }
@@ -297,7 +299,7 @@ function assignFiles(modules: ModuleFact[], files: readonly FileFacts[]): void {
 }
 
 function emptyModule(): Omit<ModuleFact, 'name' | 'initStyle' | 'init' | 'creation' | 'def'> {
-  return { slotArray: null, unresolved: [], gilSlots: [], setGilCalls: [], files: [] };
+  return { slotArray: null, unresolved: [], gilSlots: [], setGilCalls: [], misdirectedSetGilCalls: [], files: [] };
 }
 
 /** The PyModuleDef a creation call names, traced through a helper's parameter to the helper's caller. */
@@ -314,15 +316,21 @@ function defOf(call: InFile<CallFact>, calls: readonly InFile<CallFact>[], index
   return name === null ? null : index.pick(index.defs, name, from);
 }
 
-/** PyUnstable_Module_SetGIL calls on the module being created: not on a submodule made in the same function. */
-function setGilCallsOf(calls: readonly InFile<CallFact>[], creation: InFile<CallFact> | null): InFile<CallFact>[] {
+/**
+ * PyUnstable_Module_SetGIL calls on the module being created, and those in the same function
+ * on another object (a submodule, or a typo that only the free-threaded build would catch).
+ */
+function setGilCallsOf(calls: readonly InFile<CallFact>[], creation: InFile<CallFact> | null): { own: InFile<CallFact>[]; other: InFile<CallFact>[] } {
   const created = creation?.fact.assignedTo ?? null;
-  return calls.filter((c) => {
-    if (c.fact.callee !== 'PyUnstable_Module_SetGIL') return false;
+  const own: InFile<CallFact>[] = [];
+  const other: InFile<CallFact>[] = [];
+  for (const c of calls) {
+    if (c.fact.callee !== 'PyUnstable_Module_SetGIL') continue;
     const target = c.fact.args[0] ?? '';
     const sameFunction = creation !== null && c.file === creation.file && c.fact.inFunction === creation.fact.inFunction;
-    return !(sameFunction && created !== null && /^[A-Za-z_]\w*$/.test(target) && target !== created);
-  });
+    (sameFunction && created !== null && /^[A-Za-z_]\w*$/.test(target) && target !== created ? other : own).push(c);
+  }
+  return { own, other };
 }
 
 export function projectFacts(files: FileFacts[]): ProjectFacts {
@@ -345,7 +353,9 @@ export function projectFacts(files: FileFacts[]): ProjectFacts {
       }
       if (def) claimed.add(def.fact);
       const module: ModuleFact = { name: moduleName(def, { name }, index), initStyle: style, init, creation: call, def, ...emptyModule() };
-      module.setGilCalls = setGilCallsOf(calls, call);
+      const setGil = setGilCallsOf(calls, call);
+      module.setGilCalls = setGil.own;
+      module.misdirectedSetGilCalls = setGil.other;
       resolveSlots(module, index);
       modules.push(module);
     }
