@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
-import { sameObject } from '../src/facts/origins.js';
+import { sameObject, startsBefore } from '../src/facts/origins.js';
 import type { CallFact } from '../src/facts/types.js';
 import { HOWTO } from './support/module-parts.js';
 
@@ -18,12 +18,7 @@ function allocatorOf(arg: string, call: CallFact, calls: readonly CallFact[]): s
   const nested = /^\s*(?:\([^()]*\)\s*)*([A-Za-z_]\w*)\s*\(/.exec(arg)?.[1];
   if (nested !== undefined) return nested;
   const name = sameObject(arg);
-  const earlier = calls.filter(
-    (c) =>
-      c.inFunction === call.inFunction &&
-      c.assignedTo === name &&
-      (c.range.startLine < call.range.startLine || (c.range.startLine === call.range.startLine && c.range.startColumn < call.range.startColumn)),
-  );
+  const earlier = calls.filter((c) => c.inFunction === call.inFunction && c.assignedTo === name && startsBefore(c.range, call.range));
   return earlier.pop()?.callee ?? null;
 }
 

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
+import { startsBefore } from '../src/facts/origins.js';
 import { callableFromPython, callableKey } from '../src/facts/reach.js';
 import type { CallFact, StaticWriteFact } from '../src/facts/types.js';
 import { HOWTO } from './support/module-parts.js';
@@ -10,14 +11,10 @@ const THREAD_SAFE_STORAGE = /^(?:_Thread_local|thread_local|__thread|_Atomic|Py_
 const LOCK = /^(?:PyMutex_Lock|PyThread_acquire_lock(?:_timed)?|pthread_mutex_lock|pthread_rwlock_wrlock|EnterCriticalSection|AcquireSRWLockExclusive|mtx_lock|uv_mutex_lock)$/;
 const UNLOCK = /^(?:PyMutex_Unlock|PyThread_release_lock|pthread_mutex_unlock|pthread_rwlock_unlock|LeaveCriticalSection|ReleaseSRWLockExclusive|mtx_unlock|uv_mutex_unlock)$/;
 
-function before(a: { range: { startLine: number } }, b: { range: { startLine: number } }): boolean {
-  return a.range.startLine < b.range.startLine;
-}
-
 /** A lock taken before the write and released after it, in the same function. */
 function underLock(write: StaticWriteFact, calls: readonly CallFact[]): boolean {
   const mine = calls.filter((c) => c.inFunction === write.inFunction);
-  return mine.some((c) => LOCK.test(c.callee) && before(c, write)) && mine.some((c) => UNLOCK.test(c.callee) && before(write, c));
+  return mine.some((c) => LOCK.test(c.callee) && startsBefore(c.range, write.range)) && mine.some((c) => UNLOCK.test(c.callee) && startsBefore(write.range, c.range));
 }
 
 export default defineRule<MessageId>({

@@ -10,7 +10,7 @@
 import { defineRule, type Report, type Rule, type RuleContext, type RuleDocs, type Severity } from '../../src/engine/rule.js';
 import { compiledInAny, FREE_THREADED } from '../../src/facts/guards.js';
 import type { ProjectFacts } from '../../src/facts/modules.js';
-import { originOf, sameObject } from '../../src/facts/origins.js';
+import { originOf, sameObject, startsBefore } from '../../src/facts/origins.js';
 import { whyShared } from './origin-text.js';
 import type { CallFact, FileFacts } from '../../src/facts/types.js';
 import { supportsPythonBefore313, HOWTO } from './module-parts.js';
@@ -163,10 +163,8 @@ function versionNote(api: BorrowedApi, minPythonBefore313: boolean, includesComp
 
 /** For PySequence_Fast_* the owner is the object PySequence_Fast was given, a list shared or not. */
 function sequenceOwner(seq: string, call: CallFact, facts: FileFacts): string {
-  const earlier = (c: CallFact) =>
-    c.range.startLine < call.range.startLine || (c.range.startLine === call.range.startLine && c.range.startColumn < call.range.startColumn);
   const fast = facts.calls
-    .filter((c) => c.inFunction === call.inFunction && c.callee === 'PySequence_Fast' && c.assignedTo === seq && earlier(c))
+    .filter((c) => c.inFunction === call.inFunction && c.callee === 'PySequence_Fast' && c.assignedTo === seq && startsBefore(c.range, call.range))
     .pop();
   return fast?.args[0] ?? seq;
 }

@@ -133,10 +133,9 @@ class Index {
     return found;
   }
 
-  /** The definition a call reaches: its own file first, then a non-static one or one in a header. */
+  /** The definition a call reaches. */
   callee(name: string, file: string): InFile<FunctionFact> | undefined {
-    const candidates = this.functions.get(name) ?? [];
-    return candidates.find((c) => c.file === file) ?? candidates.find((c) => !c.fact.isStatic || c.file.endsWith('.h'));
+    return visibleFrom(this.functions.get(name) ?? [], file);
   }
 
   /**
@@ -197,6 +196,11 @@ function initName(fn: FunctionFact, index: Index): string | null {
     if (at >= 0 && args[at]) return `PyInit_${args[at]}`;
   }
   return defines.length === 0 && KNOWN_INIT_MACROS.has(name) ? `PyInit_${args[0]}` : null;
+}
+
+/** The definition code in `file` refers to: its own file's first, else one other files can name (not static, or in a header). */
+export function visibleFrom<T extends { isStatic: boolean }>(candidates: readonly InFile<T>[], file: string): InFile<T> | undefined {
+  return candidates.find((c) => c.file === file) ?? candidates.find((c) => !c.fact.isStatic || c.file.endsWith('.h'));
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

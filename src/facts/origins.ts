@@ -50,7 +50,8 @@ function callsOf(facts: FileFacts, fn: string): CallFact[] {
   return index.get(fn) ?? [];
 }
 
-function before(a: Range, b: Range): boolean {
+/** Whether `a` starts before `b` in the file. */
+export function startsBefore(a: Range, b: Range): boolean {
   return a.startLine < b.startLine || (a.startLine === b.startLine && a.startColumn < b.startColumn);
 }
 
@@ -71,13 +72,13 @@ export function originOf(expression: string, at: CallFact, facts: FileFacts): Or
   if (/->|\./.test(text)) return { kind: 'field', text };
   if (!/^[A-Za-z_]\w*$/.test(text)) return { kind: 'expression', text };
   const fn = at.inFunction === null ? undefined : facts.functions.find((f) => f.name === at.inFunction);
-  const earlier = at.inFunction === null ? [] : callsOf(facts, at.inFunction).filter((c) => before(c.range, at.range));
+  const earlier = at.inFunction === null ? [] : callsOf(facts, at.inFunction).filter((c) => startsBefore(c.range, at.range));
   const assignment = earlier.filter((c) => c.assignedTo === text).pop();
   const fileScope = facts.variables.some((v) => v.name === text);
   if (assignment && CONSTRUCTORS.has(assignment.callee) && !fileScope) {
     // Handing the object to another call (storing it in a container, an attribute, a module)
     // or storing it in a field or another variable may publish it; from then on other threads can reach it.
-    const between = (r: Range) => before(assignment.range, r) && before(r, at.range);
+    const between = (r: Range) => startsBefore(assignment.range, r) && startsBefore(r, at.range);
     const passed = earlier.some((c) => between(c.range) && PUBLISHING.test(c.callee) && c.args.slice(1).some((a) => sameObject(a) === text));
     const stored = facts.assignments.some((a) => a.inFunction === at.inFunction && a.value === text && a.target !== text && between(a.range));
     return passed || stored
