@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { sameObject } from '../src/facts/origins.js';
 import { HOWTO } from './support/module-parts.js';
 import { withOpenSections } from './support/sections.js';
 
@@ -67,7 +68,7 @@ export default defineRule<MessageId>({
       const data = { outer: outer.objects.join(', '), line: String(outer.range.startLine), inner: macro.objects.join(', ') };
       if (macro.family === 'allow-threads') {
         context.report({ messageId: 'detach', data, file: facts.file, range: macro.range });
-      } else if (macro.objects.some((o) => !outer.objects.includes(o))) {
+      } else if (macro.objects.some((o) => !outer.objects.some((held) => sameObject(held) === sameObject(o)))) {
         context.report({
           messageId: 'nested',
           data,

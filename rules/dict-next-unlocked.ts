@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
-import { originOf, sameObject } from '../src/facts/origins.js';
+import { isLifecycleFunction, originOf, sameObject } from '../src/facts/origins.js';
 import { HOWTO } from './support/module-parts.js';
 import { whyShared } from './support/origin-text.js';
 
@@ -58,14 +58,14 @@ export default defineRule<MessageId>({
   },
   messages: {
     unlocked:
-      'PyDict_Next iterates {{why}} without a critical section: without the GIL another thread can change the dict during the loop, and the borrowed keys and values can be freed; lock it with Py_BEGIN_CRITICAL_SECTION({{dict}})',
+      'PyDict_Next iterates {{why}}, without a critical section: without the GIL another thread can change the dict during the loop, and the borrowed keys and values can be freed; lock it with Py_BEGIN_CRITICAL_SECTION({{dict}})',
   },
   scope: 'file',
   check(facts, context) {
     for (const call of facts.calls) {
       if (call.callee !== 'PyDict_Next' || compiledInAny(call.guard, FREE_THREADED) === false) continue;
       const dict = call.args[0] ?? '';
-      if (call.criticalSections.some((o) => sameObject(o) === sameObject(dict))) continue;
+      if (call.criticalSections.some((o) => sameObject(o) === sameObject(dict)) || isLifecycleFunction(call.inFunction, facts)) continue;
       const origin = originOf(dict, call, facts);
       if (origin.kind === 'fresh' || origin.kind === 'keyword-arguments') continue;
       context.report({

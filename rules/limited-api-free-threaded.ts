@@ -1,5 +1,8 @@
 import { defineRule } from '../src/engine/rule.js';
-import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
+import { buildsOf, compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
+
+/** Every 3.x build this file may be compiled for, regular and free-threaded; Py_LIMITED_API is defined in each. */
+const ANY_BUILD = [9, 10, 11, 12, 13, 14].flatMap((minor) => buildsOf(3, minor)).map((s) => ({ ...s, macros: new Map([...s.macros, ['Py_LIMITED_API', 0x030a0000]]) }));
 import { HOWTO } from './support/module-parts.js';
 
 type MessageId = 'defined' | 'sequenceFast';
@@ -54,10 +57,13 @@ export default defineRule<MessageId>({
         fix: `Define it only for the regular build:\n#ifndef Py_GIL_DISABLED\n#define Py_LIMITED_API ${define.body}\n#endif\n(with setuptools: py_limited_api=not sysconfig.get_config_var("Py_GIL_DISABLED"))`,
       });
     }
-    const limited = defines[0];
+    // The macros matter only in a build where the limited API is on: the call and the define compiled together.
+    const limited = defines.find((d) => compiledInAny(d.guard, ANY_BUILD) !== false);
     if (limited === undefined) return;
     for (const call of facts.calls) {
       if (!SEQUENCE_FAST.has(call.callee) || call.range.startLine < limited.range.startLine) continue;
+      const together = [...limited.guard, ...call.guard, 'defined(Py_LIMITED_API)'];
+      if (compiledInAny(together, ANY_BUILD) === false) continue;
       context.report({
         messageId: 'sequenceFast',
         data: { api: call.callee, line: String(limited.range.startLine) },

@@ -10,9 +10,11 @@ const REFCOUNT = new Set(['Py_INCREF', 'Py_DECREF', 'Py_XINCREF', 'Py_XDECREF', 
 /**
  * What the C API documents as callable without an attached thread state: the raw memory
  * domain, PyMutex, the PyThread layer, re-attaching (PyEval_RestoreThread, PyGILState_Ensure),
- * PyOS string helpers and the *Raw clocks.
+ * PyOS string helpers and the *Raw clocks; plus the macros that only read raw character data
+ * fetched before the block (PyUnicode_READ(kind, data, i)).
  */
-const DETACHED_SAFE = /^(?:PyMem_Raw\w+|PyMutex_\w+|PyThread_\w+|PyGILState_(?:Ensure|Check)|PyEval_RestoreThread|PyOS_\w+|PyTime_\w+Raw)$/;
+const DETACHED_SAFE =
+  /^(?:PyMem_Raw\w+|PyMutex_\w+|PyThread_\w+|PyGILState_(?:Ensure|Check)|PyEval_RestoreThread|PyOS_\w+|PyTime_\w+Raw|PyUnicode_(?:READ|WRITE|MAX_CHAR_VALUE|KIND_SIZE)|Py_UNICODE_\w+)$/;
 
 /** C API functions and macros: `PyList_Append`, `_PyObject_GC_New`, not the pure `Py_MIN`/`Py_ISDIGIT` macros. */
 const C_API = /^_?Py[A-Z]\w*_\w+$/;

@@ -10,7 +10,7 @@
 import { defineRule, type Report, type Rule, type RuleContext, type RuleDocs, type Severity } from '../../src/engine/rule.js';
 import { compiledInAny, FREE_THREADED } from '../../src/facts/guards.js';
 import type { ProjectFacts } from '../../src/facts/modules.js';
-import { originOf, sameObject, startsBefore } from '../../src/facts/origins.js';
+import { isLifecycleFunction, originOf, sameObject, startsBefore } from '../../src/facts/origins.js';
 import { whyShared } from './origin-text.js';
 import type { CallFact, FileFacts } from '../../src/facts/types.js';
 import { supportsPythonBefore313, HOWTO } from './module-parts.js';
@@ -180,8 +180,11 @@ function checkCall(call: CallFact, facts: FileFacts, context: RuleContext<Messag
   if (api.owner !== null) {
     const locked = new Set(call.criticalSections.map(sameObject));
     if (locked.has(sameObject(container)) || locked.has(sameObject(call.args[api.owner] ?? ''))) return;
+    if (isLifecycleFunction(call.inFunction, facts)) return;
     const origin = originOf(container, call, facts);
     if (origin.kind === 'fresh') return;
+    // The args tuple of a METH_VARARGS function: PySequence_Fast returns the tuple itself, immutable.
+    if (api.ownerKind === 'sequence' && origin.kind === 'parameter' && origin.name === 'args') return;
     if (origin.kind === 'keyword-arguments' && api.safeOnKeywordArguments) return;
     report.messageId = 'shared';
     report.data.why = whyShared(origin, call.inFunction);

@@ -4,6 +4,7 @@ import { buildsOf, compiledInAny } from '../../src/facts/guards.js';
 import type { Guard, Range } from '../../src/facts/types.js';
 import { comparePython, formatPythonVersion, parsePythonVersion, type PythonVersion } from '../../src/python-version.js';
 import { DEPRECATED_APIS } from '../tables/deprecated-apis.js';
+import { BORROWED_APIS } from './borrowed.js';
 
 export interface DeprecatedApi {
   name: string;
@@ -77,6 +78,8 @@ export function deprecatedApiRule(spec: DeprecatedRuleSpec): Rule<MessageId> {
       const builds = buildsOf(target.major, target.minor);
       // A project that defines the name itself (a compatibility shim) keeps it working.
       const own = new Set(project.files.flatMap((f) => [...f.functions.map((fn) => fn.name), ...f.defines.map((d) => d.name)]));
+      // The borrowed-reference rules already report their APIs as deprecated; a removal is still news.
+      const borrowed = new Set(BORROWED_APIS.map((a) => a.name));
       for (const facts of project.files) {
         const uses: Use[] = [
           ...facts.calls.map((c) => ({ file: facts.file, name: c.callee, range: c.range, guard: c.guard, asCall: true, member: false })),
@@ -86,6 +89,7 @@ export function deprecatedApiRule(spec: DeprecatedRuleSpec): Rule<MessageId> {
           const api = BY_NAME.get(use.name);
           if (api === undefined || (api.kind === 'field') !== use.member || own.has(api.name)) continue;
           if (verdictFor(api, target) !== spec.verdict || compiledInAny(use.guard, builds) === false) continue;
+          if (spec.verdict !== 'removed' && borrowed.has(api.name)) continue;
           const replacement = api.replacement ?? 'no direct replacement: see the documentation';
           const advice = api.replacement === null ? `it has no direct replacement (${api.doc})` : `use ${api.replacement}`;
           context.report({

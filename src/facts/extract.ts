@@ -428,11 +428,14 @@ function blockMacroFacts(uses: readonly MacroUse[], spans: FunctionSpan[], ctx: 
   return facts;
 }
 
-const EXITS = ['return_statement', 'goto_statement', 'break_statement', 'continue_statement'];
+const EXITS = ['return_statement', 'goto_statement', 'break_statement', 'continue_statement', 'expression_statement'];
+/** Python macros that expand to a `return`. */
+const RETURN_MACROS = /^Py_RETURN_(?:NONE|TRUE|FALSE|NOTIMPLEMENTED|RICHCOMPARE)\b/;
 const LOOPS = new Set(['for_statement', 'while_statement', 'do_statement']);
 
 /** Whether a jump from `node` lands outside `block`. */
 function leaves(node: SyntaxNode, block: SyntaxNode): boolean {
+  if (node.type === 'expression_statement') return RETURN_MACROS.test(node.text);
   if (node.type === 'return_statement') return true;
   if (node.type === 'goto_statement') {
     const label = node.childForFieldName('label')?.text;
@@ -462,7 +465,7 @@ function sectionExitFacts(root: SyntaxNode, all: Region[], spans: FunctionSpan[]
         continue;
       }
       exits.set(node.startIndex, {
-        statement: node.type.replace('_statement', '') as SectionExitFact['statement'],
+        statement: (node.type === 'expression_statement' ? node.text.replace(/\s*;?\s*$/, '').replace(/\(.*$/s, '') : node.type.replace('_statement', '')) as SectionExitFact['statement'],
         range: ctx.lines.range(node.startIndex, node.endIndex),
         inFunction: enclosingFunction(spans, node.startIndex),
         objects: [...region.objects],
@@ -584,10 +587,19 @@ const STATEMENT_WORDS = new Set(['return', 'else', 'case', 'goto', 'do', 'sizeof
 /** Tables and type objects: written while the module is imported (PyType_Ready), not by running code. */
 const TABLE_TYPES = /^(?:struct )?(?:PyMethodDef|PyMemberDef|PyGetSetDef|PyModuleDef|PyModuleDef_Slot|PyType_Slot|PyType_Spec|PyTypeObject|PyNumberMethods|PySequenceMethods|PyMappingMethods|PyBufferProcs|PyAsyncMethods|PyStructSequence_Desc|PyStructSequence_Field)\b/;
 
-/** Whether the text before a name ends like a declaration of it: `int `, `PyObject *`. */
+/**
+ * Whether the text before a name ends like a declaration of it: `int `, `PyObject *`, or a
+ * later declarator of a list, `PyObject *tmp = NULL, *` (a comma at statement level, after a type).
+ */
 function declaresLocal(before: string): boolean {
   const m = /([A-Za-z_]\w*)[\s*]+$/.exec(before);
-  return m !== null && !STATEMENT_WORDS.has(m[1]);
+  if (m !== null && !STATEMENT_WORDS.has(m[1])) return true;
+  if (!/,[\s*]*$/.test(before)) return false;
+  const statement = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('{'), before.lastIndexOf('}')) + 1);
+  // `f(a, ` is a call's argument list; `Type *a = x, ` a declaration.
+  let depth = 0;
+  for (const c of statement) depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+  return depth === 0 && /^\s*(?:(?:const|static|volatile|unsigned|signed|struct|enum)\s+)*[A-Za-z_]\w*[\s*]+[A-Za-z_]\w*/.test(statement) && !/^\s*(?:return|else|case|goto)\b/.test(statement);
 }
 
 /**
@@ -611,7 +623,7 @@ function staticWriteFacts(code: string, variables: readonly VariableFact[], span
     if (inFunction === null) continue;
     // `PyObject *name;` or `int name = …` declares a local that shadows the file-scope variable from here on.
     if (shadowed.has(`${inFunction}\0${m[2]}`)) continue;
-    if (!m[1] && declaresLocal(code.slice(Math.max(0, start - 60), start))) {
+    if (!m[1] && declaresLocal(code.slice(Math.max(0, start - 200), start))) {
       shadowed.add(`${inFunction}\0${m[2]}`);
       continue;
     }

@@ -20,7 +20,9 @@ export type Origin =
 export const CONSTRUCTORS = new Set([
   'PyList_New', 'PyDict_New', 'PyTuple_New', 'PySet_New', 'PyFrozenSet_New', 'PyTuple_Pack', 'Py_BuildValue',
   'PySequence_List', 'PySequence_Tuple', 'PyList_GetSlice', 'PyList_AsTuple', 'PyDict_Copy', 'PyDict_Items',
-  'PyDict_Keys', 'PyDict_Values', 'PyObject_Dir', '_PyDict_NewPresized', 'PyCell_New',
+  'PyDict_Keys', 'PyDict_Values', 'PyObject_Dir', '_PyDict_NewPresized', 'PyCell_New', 'PyMapping_Items', 'PyMapping_Keys',
+  'PyMapping_Values', 'PyUnicode_Split', 'PyUnicode_RSplit', 'PyUnicode_Splitlines', 'PySequence_GetSlice', 'PyList_AsTuple',
+  'PyBytes_FromStringAndSize', 'PyTuple_GetSlice',
 ]);
 
 /**
@@ -31,7 +33,7 @@ export const CONSTRUCTORS = new Set([
 const PUBLISHING = /^(?:Py(?:List_(?:Append|Insert|SetItem|SET_ITEM)|Tuple_(?:SetItem|SET_ITEM)|Dict_(?:SetItem|SetItemString|SetDefault|SetDefaultRef)|Set_Add|Object_(?:SetAttr|SetAttrString|SetItem|GenericSetAttr|Call\w*|Vectorcall\w*)|Module_Add\w*|Cell_Set|Capsule_\w+|StructSequence_SetItem|Eval_CallObject\w*)|Py_X?SETREF)$/;
 
 /** Conventional names of the keyword-arguments dict of METH_VARARGS | METH_KEYWORDS functions. */
-const KEYWORD_PARAMETERS = new Set(['kwargs', 'kwds', 'kw', 'keywds', 'kwdict']);
+const KEYWORD_PARAMETERS = new Set(['kwargs', 'kwds', 'kw', 'keywds', 'kwdict', 'keywords']);
 
 const byFunction = new WeakMap<FileFacts, Map<string, CallFact[]>>();
 
@@ -80,7 +82,9 @@ export function originOf(expression: string, at: CallFact, facts: FileFacts): Or
     // or storing it in a field or another variable may publish it; from then on other threads can reach it.
     const between = (r: Range) => startsBefore(assignment.range, r) && startsBefore(r, at.range);
     const passed = earlier.some((c) => between(c.range) && PUBLISHING.test(c.callee) && c.args.slice(1).some((a) => sameObject(a) === text));
-    const stored = facts.assignments.some((a) => a.inFunction === at.inFunction && a.value === text && a.target !== text && between(a.range));
+    // Copying the pointer into another local keeps it private; storing it in a field or a global does not.
+    const reachable = (target: string) => /->|\.|\[/.test(target) || facts.variables.some((v) => v.name === target);
+    const stored = facts.assignments.some((a) => a.inFunction === at.inFunction && a.value === text && reachable(a.target) && between(a.range));
     return passed || stored
       ? { kind: 'published', name: text, constructor: assignment.callee }
       : { kind: 'fresh', constructor: assignment.callee, line: assignment.range.startLine };
@@ -91,4 +95,15 @@ export function originOf(expression: string, at: CallFact, facts: FileFacts): Or
     return KEYWORD_PARAMETERS.has(text) ? { kind: 'keyword-arguments', name: text } : { kind: 'parameter', name: text };
   }
   return { kind: 'local', name: text };
+}
+
+/**
+ * Functions that run when no other thread can reach the object: tp_dealloc and tp_finalize
+ * (the object is unreachable), tp_traverse and tp_clear (the free-threaded GC stops the world).
+ * Recognised by name (`*_dealloc`, `*_traverse`, …) or by a `visitproc` parameter named `visit`.
+ */
+export function isLifecycleFunction(name: string | null, facts: FileFacts): boolean {
+  if (name === null) return false;
+  if (/(?:^|_)(?:dealloc|traverse|clear|finalize|del)$/i.test(name)) return true;
+  return facts.functions.some((f) => f.name === name && f.params.includes('visit'));
 }

@@ -72,7 +72,8 @@ export interface BlockMacroFact {
 
 /** A `return`, `goto`, `break` or `continue` that leaves a critical section without its END. */
 export interface SectionExitFact {
-  statement: 'return' | 'goto' | 'break' | 'continue';
+  /** `return`, `goto`, `break`, `continue`, or the macro that returns (`Py_RETURN_NONE`). */
+  statement: string;
   range: Range;
   inFunction: string | null;
   /** The objects of the sections it leaves, innermost first. */
