@@ -11,10 +11,26 @@ const THREAD_SAFE_STORAGE = /^(?:_Thread_local|thread_local|__thread|_Atomic|Py_
 const LOCK = /^(?:PyMutex_Lock|PyThread_acquire_lock(?:_timed)?|pthread_mutex_lock|pthread_rwlock_wrlock|EnterCriticalSection|AcquireSRWLockExclusive|mtx_lock|uv_mutex_lock)$/;
 const UNLOCK = /^(?:PyMutex_Unlock|PyThread_release_lock|pthread_mutex_unlock|pthread_rwlock_unlock|LeaveCriticalSection|ReleaseSRWLockExclusive|mtx_unlock|uv_mutex_unlock)$/;
 
-/** A lock taken before the write and released after it, in the same function. */
-function underLock(write: StaticWriteFact, calls: readonly CallFact[]): boolean {
-  const mine = calls.filter((c) => c.inFunction === write.inFunction);
+/** A lock taken before the write and released after it, in the same function; `locks` holds each function's lock calls. */
+function underLock(write: StaticWriteFact, locks: ReadonlyMap<string, CallFact[]>): boolean {
+  const mine = locks.get(write.inFunction) ?? [];
   return mine.some((c) => LOCK.test(c.callee) && startsBefore(c.range, write.range)) && mine.some((c) => UNLOCK.test(c.callee) && startsBefore(write.range, c.range));
+}
+
+/**
+ * Lock and unlock calls by function, with the project's own lock macros
+ * (`#define MUTEX_LOCK(m) PyMutex_Lock(m)`) read as the calls they make.
+ */
+function lockCalls(calls: readonly CallFact[], lockMacros: ReadonlyMap<string, string>): Map<string, CallFact[]> {
+  const byFunction = new Map<string, CallFact[]>();
+  for (const call of calls) {
+    const callee = lockMacros.get(call.callee) ?? call.callee;
+    if (call.inFunction === null || !(LOCK.test(callee) || UNLOCK.test(callee))) continue;
+    const list = byFunction.get(call.inFunction) ?? [];
+    list.push({ ...call, callee });
+    byFunction.set(call.inFunction, list);
+  }
+  return byFunction;
 }
 
 export default defineRule<MessageId>({
@@ -90,13 +106,21 @@ export default defineRule<MessageId>({
   scope: 'project',
   check(project, context) {
     const callable = callableFromPython(project.files);
+    const lockMacros = new Map<string, string>();
+    for (const f of project.files) {
+      for (const d of f.defines) {
+        const inner = d.calls.find((c) => LOCK.test(c) || UNLOCK.test(c));
+        if (inner !== undefined) lockMacros.set(d.name, inner);
+      }
+    }
     for (const facts of project.files) {
+      const locks = lockCalls(facts.calls, lockMacros);
       const variables = new Map(facts.variables.map((v) => [v.name, v]));
       for (const write of facts.staticWrites) {
         const entry = callable.get(callableKey(facts.file, write.inFunction));
         const variable = variables.get(write.name);
         if (!entry || !variable || variable.qualifiers.some((q) => THREAD_SAFE_STORAGE.test(q))) continue;
-        if (write.criticalSections.length > 0 || underLock(write, facts.calls) || compiledInAny(write.guard, FREE_THREADED) === false) continue;
+        if (write.criticalSections.length > 0 || underLock(write, locks) || compiledInAny(write.guard, FREE_THREADED) === false) continue;
         const lazy = write.storesCall !== null && variable.type.includes('PyObject');
         context.report({
           messageId: lazy ? 'lazyCache' : 'write',

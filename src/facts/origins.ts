@@ -4,7 +4,7 @@
  * variable, a field of another object, or a local of unknown origin. Shared analysis for the
  * thread-safety rules, computed from facts alone.
  */
-import type { CallFact, FileFacts, Range } from './types.js';
+import type { AssignmentFact, CallFact, FileFacts, FunctionFact, Range } from './types.js';
 
 export type Origin =
   | { kind: 'fresh'; constructor: string; line: number }
@@ -35,21 +35,53 @@ const PUBLISHING = /^(?:Py(?:List_(?:Append|Insert|SetItem|SET_ITEM)|Tuple_(?:Se
 /** Conventional names of the keyword-arguments dict of METH_VARARGS | METH_KEYWORDS functions. */
 const KEYWORD_PARAMETERS = new Set(['kwargs', 'kwds', 'kw', 'keywds', 'kwdict', 'keywords']);
 
-const byFunction = new WeakMap<FileFacts, Map<string, CallFact[]>>();
+/** Per file, per function: assignments from calls by variable, publishing calls by argument, stores by value. */
+interface FunctionIndex {
+  assigned: Map<string, CallFact[]>;
+  published: Map<string, CallFact[]>;
+  stored: Map<string, AssignmentFact[]>;
+}
 
-function callsOf(facts: FileFacts, fn: string): CallFact[] {
-  let index = byFunction.get(facts);
-  if (index === undefined) {
-    index = new Map();
+const indexes = new WeakMap<FileFacts, Map<string, FunctionIndex>>();
+const names = new WeakMap<FileFacts, { functions: Map<string, FunctionFact>; variables: Set<string> }>();
+
+/** The file's functions by name and its file-scope variable names, built once per file. */
+function fileNames(facts: FileFacts): { functions: Map<string, FunctionFact>; variables: Set<string> } {
+  let found = names.get(facts);
+  if (found === undefined) {
+    found = { functions: new Map(facts.functions.map((f) => [f.name, f])), variables: new Set(facts.variables.map((v) => v.name)) };
+    names.set(facts, found);
+  }
+  return found;
+}
+
+function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Built once per file, so that classifying each call costs the length of short lists, not of the function. */
+function functionIndex(facts: FileFacts, fn: string): FunctionIndex | undefined {
+  let byFunction = indexes.get(facts);
+  if (byFunction === undefined) {
+    const built = new Map<string, FunctionIndex>();
+    const of = (name: string): FunctionIndex => {
+      let entry = built.get(name);
+      if (entry === undefined) built.set(name, (entry = { assigned: new Map(), published: new Map(), stored: new Map() }));
+      return entry;
+    };
     for (const call of facts.calls) {
       if (call.inFunction === null) continue;
-      const list = index.get(call.inFunction);
-      if (list) list.push(call);
-      else index.set(call.inFunction, [call]);
+      const entry = of(call.inFunction);
+      if (call.assignedTo !== null) add(entry.assigned, call.assignedTo, call);
+      if (PUBLISHING.test(call.callee)) for (const arg of call.args.slice(1)) add(entry.published, sameObject(arg), call);
     }
-    byFunction.set(facts, index);
+    for (const a of facts.assignments) if (a.inFunction !== null) add(of(a.inFunction).stored, a.value, a);
+    indexes.set(facts, built);
+    byFunction = built;
   }
-  return index.get(fn) ?? [];
+  return byFunction.get(fn);
 }
 
 /** Whether `a` starts before `b` in the file. */
@@ -73,18 +105,19 @@ export function originOf(expression: string, at: CallFact, facts: FileFacts): Or
   const text = sameObject(expression);
   if (/->|\./.test(text)) return { kind: 'field', text };
   if (!/^[A-Za-z_]\w*$/.test(text)) return { kind: 'expression', text };
-  const fn = at.inFunction === null ? undefined : facts.functions.find((f) => f.name === at.inFunction);
-  const earlier = at.inFunction === null ? [] : callsOf(facts, at.inFunction).filter((c) => startsBefore(c.range, at.range));
-  const assignment = earlier.filter((c) => c.assignedTo === text).pop();
-  const fileScope = facts.variables.some((v) => v.name === text);
+  const known = fileNames(facts);
+  const fn = at.inFunction === null ? undefined : known.functions.get(at.inFunction);
+  const index = at.inFunction === null ? undefined : functionIndex(facts, at.inFunction);
+  const assignment = index?.assigned.get(text)?.filter((c) => startsBefore(c.range, at.range)).pop();
+  const fileScope = known.variables.has(text);
   if (assignment && CONSTRUCTORS.has(assignment.callee) && !fileScope) {
     // Handing the object to another call (storing it in a container, an attribute, a module)
     // or storing it in a field or another variable may publish it; from then on other threads can reach it.
     const between = (r: Range) => startsBefore(assignment.range, r) && startsBefore(r, at.range);
-    const passed = earlier.some((c) => between(c.range) && PUBLISHING.test(c.callee) && c.args.slice(1).some((a) => sameObject(a) === text));
+    const passed = (index?.published.get(text) ?? []).some((c) => between(c.range));
     // Copying the pointer into another local keeps it private; storing it in a field or a global does not.
-    const reachable = (target: string) => /->|\.|\[/.test(target) || facts.variables.some((v) => v.name === target);
-    const stored = facts.assignments.some((a) => a.inFunction === at.inFunction && a.value === text && reachable(a.target) && between(a.range));
+    const reachable = (target: string) => /->|\.|\[/.test(target) || known.variables.has(target);
+    const stored = (index?.stored.get(text) ?? []).some((a) => reachable(a.target) && between(a.range));
     return passed || stored
       ? { kind: 'published', name: text, constructor: assignment.callee }
       : { kind: 'fresh', constructor: assignment.callee, line: assignment.range.startLine };
@@ -105,5 +138,5 @@ export function originOf(expression: string, at: CallFact, facts: FileFacts): Or
 export function isLifecycleFunction(name: string | null, facts: FileFacts): boolean {
   if (name === null) return false;
   if (/(?:^|_)(?:dealloc|traverse|clear|finalize|del)$/i.test(name)) return true;
-  return facts.functions.some((f) => f.name === name && f.params.includes('visit'));
+  return fileNames(facts).functions.get(name)?.params.includes('visit') ?? false;
 }
