@@ -52,7 +52,8 @@ export default defineRule<MessageId>({
     ].join('\n'),
   },
   messages: {
-    refcntField: '`{{text}}` reads the ob_refcnt field, which the free-threaded PyObject does not have: this does not compile for python3.14t; use Py_REFCNT({{object}})',
+    refcntField:
+      '`{{text}}` uses the ob_refcnt field, which the free-threaded PyObject does not have: this does not compile for python3.14t; use Py_REFCNT({{object}}) to read it and Py_SET_REFCNT to write it',
     assignment: '`{{text}}` assigns to the object header directly: use {{setter}}({{object}}, …)',
   },
   scope: 'file',
