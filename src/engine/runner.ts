@@ -14,6 +14,7 @@ import { projectFacts } from '../facts/modules.js';
 import type { FileFacts } from '../facts/types.js';
 import { formatMessage, type Finding, type Report, type Rule, type RuleOptions } from './rule.js';
 import { readiness, type ModuleReadiness } from './readiness.js';
+import { isSuppressed, parseSuppressions } from './suppressions.js';
 
 export interface SourceFile {
   /** Where to read it. */
@@ -172,8 +173,10 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
   for (const rule of input.rules) {
     if (rule.scope === 'project') rule.check(project, { options: input.options, report: reporter(rule, findings, seen) });
   }
-  findings.sort(compareFindings);
+  const suppressions = new Map(loaded.map((l) => [l.source.file, parseSuppressions(l.text)]));
+  const kept = findings.filter((f) => !isSuppressed(f, suppressions.get(f.file)));
+  kept.sort(compareFindings);
   skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
-  return { findings, modules: readiness(project.modules, findings), skipped, diagnostics, filesAudited: loaded.length };
+  return { findings: kept, modules: readiness(project.modules, kept), skipped, diagnostics, filesAudited: loaded.length };
 }
 
