@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { globby } from 'globby';
 import type { SourceFile } from './engine/runner.js';
+import { BUILD_FILE_NAMES } from './facts/build-files.js';
 
 export class DiscoveryError extends Error {}
 
@@ -44,6 +45,7 @@ export function displayPath(absolute: string, cwd: string): string {
 
 export async function discover(options: DiscoverOptions): Promise<SourceFile[]> {
   const found = new Set<string>();
+  const buildFiles = new Set<string>();
   for (const given of options.paths) {
     const absolute = path.resolve(options.cwd, given);
     let isDirectory: boolean;
@@ -58,7 +60,7 @@ export async function discover(options: DiscoverOptions): Promise<SourceFile[]> 
       found.add(absolute);
       continue;
     }
-    const files = await globby(options.include.length > 0 ? [...options.include] : SOURCE_PATTERNS, {
+    const globOptions = {
       cwd: absolute,
       absolute: true,
       gitignore: true,
@@ -66,10 +68,13 @@ export async function discover(options: DiscoverOptions): Promise<SourceFile[]> 
       onlyFiles: true,
       followSymbolicLinks: false,
       suppressErrors: true,
-    });
-    for (const f of files) found.add(path.resolve(f));
+    };
+    for (const f of await globby(options.include.length > 0 ? [...options.include] : SOURCE_PATTERNS, globOptions)) found.add(path.resolve(f));
+    // Build files decide whether a free-threaded wheel can be built; --include narrows the scan to sources.
+    if (options.include.length === 0) {
+      for (const f of await globby(BUILD_FILE_NAMES.map((n) => `**/${n}`), globOptions)) buildFiles.add(path.resolve(f));
+    }
   }
-  return [...found]
-    .map((p) => ({ path: p, file: displayPath(p, options.cwd) }))
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const entries = (set: Set<string>, kind: 'source' | 'build') => [...set].map((p) => ({ path: p, file: displayPath(p, options.cwd), kind }));
+  return [...entries(found, 'source'), ...entries(buildFiles, 'build')].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

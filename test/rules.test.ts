@@ -12,8 +12,9 @@ import { FIXTURES, runUnit, units } from './support/units.js';
 const rules = await loadRules();
 
 async function findingsOf(code: string, rule: Rule) {
+  const file = rule.docs.exampleFile ?? 'example.c';
   const result = await audit({
-    files: [{ path: 'example.c', file: 'example.c' }],
+    files: [{ path: file, file, kind: /\.[ch]$/.test(file) ? 'source' : 'build' }],
     rules: [rule],
     options: { minPython: DEFAULT_MIN_PYTHON, targetPython: DEFAULT_TARGET_PYTHON },
     read: async () => new TextEncoder().encode(code),

@@ -22,6 +22,8 @@ export interface RuleDocs {
   example: string;
   /** The fixed code, which must not trigger it. */
   useInstead: string;
+  /** The file name the examples are written as (default `example.c`); `setup.py` for build-file rules. */
+  exampleFile?: string;
   knownProblems?: string;
 }
 

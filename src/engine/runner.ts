@@ -10,6 +10,7 @@ import { parse, parseBudgetMs } from '../source/parse.js';
 import { blankDeadBranches } from '../source/branches.js';
 import { scanDirectives, type Directive } from '../source/scan.js';
 import { extractFacts } from '../facts/extract.js';
+import { buildFileFacts, type BuildFileFacts } from '../facts/build-files.js';
 import { projectFacts } from '../facts/modules.js';
 import type { FileFacts } from '../facts/types.js';
 import { formatMessage, type Finding, type Report, type Rule, type RuleOptions } from './rule.js';
@@ -21,6 +22,8 @@ export interface SourceFile {
   path: string;
   /** How findings name it: relative to the project root, forward slashes. */
   file: string;
+  /** A build file (setup.py, pyproject.toml, …) is read for its settings, not parsed as C. */
+  kind?: 'source' | 'build';
 }
 
 export interface Skipped {
@@ -145,7 +148,17 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
   const diagnostics: Diagnostic[] = [];
   // Sequential synchronous reads: the parse that follows each read dominates, and async reads only add idle time.
   const read = input.read ?? (async (p: string) => readFileSync(p));
-  const loaded = await load(input.files, read, input.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, skipped, diagnostics);
+  const sources = input.files.filter((f) => f.kind !== 'build');
+  const loaded = await load(sources, read, input.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, skipped, diagnostics);
+  const buildFiles: BuildFileFacts[] = [];
+  for (const f of input.files.filter((x) => x.kind === 'build')) {
+    try {
+      const decoded = decode(await read(f.path));
+      if (decoded.ok) buildFiles.push(buildFileFacts(f.file, decoded.text));
+    } catch (error) {
+      skipped.push({ file: f.file, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    }
+  }
   const macros = macroTable(annotationMacros(loaded.flatMap((l) => l.directives)), input.macros ?? new Map());
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -169,7 +182,7 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
       if (rule.scope === 'file') rule.check(fileFacts, { options: input.options, report: reporter(rule, findings, seen) });
     }
   }
-  const project = projectFacts(facts);
+  const project = projectFacts(facts, buildFiles);
   for (const rule of input.rules) {
     if (rule.scope === 'project') rule.check(project, { options: input.options, report: reporter(rule, findings, seen) });
   }

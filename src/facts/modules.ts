@@ -7,6 +7,7 @@ import path from 'node:path';
 import { compiledInAny, FREE_THREADED } from './guards.js';
 import { listItems, referencedName } from './initializer.js';
 import { assignmentBefore } from './extract.js';
+import type { BuildFileFacts } from './build-files.js';
 import type { CallFact, DefineFact, FileFacts, FunctionFact, Guard, ModuleDefFact, Range, SlotArrayFact } from './types.js';
 
 export interface InFile<T> {
@@ -48,6 +49,8 @@ export interface ModuleFact {
 export interface ProjectFacts {
   files: FileFacts[];
   modules: ModuleFact[];
+  /** setup.py, setup.cfg, pyproject.toml and meson.build files of the scan. */
+  buildFiles: BuildFileFacts[];
 }
 
 export type Declaration = 'not-used' | 'used' | 'missing' | 'unknown';
@@ -337,7 +340,7 @@ function setGilCallsOf(calls: readonly InFile<CallFact>[], creation: InFile<Call
   return { own, other };
 }
 
-export function projectFacts(files: FileFacts[]): ProjectFacts {
+export function projectFacts(files: FileFacts[], buildFiles: BuildFileFacts[] = []): ProjectFacts {
   const index = new Index(files);
   const modules: ModuleFact[] = [];
   const claimed = new Set<ModuleDefFact>();
@@ -384,7 +387,7 @@ export function projectFacts(files: FileFacts[]): ProjectFacts {
     }
   }
   assignFiles(modules, files);
-  return { files, modules };
+  return { files, modules, buildFiles };
 }
 
 /** What a module declares to a free-threaded interpreter that imports it. */

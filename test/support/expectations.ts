@@ -11,7 +11,8 @@ export interface Expectation {
   ruleId: string;
 }
 
-const EXPECT = /(?:\/\/|\/\*)\s*expect(\^*|-next-line)?:\s*([\w-]+(?:\s*,\s*[\w-]+)*)/g;
+/** `//` and `/* *\/` in C, `#` in build files (setup.py, pyproject.toml, meson.build). */
+const EXPECT = /(?:\/\/|\/\*|#)\s*expect(\^*|-next-line)?:\s*([\w-]+(?:\s*,\s*[\w-]+)*)/g;
 
 export function parseExpectations(file: string, text: string): Expectation[] {
   const expectations: Expectation[] = [];

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConfigFile, resolveOptions } from '../../src/config.js';
+import { BUILD_FILE_NAMES } from '../../src/facts/build-files.js';
 import { loadRules } from '../../src/engine/registry.js';
 import { audit, type AuditResult } from '../../src/engine/runner.js';
 import { fixtureOptions, parseExpectations, type Expectation } from './expectations.js';
@@ -21,7 +22,7 @@ function sourcesUnder(dir: string, prefix = ''): string[] {
     .flatMap((e) => {
       const relative = prefix + e.name;
       if (e.isDirectory()) return sourcesUnder(path.join(dir, e.name), `${relative}/`);
-      return /\.[ch]$/.test(e.name) ? [relative] : [];
+      return /\.[ch]$/.test(e.name) || BUILD_FILE_NAMES.includes(e.name) ? [relative] : [];
     })
     .sort();
 }
@@ -55,7 +56,7 @@ export async function runUnit(unit: Unit, group: string): Promise<{ result: Audi
   const inline = isDirectoryUnit ? {} : fixtureOptions(texts[0]);
   const options = resolveOptions({ paths: [], minPython: inline['min-python'], targetPython: inline['target-python'] }, fileConfig);
   const result = await audit({
-    files: unit.files.map((f) => ({ path: path.join(unit.dir, f), file: f })),
+    files: unit.files.map((f) => ({ path: path.join(unit.dir, f), file: f, kind: /\.[ch]$/.test(f) ? ('source' as const) : ('build' as const) })),
     rules: await rulesFor(group),
     options: { minPython: options.minPython, targetPython: options.targetPython },
     macros: options.macros,
