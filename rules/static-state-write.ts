@@ -3,7 +3,7 @@ import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
 import { startsBefore } from '../src/facts/origins.js';
 import { callableFromPython, callableKey } from '../src/facts/reach.js';
 import type { CallFact, StaticWriteFact } from '../src/facts/types.js';
-import { HOWTO } from './support/module-parts.js';
+import { HOWTO, supportsPythonBefore313 } from './support/module-parts.js';
 
 type MessageId = 'lazyCache' | 'write';
 
@@ -122,14 +122,17 @@ export default defineRule<MessageId>({
         if (!entry || !variable || variable.qualifiers.some((q) => THREAD_SAFE_STORAGE.test(q))) continue;
         if (write.criticalSections.length > 0 || underLock(write, locks) || compiledInAny(write.guard, FREE_THREADED) === false) continue;
         const lazy = write.storesCall !== null && variable.type.includes('PyObject');
+        const mutexNote = supportsPythonBefore313(context.options.minPython) ? '\n(PyMutex is new in 3.13: keep a PyThread_type_lock for older Pythons)' : '';
         context.report({
           messageId: lazy ? 'lazyCache' : 'write',
           data: { name: write.name, function: write.inFunction, via: entry.via, text: write.text },
           file: facts.file,
           range: write.range,
-          fix: lazy
-            ? `Create it in the module's exec slot and keep it in module state (PyModule_GetState), or guard the first use:\nstatic PyMutex ${write.name}_lock;\nPyMutex_Lock(&${write.name}_lock);\nif (${write.name} == NULL) {\n    ${write.text};\n}\nPyMutex_Unlock(&${write.name}_lock);`
-            : `Protect it with a lock (static PyMutex ${write.name}_lock; PyMutex_Lock/PyMutex_Unlock around every access), use an atomic (_Atomic or the atomic_* functions of <stdatomic.h>), make it _Thread_local if each thread may have its own, or move it to module state.`,
+          fix:
+            (lazy
+              ? `Create it in the module's exec slot and keep it in module state (PyModule_GetState), or guard the first use:\nstatic PyMutex ${write.name}_lock;\nPyMutex_Lock(&${write.name}_lock);\nif (${write.name} == NULL) {\n    ${write.text};\n}\nPyMutex_Unlock(&${write.name}_lock);`
+              : `Protect it with a lock (static PyMutex ${write.name}_lock; PyMutex_Lock/PyMutex_Unlock around every access), use an atomic (_Atomic or the atomic_* functions of <stdatomic.h>), make it _Thread_local if each thread may have its own, or move it to module state.`) +
+            mutexNote,
         });
       }
     }

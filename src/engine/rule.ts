@@ -33,7 +33,7 @@ export interface RuleMeta<M extends string> {
   category: Category;
   severity: Severity;
   /** How often a finding is real. */
-  precision: 'high' | 'medium' | 'low';
+  precision: Precision;
   status: 'stable' | 'preview';
   /** URL with anchor of the CPython 3.14 documentation section the rule enforces. */
   guide: string;
@@ -88,10 +88,14 @@ export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
   return Object.freeze(rule);
 }
 
+export type Precision = 'high' | 'medium' | 'low';
+
 export interface Finding {
   ruleId: string;
   category: Category;
   severity: Severity;
+  /** How often the rule's findings are real, from its metadata. */
+  precision: Precision;
   file: string;
   range: Range;
   messageId: string;

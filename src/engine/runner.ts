@@ -113,6 +113,7 @@ function reporter(rule: Rule, findings: Finding[], seen: Set<string>): (r: Repor
       ruleId: rule.id,
       category: rule.category,
       severity: rule.severity,
+      precision: rule.precision,
       file: r.file,
       range: r.range,
       messageId: r.messageId,

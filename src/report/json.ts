@@ -22,6 +22,7 @@ export function formatJson(result: AuditResult, meta: { version: string; minPyth
       ruleId: f.ruleId,
       category: f.category,
       severity: f.severity,
+      precision: f.precision,
       ...location(f),
       message: f.message,
       messageId: f.messageId,

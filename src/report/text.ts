@@ -52,6 +52,9 @@ export function formatFinding(finding: Finding, options: TextOptions, chalk: Cha
   if (codeFrame !== '') lines.push(codeFrame);
   if (finding.fix) lines.push(indentBlock(finding.fix, `  ${chalk.green('= fix:')} `, '         '));
   for (const r of finding.related) lines.push(`  ${chalk.blue('= note:')} ${r.message} is at ${r.file}:${r.range.startLine}:${r.range.startColumn}`);
+  if (finding.precision !== 'high') {
+    lines.push(`  ${chalk.blue('= precision:')} ${finding.precision}: the rule reads the code without running it; check that the object can really be shared`);
+  }
   lines.push(`  ${chalk.blue('= see:')} ${finding.guide}`);
   return lines.join('\n');
 }
