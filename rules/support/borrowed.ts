@@ -140,7 +140,7 @@ export const BORROWED_APIS: readonly BorrowedApi[] = [
 
 const BY_NAME = new Map(BORROWED_APIS.map((a) => [a.name, a]));
 
-type MessageId = 'shared' | 'unowned' | 'inMacro';
+type MessageId = 'shared' | 'unowned';
 
 function fill(template: string, call: CallFact, container: string): string {
   const assigned = call.assignedTo !== null && /^[A-Za-z_]\w*$/.test(call.assignedTo);
@@ -175,7 +175,14 @@ function checkCall(call: CallFact, facts: FileFacts, context: RuleContext<Messag
   const before313 = supportsPythonBefore313(context.options.minPython);
   let container = api.owner === null ? '' : (call.args[api.owner] ?? '');
   if (api.ownerKind === 'sequence') container = sequenceOwner(container, call, facts);
-  const data = { api: api.name, kind: api.ownerKind, container, replacement: api.replacement ?? 'a critical section', deprecated: api.deprecated ? ` (${api.deprecated})` : '' };
+  const data = {
+    api: api.name,
+    kind: api.ownerKind,
+    container,
+    replacement: api.replacement ?? 'a critical section',
+    deprecated: api.deprecated ? ` (${api.deprecated})` : '',
+    via: call.viaMacro ? ` (through the macro ${call.viaMacro})` : '',
+  };
   const report: Report<MessageId> = { messageId: 'unowned', data: { ...data, why: '', risk: api.risk ?? '' }, file: facts.file, range: call.range };
   if (api.owner !== null) {
     const locked = new Set(call.criticalSections.map(sameObject));
@@ -195,14 +202,13 @@ function checkCall(call: CallFact, facts: FileFacts, context: RuleContext<Messag
 
 const MESSAGES: Record<MessageId, string> = {
   shared:
-    '{{api}}{{deprecated}} returns a borrowed reference into the {{kind}} {{why}}: without the GIL another thread can remove the item and free it while this code still uses it; use {{replacement}}',
-  unowned: '{{api}}{{deprecated}} returns a borrowed reference: {{risk}}; use {{replacement}}',
-  inMacro: 'the macro {{macro}} calls {{api}}{{deprecated}}, which returns a borrowed reference; use {{replacement}}',
+    '{{api}}{{deprecated}}{{via}} returns a borrowed reference into the {{kind}} {{why}}: without the GIL another thread can remove the item and free it while this code still uses it; use {{replacement}}',
+  unowned: '{{api}}{{deprecated}}{{via}} returns a borrowed reference: {{risk}}; use {{replacement}}',
 };
 
 /** Only the messages a rule's APIs can produce: `shared` needs an owner argument, `unowned` its absence. */
 function messagesFor(apis: readonly BorrowedApi[]): Record<MessageId, string> {
-  const messages: Partial<Record<MessageId, string>> = { inMacro: MESSAGES.inMacro };
+  const messages: Partial<Record<MessageId, string>> = {};
   if (apis.some((a) => a.owner !== null)) messages.shared = MESSAGES.shared;
   if (apis.some((a) => a.owner === null)) messages.unowned = MESSAGES.unowned;
   return messages as Record<MessageId, string>;
@@ -239,20 +245,11 @@ export function borrowedReferenceRule(spec: BorrowedRuleSpec): Rule<MessageId> {
     scope: 'project',
     check(project: ProjectFacts, context: RuleContext<MessageId>) {
       const includesCompat = project.files.some((f) => f.includes.some((i) => i.endsWith('pythoncapi_compat.h')));
+      // Calls written out, and calls made through the project's macros at the places they are used;
+      // a macro definition on its own is not a finding.
       for (const facts of project.files) {
-        for (const call of facts.calls) if (apis.has(call.callee)) checkCall(call, facts, context, includesCompat);
-        for (const define of facts.defines) {
-          if (compiledInAny(define.guard, FREE_THREADED) === false) continue;
-          for (const name of define.calls) {
-            const api = BY_NAME.get(name);
-            if (!api || !apis.has(name)) continue;
-            context.report({
-              messageId: 'inMacro',
-              data: { macro: define.name, api: name, replacement: api.replacement ?? 'a critical section', deprecated: api.deprecated ? ` (${api.deprecated})` : '' },
-              file: facts.file,
-              range: define.range,
-            });
-          }
+        for (const call of [...facts.calls, ...project.macroCalls(facts)]) {
+          if (apis.has(call.callee)) checkCall(call, facts, context, includesCompat);
         }
       }
     },

@@ -51,6 +51,12 @@ export interface ProjectFacts {
   modules: ModuleFact[];
   /** setup.py, setup.cfg, pyproject.toml and meson.build files of the scan. */
   buildFiles: BuildFileFacts[];
+  /**
+   * The calls a file makes through the project's function-like macros, at each place a macro is
+   * used, with the use's arguments substituted: `GET(d, k)` with `#define GET(m, k)
+   * PyDict_GetItem((m), (k))` is a PyDict_GetItem call on `d` at that line.
+   */
+  macroCalls(facts: FileFacts): CallFact[];
 }
 
 export type Declaration = 'not-used' | 'used' | 'missing' | 'unknown';
@@ -122,12 +128,15 @@ class Index {
       for (const m of body.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)) {
         if (C_KEYWORDS.has(m[1]) || m[1] === call.fact.callee) continue;
         const open = (m.index ?? 0) + m[0].length - 1;
+        const before = body.slice(0, m.index);
         const synthetic: CallFact = {
           ...call.fact,
           callee: m[1],
           args: listItems(body, open).items.map((i) => i.text),
-          assignedTo: assignmentBefore(body.slice(Math.max(0, (m.index ?? 0) - 200), m.index)),
+          // A body that is just the call, `PyDict_GetItem((d), (k))`, gives its result to the use's variable.
+          assignedTo: assignmentBefore(before.slice(-200)) ?? (/^[\s(]*$/.test(before) ? call.fact.assignedTo : null),
           guard: [...define.guard, ...call.fact.guard],
+          viaMacro: call.fact.viaMacro ?? call.fact.callee,
         };
         const expanded = { file: call.file, fact: synthetic };
         found.push(expanded, ...this.macroCalls(expanded, depth + 1));
@@ -387,7 +396,16 @@ export function projectFacts(files: FileFacts[], buildFiles: BuildFileFacts[] = 
     }
   }
   assignFiles(modules, files);
-  return { files, modules, buildFiles };
+  const expanded = new WeakMap<FileFacts, CallFact[]>();
+  const macroCalls = (facts: FileFacts): CallFact[] => {
+    let found = expanded.get(facts);
+    if (found === undefined) {
+      found = facts.calls.flatMap((call) => index.macroCalls({ file: facts.file, fact: call }).map((c) => c.fact));
+      expanded.set(facts, found);
+    }
+    return found;
+  };
+  return { files, modules, buildFiles, macroCalls };
 }
 
 /** What a module declares to a free-threaded interpreter that imports it. */

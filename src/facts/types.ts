@@ -56,6 +56,8 @@ export interface CallFact {
   /** Inside `Py_BEGIN_ALLOW_THREADS … Py_END_ALLOW_THREADS`: the thread is detached. */
   allowThreads: boolean;
   guard: Guard;
+  /** For a call made inside a project macro, the macro used at this place (see ProjectFacts.macroCalls). */
+  viaMacro?: string;
 }
 
 /** A use of a block macro: `Py_BEGIN_CRITICAL_SECTION2(a, b)`, `Py_END_ALLOW_THREADS`… */

@@ -7,7 +7,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-#define CELL_VALUE(c) PyCell_GET(c)  // expect: borrowed-cell-item
+#define CELL_VALUE(c) PyCell_GET(c)
 
 typedef struct {
     PyObject_HEAD
@@ -73,7 +73,7 @@ box_set(BoxObject *self, PyObject *value)
 static PyObject *
 box_is_empty(BoxObject *self, PyObject *Py_UNUSED(ignored))
 {
-    return PyBool_FromLong(CELL_VALUE(self->cell) == NULL);
+    return PyBool_FromLong(CELL_VALUE(self->cell) == NULL);  // expect: borrowed-cell-item
 }
 
 static PyMethodDef box_methods[] = {

@@ -1,13 +1,13 @@
-/* Project macros over dict lookups are reported once, on the #define line; a macro spread
- * over several lines with `\` continuations is reported on its first line. Macros over
- * PyDict_GetItemRef, and ones only compiled with the GIL (`#ifndef Py_GIL_DISABLED`), are
- * silent. Uses of the macros in code are not reported again.
- * Findings: borrowed-dict-item (inMacro) on OPT_GET, MODULE_ATTR and LOOKUP_OR_RAISE. */
+/* Project macros over dict lookups are reported where they are used, with the use's own
+ * arguments (a definition alone is not a finding), including a macro spread over several
+ * lines with `\` continuations. Macros over PyDict_GetItemRef, and ones only compiled with
+ * the GIL (`#ifndef Py_GIL_DISABLED`), are silent.
+ * Findings: borrowed-dict-item at the uses of OPT_GET, MODULE_ATTR and LOOKUP_OR_RAISE. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-#define OPT_GET(opts, name) PyDict_GetItemString((opts), (name))  // expect: borrowed-dict-item
-#define MODULE_ATTR(m, name) PyDict_GetItemString(PyModule_GetDict(m), (name))  // expect: borrowed-dict-item
+#define OPT_GET(opts, name) PyDict_GetItemString((opts), (name))
+#define MODULE_ATTR(m, name) PyDict_GetItemString(PyModule_GetDict(m), (name))
 #define LOOKUP_OR_RAISE(dict, key, out)                        \
     do {                                                       \
         (out) = PyDict_GetItemWithError((dict), (key));        \
@@ -15,7 +15,6 @@
             PyErr_SetObject(PyExc_KeyError, (key));            \
         }                                                      \
     } while (0)
-// expect^^^^^^^: borrowed-dict-item
 
 #define OPT_GET_REF(opts, name, out) PyDict_GetItemStringRef((opts), (name), (out))
 
@@ -35,14 +34,14 @@ opt_get_locked(PyObject *d, PyObject *k)
 static PyObject *
 option_verbose(PyObject *module, PyObject *opts)
 {
-    PyObject *v = OPT_GET(opts, "verbose");
+    PyObject *v = OPT_GET(opts, "verbose");  // expect: borrowed-dict-item
     return Py_NewRef(v ? v : Py_False);
 }
 
 static PyObject *
 module_version(PyObject *module, PyObject *Py_UNUSED(ignored))
 {
-    PyObject *v = MODULE_ATTR(module, "__version__");
+    PyObject *v = MODULE_ATTR(module, "__version__");  // expect: borrowed-dict-item
     return Py_NewRef(v ? v : Py_None);
 }
 
@@ -53,7 +52,7 @@ option_required(PyObject *module, PyObject *args)
     if (!PyArg_ParseTuple(args, "O!O", &PyDict_Type, &opts, &key)) {
         return NULL;
     }
-    LOOKUP_OR_RAISE(opts, key, value);
+    LOOKUP_OR_RAISE(opts, key, value);  // expect: borrowed-dict-item
     return Py_XNewRef(value);
 }
 

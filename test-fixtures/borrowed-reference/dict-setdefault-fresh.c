@@ -2,12 +2,12 @@
  * loop. The keyword-arguments exemption of the lookup APIs does not extend to
  * PyDict_SetDefault: it writes into the dict it was given, which is the C caller's own
  * dict when the call comes through PyObject_Call(). A project macro over
- * PyDict_SetDefault is reported on its #define line.
+ * PyDict_SetDefault is reported where it is used.
  * Findings: borrowed-dict-setdefault on the call on `kwargs` and on the SETDEFAULT_NONE macro. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-#define SETDEFAULT_NONE(d, k) PyDict_SetDefault((d), (k), Py_None)  // expect: borrowed-dict-setdefault
+#define SETDEFAULT_NONE(d, k) PyDict_SetDefault((d), (k), Py_None)
 
 static PyObject *
 first_index_by_value(PyObject *module, PyObject *values)
@@ -54,7 +54,7 @@ mark_seen(PyObject *module, PyObject *args)
     if (!PyArg_ParseTuple(args, "O!O", &PyDict_Type, &registry, &key)) {
         return NULL;
     }
-    return Py_XNewRef(SETDEFAULT_NONE(registry, key));
+    return Py_XNewRef(SETDEFAULT_NONE(registry, key));  // expect: borrowed-dict-setdefault
 }
 
 static PyMethodDef sdfresh_methods[] = {

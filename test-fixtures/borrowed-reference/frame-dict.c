@@ -2,14 +2,14 @@
  * dicts owned by the running frame (deprecated in 3.13): reported wherever they are, also
  * nested in another call and inside a critical section. PyEval_GetFrameGlobals,
  * PyEval_GetFrameLocals and PyEval_GetFrameBuiltins return strong references.
- * A helper macro over one of them is reported on its #define line.
+ * A helper macro over one of them is reported where it is used.
  * Findings: borrowed-frame-dict (unowned) on each of the four borrowed calls;
- * borrowed-frame-dict and borrowed-dict-item (inMacro) on CALLER_GLOBAL, whose body is
+ * borrowed-frame-dict and borrowed-dict-item at the macro's uses on CALLER_GLOBAL, whose body is
  * also a borrowed dict lookup. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-#define CALLER_GLOBAL(name) PyDict_GetItemString(PyEval_GetGlobals(), (name))  // expect: borrowed-frame-dict, borrowed-dict-item
+#define CALLER_GLOBAL(name) PyDict_GetItemString(PyEval_GetGlobals(), (name))
 
 static PyObject *
 caller_name(PyObject *module, PyObject *Py_UNUSED(ignored))
@@ -52,7 +52,7 @@ builtin_lookup(PyObject *module, PyObject *name)
 static PyObject *
 caller_file(PyObject *module, PyObject *Py_UNUSED(ignored))
 {
-    PyObject *file = CALLER_GLOBAL("__file__");
+    PyObject *file = CALLER_GLOBAL("__file__");  // expect: borrowed-dict-item, borrowed-frame-dict
     return Py_NewRef(file ? file : Py_None);
 }
 

@@ -1,11 +1,11 @@
 /* PyImport_AddModule kept for old Pythons or the GIL build: the branches free-threaded 3.14
  * does not compile are silent, a branch under a project macro it may compile is reported,
- * and a helper macro over PyImport_AddModule is reported on its #define line.
+ * and a helper macro over PyImport_AddModule is reported where it is used.
  * Findings: borrowed-import-module under USE_LEGACY_IMPORT and on the MAIN_MODULE macro. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-#define MAIN_MODULE() PyImport_AddModule("__main__")  // expect: borrowed-import-module
+#define MAIN_MODULE() PyImport_AddModule("__main__")
 
 static PyObject *
 get_main(void)
@@ -55,7 +55,7 @@ main_name(PyObject *module, PyObject *Py_UNUSED(ignored))
 static PyObject *
 main_is_loaded(PyObject *module, PyObject *Py_UNUSED(ignored))
 {
-    return PyBool_FromLong(MAIN_MODULE() != NULL);
+    return PyBool_FromLong(MAIN_MODULE() != NULL);  // expect: borrowed-import-module
 }
 
 static PyObject *

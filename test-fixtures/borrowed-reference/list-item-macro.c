@@ -1,8 +1,8 @@
 /* Project macros around list reads. A macro whose body calls PyList_GET_ITEM or
- * PyList_GetItem is reported once, on its #define line (a multi-line macro on its first
- * line), not at each use. A macro over PyList_GetItemRef, and a compatibility definition of
+ * PyList_GetItem is reported at each place it is used, with the list given there (a
+ * multi-line macro too); the definition alone is not. A macro over PyList_GetItemRef, and a compatibility definition of
  * PyList_GetItemRef kept for Pythons before 3.13, are silent.
- * Findings: borrowed-list-item (inMacro) on LIST_HEAD and FOR_EACH_ITEM. */
+ * Findings: borrowed-list-item at the macro's uses on LIST_HEAD and FOR_EACH_ITEM. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -18,10 +18,10 @@ PyList_GetItemRef(PyObject *list, Py_ssize_t i)
 #define LIST_AT(l, i) PyList_GetItemRef((l), (i))
 #endif
 
-#define LIST_HEAD(l) PyList_GET_ITEM((l), 0)  // expect: borrowed-list-item
+#define LIST_HEAD(l) PyList_GET_ITEM((l), 0)
 #define FOR_EACH_ITEM(l, i, item) \
     for ((i) = 0; (i) < PyList_GET_SIZE(l) && ((item) = PyList_GetItem((l), (i))) != NULL; (i)++)
-// expect^^: borrowed-list-item
+
 
 static PyObject *
 head_or_none(PyObject *module, PyObject *list)
@@ -29,7 +29,7 @@ head_or_none(PyObject *module, PyObject *list)
     if (!PyList_Check(list) || PyList_GET_SIZE(list) == 0) {
         Py_RETURN_NONE;
     }
-    return Py_NewRef(LIST_HEAD(list));
+    return Py_NewRef(LIST_HEAD(list));  // expect: borrowed-list-item
 }
 
 static PyObject *
@@ -37,7 +37,7 @@ count_true(PyObject *module, PyObject *list)
 {
     Py_ssize_t i, n = 0;
     PyObject *item;
-    FOR_EACH_ITEM(list, i, item) {
+    FOR_EACH_ITEM(list, i, item) {  // expect: borrowed-list-item
         int t = PyObject_IsTrue(item);
         if (t < 0) {
             return NULL;

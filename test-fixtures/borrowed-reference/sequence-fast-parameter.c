@@ -7,7 +7,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-#define SEQ_LAST(seq) PySequence_Fast_GET_ITEM((seq), PySequence_Fast_GET_SIZE(seq) - 1)  // expect: borrowed-sequence-fast
+#define SEQ_LAST(seq) PySequence_Fast_GET_ITEM((seq), PySequence_Fast_GET_SIZE(seq) - 1)
 
 static Py_ssize_t
 count_none(PyObject *iterable)
@@ -67,7 +67,7 @@ last_or_none(PyObject *module, PyObject *iterable)
     if (seq == NULL) {
         return NULL;
     }
-    PyObject *last = PySequence_Fast_GET_SIZE(seq) > 0 ? Py_NewRef(SEQ_LAST(seq)) : Py_NewRef(Py_None);
+    PyObject *last = PySequence_Fast_GET_SIZE(seq) > 0 ? Py_NewRef(SEQ_LAST(seq)) : Py_NewRef(Py_None);  // expect: borrowed-sequence-fast
     int ok = all_str(seq);
     Py_DECREF(seq);
     if (!ok) {

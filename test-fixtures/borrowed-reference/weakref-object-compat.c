@@ -3,7 +3,7 @@
  * for the GIL build (`#ifndef Py_GIL_DISABLED`) or in `#if 0` is never compiled by
  * free-threaded 3.14 and is silent; a compatibility macro defined the same way is silent
  * too. An unguarded helper macro over PyWeakref_GET_OBJECT is reported on its #define.
- * Findings: borrowed-weakref-object (inMacro) on DEREF_OR_NONE. */
+ * Findings: borrowed-weakref-object at the macro's uses on DEREF_OR_NONE. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -24,7 +24,7 @@ PyWeakref_GetRef(PyObject *ref, PyObject **pobj)
 #define WEAK_TARGET(r) weak_target_ref(r)
 #endif
 
-#define DEREF_OR_NONE(r) (PyWeakref_GET_OBJECT(r))  // expect: borrowed-weakref-object
+#define DEREF_OR_NONE(r) (PyWeakref_GET_OBJECT(r))
 
 static PyObject *
 weak_target_ref(PyObject *ref)
@@ -69,7 +69,7 @@ target(PyObject *module, PyObject *ref)
 static PyObject *
 peek(PyObject *module, PyObject *ref)
 {
-    return Py_NewRef(DEREF_OR_NONE(ref));
+    return Py_NewRef(DEREF_OR_NONE(ref));  // expect: borrowed-weakref-object
 }
 
 static PyMethodDef weakcompat_methods[] = {

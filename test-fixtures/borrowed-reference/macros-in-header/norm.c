@@ -6,7 +6,7 @@
     for ((i) = 0; (i) < PySequence_Fast_GET_SIZE(seq)             \
                   && (((item) = PySequence_Fast_ITEMS(seq)[(i)]), 1); \
          (i)++)
-// expect^^^^: borrowed-sequence-fast
+
 
 PyObject *
 vec_norm(PyObject *module, PyObject *vector)
@@ -18,7 +18,7 @@ vec_norm(PyObject *module, PyObject *vector)
     double sum = 0.0;
     Py_ssize_t i;
     PyObject *item;
-    FAST_FOR_EACH(seq, i, item) {
+    FAST_FOR_EACH(seq, i, item) {  // expect: borrowed-sequence-fast
         double x = PyFloat_AsDouble(item);
         if (x == -1.0 && PyErr_Occurred()) {
             Py_DECREF(seq);
@@ -42,5 +42,5 @@ vec_head(PyObject *module, PyObject *vector)
     if (!PyList_Check(vector) || PyList_GET_SIZE(vector) == 0) {
         Py_RETURN_NONE;
     }
-    return Py_NewRef(VEC_FIRST(vector));
+    return Py_NewRef(VEC_FIRST(vector));  // expect: borrowed-list-item
 }

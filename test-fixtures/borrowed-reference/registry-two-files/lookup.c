@@ -31,7 +31,7 @@ plugins_has(PyObject *module, PyObject *name)
     if (utf8 == NULL) {
         return NULL;
     }
-    return PyBool_FromLong(REGISTRY_HAS(utf8));
+    return PyBool_FromLong(REGISTRY_HAS(utf8));  // expect: borrowed-dict-item
 }
 
 PyObject *

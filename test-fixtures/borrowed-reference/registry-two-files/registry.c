@@ -43,7 +43,7 @@ registry_register(PyObject *name, PyObject *plugin)
 static int
 registry_has_json(void)
 {
-    return REGISTRY_HAS("json");
+    return REGISTRY_HAS("json");  // expect: borrowed-dict-item
 }
 
 int
