@@ -47,7 +47,7 @@ export default defineRule<MessageId>({
   verified: 'Doc/howto/free-threading-extensions.rst (3.14), section Protecting Internal Extension State; Doc/c-api/init.rst PyMutex (3.13)',
   docs: {
     what:
-      'Finds writes to file-scope variables (lazy caches, counters, flags, tables) in functions that Python code can call — functions named in a method table or type slot, and what they call — when no lock, critical section, atomic or thread-local storage protects them.',
+      'Finds writes to static variables, at file scope or inside functions (lazy caches, counters, flags, tables), in functions that Python code can call — functions named in a method table or type slot, and what they call — when no lock, critical section, atomic or thread-local storage protects them.',
     why:
       'With the GIL, C code between two Python API calls ran alone, so a static could be filled on first use or counted up without a lock. Without it, ' +
       'two threads run the same function at once: both see the cache empty and both fill it (one reference leaks or is freed twice), counters lose updates, ' +
@@ -99,9 +99,9 @@ export default defineRule<MessageId>({
   },
   messages: {
     lazyCache:
-      '`{{name}}` is a file-scope cache filled on first use in {{function}}(), which Python can call from several threads at once (via {{via}}): two threads can both find it empty and both store, leaking or freeing a reference; fill it once in the exec slot, or keep it in module state',
+      '`{{name}}` is a static cache filled on first use in {{function}}(), which Python can call from several threads at once (via {{via}}): two threads can both find it empty and both store, leaking or freeing a reference; fill it once in the exec slot, or keep it in module state',
     write:
-      '{{function}}(), which Python can call from any thread (via {{via}}), writes the file-scope `{{name}}` without a lock (`{{text}}`): without the GIL concurrent calls race on it',
+      '{{function}}(), which Python can call from any thread (via {{via}}), writes the static `{{name}}` without a lock (`{{text}}`): without the GIL concurrent calls race on it',
   },
   scope: 'project',
   check(project, context) {
@@ -115,10 +115,10 @@ export default defineRule<MessageId>({
     }
     for (const facts of project.files) {
       const locks = lockCalls(facts.calls, lockMacros);
-      const variables = new Map(facts.variables.map((v) => [v.name, v]));
+      const variables = new Map(facts.variables.map((v) => [`${v.inFunction ?? ''}\0${v.name}`, v]));
       for (const write of facts.staticWrites) {
         const entry = callable.get(callableKey(facts.file, write.inFunction));
-        const variable = variables.get(write.name);
+        const variable = variables.get(`${write.inFunction}\0${write.name}`) ?? variables.get(`\0${write.name}`);
         if (!entry || !variable || variable.qualifiers.some((q) => THREAD_SAFE_STORAGE.test(q))) continue;
         if (write.criticalSections.length > 0 || underLock(write, locks) || compiledInAny(write.guard, FREE_THREADED) === false) continue;
         const lazy = write.storesCall !== null && variable.type.includes('PyObject');

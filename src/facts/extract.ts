@@ -187,7 +187,7 @@ function declaredType(base: string, declarator: SyntaxNode): string {
   return `${base}${prefix ? ` ${prefix}` : ''}${suffix}`;
 }
 
-function variableFacts(node: SyntaxNode, ctx: Context, variables: VariableFact[], entryPoints: EntryPointFact[]): void {
+function variableFacts(node: SyntaxNode, ctx: Context, variables: VariableFact[], entryPoints: EntryPointFact[], inFunction: string | null = null): void {
   const base = node.childForFieldName('type')?.text;
   if (base === undefined) return;
   const qualifiers = node.children.filter((c) => c.type === 'type_qualifier' || c.type === 'storage_class_specifier').map((c) => c.text);
@@ -206,11 +206,12 @@ function variableFacts(node: SyntaxNode, ctx: Context, variables: VariableFact[]
       // `PyObject *const p` is a constant pointer; `const char *p` points at constants but can change.
       isConst: qualifiers.includes('const') && !type.includes('*'),
       qualifiers: qualifiers.filter((q) => q !== 'static' && q !== 'const'),
+      inFunction,
       range: ctx.lines.range(name.startIndex, name.endIndex),
       guard: ctx.guards.at(name.startIndex),
     });
     const value = declarator.type === 'init_declarator' ? declarator.childForFieldName('value') : null;
-    if (value?.type === 'initializer_list') {
+    if (value?.type === 'initializer_list' && inFunction === null) {
       // Every identifier in a table's initialiser; the rules keep those that name functions.
       const text = ctx.source.slice(value.startIndex, value.endIndex);
       for (const m of cleanText(text).matchAll(/\b[A-Za-z_]\w*\b(?!\s*\()/g)) {
@@ -607,8 +608,13 @@ function declaresLocal(before: string): boolean {
  * `name = …`, `name += …`, `name++`, `++name`, `name[i] = …`, `name.field = …`.
  */
 function staticWriteFacts(code: string, variables: readonly VariableFact[], spans: FunctionSpan[], all: Region[], ctx: Context): StaticWriteFact[] {
-  const names = variables.filter((v) => !v.isConst && !(TABLE_TYPES.test(v.type) && !v.type.includes('*'))).map((v) => v.name);
+  const writable = variables.filter((v) => !v.isConst && !(TABLE_TYPES.test(v.type) && !v.type.includes('*')));
+  const names = writable.map((v) => v.name);
   if (names.length === 0) return [];
+  // A function-scope static is visible in its own function only; its declaration is not a shadowing local.
+  const ownerOf = new Map(writable.filter((v) => v.inFunction !== null).map((v) => [v.name, v.inFunction]));
+  const fileScope = new Set(writable.filter((v) => v.inFunction === null).map((v) => v.name));
+  const declaredAt = new Set(writable.filter((v) => v.inFunction !== null).map((v) => `${v.range.startLine}:${v.range.startColumn}`));
   const found: StaticWriteFact[] = [];
   const shadowed = new Set<string>();
   const pattern = new RegExp(`\\b(${[...new Set(names)].join('|')})\\b`, 'g');
@@ -621,6 +627,9 @@ function staticWriteFacts(code: string, variables: readonly VariableFact[], span
     const start = at;
     const inFunction = enclosingFunction(spans, start);
     if (inFunction === null) continue;
+    if (!fileScope.has(m[2]) && ownerOf.get(m[2]) !== inFunction) continue;
+    const position = ctx.lines.position(start);
+    if (declaredAt.has(`${position.line}:${position.column}`)) continue;
     // `PyObject *name;` or `int name = …` declares a local that shadows the file-scope variable from here on.
     if (shadowed.has(`${inFunction}\0${m[2]}`)) continue;
     if (!m[1] && declaresLocal(code.slice(Math.max(0, start - 200), start))) {
@@ -706,6 +715,24 @@ function objectHeaderFacts(code: string, spans: FunctionSpan[], ctx: Context): O
   return found.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
 }
 
+/**
+ * `static` variables declared inside functions: caches filled on first use (`static PyObject
+ * *decimal = NULL;`), shared by every thread that runs the function. Found from the `static`
+ * keyword in the code text, so the many ordinary locals are never visited.
+ */
+function functionStatics(root: SyntaxNode, spans: FunctionSpan[], ctx: Context, entryPoints: EntryPointFact[]): VariableFact[] {
+  const found: VariableFact[] = [];
+  for (const m of ctx.code.matchAll(/\bstatic\b/g)) {
+    const at = m.index ?? 0;
+    const inFunction = enclosingFunction(spans, at);
+    if (inFunction === null) continue;
+    let node: SyntaxNode | null = root.descendantForIndex(at);
+    while (node !== null && node.type !== 'declaration' && node.type !== 'function_definition') node = node.parent;
+    if (node?.type === 'declaration') variableFacts(node, ctx, found, entryPoints, inFunction);
+  }
+  return found;
+}
+
 /** Nodes that may hold file-scope declarations or functions: preprocessor blocks, extern "C", error recovery. */
 const CONTAINERS = new Set([
   'preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif', 'preproc_elifdef', 'linkage_specification', 'declaration_list', 'ERROR',
@@ -774,6 +801,8 @@ export function extractFacts(
   const assignments = assignmentFacts(code, spans, ctx);
   const objectHeader = objectHeaderFacts(code, spans, ctx);
   const nameUses = nameUseFacts(code, spans, ctx);
+  const statics = functionStatics(root, spans, ctx, entryPoints);
+  variables.push(...statics);
   const staticWrites = staticWriteFacts(code, variables, spans, allRegions, ctx);
   const parseErrors = root.hasError ? root.descendantsOfType('ERROR').map((n) => ctx.lines.range(n.startIndex, n.endIndex)) : [];
   const includes = directives.filter((d) => d.keyword === 'include').map((d) => d.body.replace(/^["<]|[">]$/g, ''));

@@ -49,7 +49,8 @@ const names = new WeakMap<FileFacts, { functions: Map<string, FunctionFact>; var
 function fileNames(facts: FileFacts): { functions: Map<string, FunctionFact>; variables: Set<string> } {
   let found = names.get(facts);
   if (found === undefined) {
-    found = { functions: new Map(facts.functions.map((f) => [f.name, f])), variables: new Set(facts.variables.map((v) => v.name)) };
+    const fileScope = facts.variables.filter((v) => v.inFunction === null);
+    found = { functions: new Map(facts.functions.map((f) => [f.name, f])), variables: new Set(fileScope.map((v) => v.name)) };
     names.set(facts, found);
   }
   return found;

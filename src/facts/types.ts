@@ -132,6 +132,8 @@ export interface VariableFact {
   isConst: boolean;
   /** `_Thread_local`, `thread_local`, `__thread`, `_Atomic` and the like, as written. */
   qualifiers: string[];
+  /** For a `static` variable declared inside a function (a function-scope cache), that function; null at file scope. */
+  inFunction: string | null;
   range: Range;
   guard: Guard;
 }

@@ -124,3 +124,37 @@ static PyMethodDef kind_methods[] = {
     {"load_kind", load_kind, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
+
+/* Function-scope static caches are shared by every thread that runs the function. */
+static PyObject *
+to_decimal(PyObject *self, PyObject *text)
+{
+    static PyObject *decimal_type = NULL;
+    static int calls;
+    int local_calls = 0;
+    if (decimal_type == NULL) {
+        PyObject *mod = PyImport_ImportModule("decimal");
+        if (mod == NULL) {
+            return NULL;
+        }
+        decimal_type = PyObject_GetAttrString(mod, "Decimal");  // expect: static-state-write
+        Py_DECREF(mod);
+    }
+    calls++;  // expect: static-state-write
+    local_calls++;
+    return PyObject_CallOneArg(decimal_type, text);
+}
+
+static PyObject *
+other_function(PyObject *self, PyObject *arg)
+{
+    int calls = 0;      /* not the static of to_decimal */
+    calls++;
+    return PyLong_FromLong(calls);
+}
+
+static PyMethodDef decimal_methods[] = {
+    {"to_decimal", to_decimal, METH_O, NULL},
+    {"other_function", other_function, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
