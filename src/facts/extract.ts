@@ -477,6 +477,20 @@ function sectionExitFacts(root: SyntaxNode, all: Region[], spans: FunctionSpan[]
   return [...exits.values()].sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
 }
 
+/**
+ * `ts = PyEval_SaveThread(); … PyEval_RestoreThread(ts);` in one function detaches the thread
+ * just as Py_BEGIN_ALLOW_THREADS does: the calls between them run without a thread state.
+ */
+function saveRestoreRegions(calls: readonly CallFact[], starts: readonly number[]): Region[] {
+  const found: Region[] = [];
+  calls.forEach((save, i) => {
+    if (save.callee !== 'PyEval_SaveThread' || save.assignedTo === null) return;
+    const restore = calls.findIndex((c, j) => j > i && c.inFunction === save.inFunction && c.callee === 'PyEval_RestoreThread' && c.args[0] === save.assignedTo);
+    if (restore >= 0) found.push({ kind: 'allow-threads', objects: [], start: starts[i], end: starts[restore] });
+  });
+  return found;
+}
+
 /** Attaches to each call (in source order) the regions around it, in one sweep. */
 function placeInRegions(calls: CallFact[], starts: number[], all: Region[]): void {
   let next = 0;
@@ -793,7 +807,7 @@ export function extractFacts(
     calls.push(fact);
     callStarts.push(node.startIndex);
   }
-  const allRegions = regions(uses, source);
+  const allRegions = [...regions(uses, source), ...saveRestoreRegions(calls, callStarts)].sort((a, b) => a.start - b.start);
   placeInRegions(calls, callStarts, allRegions);
   const blockMacros = blockMacroFacts(uses, spans, ctx);
   const sectionExits = sectionExitFacts(root, allRegions, spans, ctx);

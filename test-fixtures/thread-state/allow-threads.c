@@ -83,3 +83,13 @@ guarded(PyObject *self, PyObject *obj)
     Py_END_ALLOW_THREADS
     Py_RETURN_NONE;
 }
+
+/* PyEval_SaveThread / PyEval_RestoreThread detach the thread like the macros do. */
+static PyObject *
+explicit_detach(PyObject *self, PyObject *obj)
+{
+    PyThreadState *save = PyEval_SaveThread();
+    Py_ssize_t n = PyObject_Length(obj);  // expect: python-api-while-detached
+    PyEval_RestoreThread(save);
+    return PyLong_FromSsize_t(n + PyObject_Length(obj));
+}
