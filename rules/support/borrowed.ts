@@ -139,6 +139,7 @@ export const BORROWED_APIS: readonly BorrowedApi[] = [
 ];
 
 const BY_NAME = new Map(BORROWED_APIS.map((a) => [a.name, a]));
+const BORROWED_NAMES: ReadonlySet<string> = new Set(BY_NAME.keys());
 
 type MessageId = 'shared' | 'unowned';
 
@@ -248,7 +249,7 @@ export function borrowedReferenceRule(spec: BorrowedRuleSpec): Rule<MessageId> {
       // Calls written out, and calls made through the project's macros at the places they are used;
       // a macro definition on its own is not a finding.
       for (const facts of project.files) {
-        for (const call of [...facts.calls, ...project.macroCalls(facts)]) {
+        for (const call of [...facts.calls, ...project.macroCalls(facts, BORROWED_NAMES)]) {
           if (apis.has(call.callee)) checkCall(call, facts, context, includesCompat);
         }
       }

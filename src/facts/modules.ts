@@ -54,9 +54,10 @@ export interface ProjectFacts {
   /**
    * The calls a file makes through the project's function-like macros, at each place a macro is
    * used, with the use's arguments substituted: `GET(d, k)` with `#define GET(m, k)
-   * PyDict_GetItem((m), (k))` is a PyDict_GetItem call on `d` at that line.
+   * PyDict_GetItem((m), (k))` is a PyDict_GetItem call on `d` at that line. Only macros that
+   * lead to one of the `wanted` names are expanded, and only calls to them are returned.
    */
-  macroCalls(facts: FileFacts): CallFact[];
+  macroCalls(facts: FileFacts, wanted: ReadonlySet<string>): CallFact[];
 }
 
 export type Declaration = 'not-used' | 'used' | 'missing' | 'unknown';
@@ -119,9 +120,9 @@ class Index {
    * The calls a function-like project macro makes where it is used:
    * `MOD_DEF(m, "spam", doc, methods)` → `m = PyModule_Create(&moduledef)`.
    */
-  macroCalls(call: InFile<CallFact>, depth = 0): InFile<CallFact>[] {
+  macroCalls(call: InFile<CallFact>, wanted: ReadonlySet<string> | null = null, depth = 0): InFile<CallFact>[] {
     const found: InFile<CallFact>[] = [];
-    if (depth >= MAX_DEPTH) return found;
+    if (depth >= MAX_DEPTH || (wanted !== null && !this.reaches(call.fact.callee, wanted))) return found;
     for (const { fact: define } of this.defines.get(call.fact.callee) ?? []) {
       if (define.params === null || define.calls.length === 0) continue;
       const body = substitute(define.body, define.params, call.fact.args);
@@ -139,10 +140,35 @@ class Index {
           viaMacro: call.fact.viaMacro ?? call.fact.callee,
         };
         const expanded = { file: call.file, fact: synthetic };
-        found.push(expanded, ...this.macroCalls(expanded, depth + 1));
+        found.push(expanded, ...this.macroCalls(expanded, wanted, depth + 1));
       }
     }
     return found;
+  }
+
+  private readonly reached = new Map<string, Set<string>>();
+
+  /** Whether a macro, through its body and the macros it uses, calls any of `wanted`. */
+  reaches(macro: string, wanted: ReadonlySet<string>): boolean {
+    const names = this.reachableNames(macro, new Set());
+    for (const name of names) if (wanted.has(name)) return true;
+    return false;
+  }
+
+  private reachableNames(macro: string, visiting: Set<string>): Set<string> {
+    const known = this.reached.get(macro);
+    if (known !== undefined) return known;
+    const names = new Set<string>();
+    if (visiting.has(macro)) return names;
+    visiting.add(macro);
+    for (const { fact: define } of this.defines.get(macro) ?? []) {
+      for (const call of define.calls) {
+        names.add(call);
+        if (this.defines.has(call)) for (const n of this.reachableNames(call, visiting)) names.add(n);
+      }
+    }
+    this.reached.set(macro, names);
+    return names;
   }
 
   /** The definition a call reaches. */
@@ -186,12 +212,15 @@ function within(range: Range, extent: Range): boolean {
 }
 
 /** A macro body with its parameters replaced by the arguments of one use, `##` pasted. */
+const paramPatterns = new Map<string, RegExp>();
+
 function substitute(body: string, params: readonly string[], args: readonly string[]): string {
-  let text = body;
-  params.forEach((param, i) => {
-    text = text.replace(new RegExp(`\\b${param}\\b`, 'g'), args[i] ?? param);
-  });
-  return text.replace(/\s*##\s*/g, '');
+  if (params.length === 0) return body.includes('##') ? body.replace(/\s*##\s*/g, '') : body;
+  const key = params.join(',');
+  let pattern = paramPatterns.get(key);
+  if (pattern === undefined) paramPatterns.set(key, (pattern = new RegExp(`\\b(?:${params.join('|')})\\b`, 'g')));
+  const text = body.replace(pattern, (p) => args[params.indexOf(p)] ?? p);
+  return text.includes('##') ? text.replace(/\s*##\s*/g, '') : text;
 }
 
 /** Init-function macros of well-known headers, used when the project does not define them itself (py3c). */
@@ -396,12 +425,17 @@ export function projectFacts(files: FileFacts[], buildFiles: BuildFileFacts[] = 
     }
   }
   assignFiles(modules, files);
-  const expanded = new WeakMap<FileFacts, CallFact[]>();
-  const macroCalls = (facts: FileFacts): CallFact[] => {
-    let found = expanded.get(facts);
+  const expanded = new WeakMap<ReadonlySet<string>, WeakMap<FileFacts, CallFact[]>>();
+  const macroCalls = (facts: FileFacts, wanted: ReadonlySet<string>): CallFact[] => {
+    let byFile = expanded.get(wanted);
+    if (byFile === undefined) expanded.set(wanted, (byFile = new WeakMap()));
+    let found = byFile.get(facts);
     if (found === undefined) {
-      found = facts.calls.flatMap((call) => index.macroCalls({ file: facts.file, fact: call }).map((c) => c.fact));
-      expanded.set(facts, found);
+      found = facts.calls
+        .filter((call) => index.defines.has(call.callee))
+        .flatMap((call) => index.macroCalls({ file: facts.file, fact: call }, wanted).map((c) => c.fact))
+        .filter((c) => wanted.has(c.callee));
+      byFile.set(facts, found);
     }
     return found;
   };
