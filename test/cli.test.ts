@@ -205,7 +205,7 @@ describe('cext-audit rules and explain', () => {
     const run = cli(['rules'], { cwd });
     assert.equal(run.status, 0);
     for (const id of ['module-missing-gil-slot', 'module-missing-set-gil', 'module-gil-used', 'gil-slot-unguarded']) {
-      assert.match(run.stdout, new RegExp(`^${id} +module-declaration +(error|warning|note) +\\S`, 'm'));
+      assert.match(run.stdout, new RegExp(`^${id} +module-declaration +(error|warning|note) +howto/free-threading-extensions\\.html#[\\w-]+ +\\S`, 'm'));
     }
   });
 

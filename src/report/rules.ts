@@ -1,9 +1,14 @@
 /** Rule documentation rendered from rule metadata: the `rules` table, `explain`, and the README table. */
 import type { Rule } from '../engine/rule.js';
 
+/** `howto/free-threading-extensions.html#borrowed-references`: the guide link without its common prefix. */
+function shortGuide(url: string): string {
+  return url.replace(/^https:\/\/docs\.python\.org\/3\.14\//, '');
+}
+
 export function formatRulesTable(rules: readonly Rule[]): string {
-  const rows = rules.map((r) => [r.id + (r.status === 'preview' ? ' (preview)' : ''), r.category, r.severity, r.docs.what]);
-  const header = ['id', 'category', 'severity', 'summary'];
+  const rows = rules.map((r) => [r.id + (r.status === 'preview' ? ' (preview)' : ''), r.category, r.severity, shortGuide(r.guide), r.docs.what]);
+  const header = ['id', 'category', 'severity', 'guide (docs.python.org/3.14/…)', 'summary'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
