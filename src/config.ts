@@ -62,8 +62,9 @@ const MACRO_KINDS: Record<string, MacroRule> = {
   blank: { action: 'blank', args: 'none' },
   'blank-call': { action: 'blank', args: 'required' },
   unwrap: { action: 'unwrap', args: 'required' },
-  'block-begin': { action: 'block-begin', args: 'same-line' },
-  'block-end': { action: 'block-end', args: 'same-line' },
+  // A configured block macro is taken as a lock on its argument, like Py_BEGIN_CRITICAL_SECTION.
+  'block-begin': { action: 'block-begin', args: 'same-line', family: 'critical-section' },
+  'block-end': { action: 'block-end', args: 'same-line', family: 'critical-section' },
   statement: { action: 'statement', args: 'same-line' },
 };
 

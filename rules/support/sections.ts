@@ -53,8 +53,10 @@ export function imbalances(facts: FileFacts): Imbalance[] {
         continue;
       }
       const begin = stack.pop();
+      // The project's own wrappers pair with any END of their family; the built-in pairs must match exactly.
+      const known = CLOSES[begin?.name ?? ''] !== undefined && Object.values(CLOSES).includes(macro.name);
       if (begin === undefined) note(macro, { kind: 'unopened', end: macro, scenario });
-      else if (CLOSES[begin.name] !== macro.name) note(macro, { kind: 'mismatched', begin, end: macro, scenario });
+      else if (begin.family !== macro.family || (known && CLOSES[begin.name] !== macro.name)) note(macro, { kind: 'mismatched', begin, end: macro, scenario });
     }
     for (const stack of stacks.values()) for (const begin of stack) note(begin, { kind: 'unclosed', begin, scenario });
   }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { decode, generatedBy } from '../source/decode.js';
-import { annotationMacros, macroTable, prepass, type MacroRule } from '../source/prepass.js';
+import { annotationMacros, macroTable, prepass, wrapperMacros, type MacroRule } from '../source/prepass.js';
 import { parse, parseBudgetMs } from '../source/parse.js';
 import { blankDeadBranches } from '../source/branches.js';
 import { scanDirectives, type Directive } from '../source/scan.js';
@@ -160,7 +160,8 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
       skipped.push({ file: f.file, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
     }
   }
-  const macros = macroTable(annotationMacros(loaded.flatMap((l) => l.directives)), input.macros ?? new Map());
+  const directives = loaded.flatMap((l) => l.directives);
+  const macros = macroTable(annotationMacros(directives), input.macros ?? new Map(), wrapperMacros(directives));
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const fileRules = input.rules.filter((r) => r.scope === 'file');

@@ -392,7 +392,7 @@ function regions(uses: readonly MacroUse[], source: string): Region[] {
       blocks.push(use);
       continue;
     }
-    const kind = use.name.includes('ALLOW_THREADS') ? 'allow-threads' : use.name.includes('CRITICAL_SECTION') ? 'critical-section' : null;
+    const kind = use.family ?? null;
     if (kind === null) continue;
     if (use.action === 'block-begin') open[kind].push(use);
     else if (use.action === 'block-end') {
@@ -414,7 +414,7 @@ function regions(uses: readonly MacroUse[], source: string): Region[] {
 function blockMacroFacts(uses: readonly MacroUse[], spans: FunctionSpan[], ctx: Context): BlockMacroFact[] {
   const facts: BlockMacroFact[] = [];
   for (const use of uses) {
-    const family = use.name.includes('ALLOW_THREADS') ? 'allow-threads' : use.name.includes('CRITICAL_SECTION') ? 'critical-section' : null;
+    const family = use.family ?? null;
     if (family === null || (use.action !== 'block-begin' && use.action !== 'block-end')) continue;
     facts.push({
       name: use.name,

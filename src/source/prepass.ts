@@ -22,7 +22,11 @@ export type MacroArguments = 'none' | 'required' | 'same-line';
 export interface MacroRule {
   action: MacroAction;
   args: MacroArguments;
+  /** For block macros: what the block is, so facts can tell a locked region from a detached one. */
+  family?: BlockFamily;
 }
+
+export type BlockFamily = 'critical-section' | 'allow-threads';
 
 export type MacroTable = ReadonlyMap<string, MacroRule>;
 
@@ -36,10 +40,10 @@ const BLOCK_BEGIN_CALLS = [
 const BLOCK_END_CALLS = ['Py_END_CRITICAL_SECTION', 'Py_END_CRITICAL_SECTION2', 'Py_END_CRITICAL_SECTION_SEQUENCE_FAST'];
 
 export const BUILTIN_MACROS: MacroTable = new Map<string, MacroRule>([
-  ['Py_BEGIN_ALLOW_THREADS', { action: 'block-begin', args: 'none' }],
-  ['Py_END_ALLOW_THREADS', { action: 'block-end', args: 'none' }],
-  ...BLOCK_BEGIN_CALLS.map((n): [string, MacroRule] => [n, { action: 'block-begin', args: 'required' }]),
-  ...BLOCK_END_CALLS.map((n): [string, MacroRule] => [n, { action: 'block-end', args: 'required' }]),
+  ['Py_BEGIN_ALLOW_THREADS', { action: 'block-begin', args: 'none', family: 'allow-threads' }],
+  ['Py_END_ALLOW_THREADS', { action: 'block-end', args: 'none', family: 'allow-threads' }],
+  ...BLOCK_BEGIN_CALLS.map((n): [string, MacroRule] => [n, { action: 'block-begin', args: 'required', family: 'critical-section' }]),
+  ...BLOCK_END_CALLS.map((n): [string, MacroRule] => [n, { action: 'block-end', args: 'required', family: 'critical-section' }]),
   ['Py_BLOCK_THREADS', { action: 'statement', args: 'none' }],
   ['Py_UNBLOCK_THREADS', { action: 'statement', args: 'none' }],
   ['_Py_COMP_DIAG_PUSH', { action: 'blank', args: 'none' }],
@@ -122,8 +126,25 @@ export function annotationMacros(directives: Iterable<Directive>): Set<string> {
   return found;
 }
 
-export function macroTable(project: Iterable<string>, configured: ReadonlyMap<string, MacroRule>): MacroTable {
+/**
+ * The project's own block macros: `#define LOCK(o) Py_BEGIN_CRITICAL_SECTION(o)` opens the
+ * same block as the macro it wraps, and gets the same treatment.
+ */
+export function wrapperMacros(directives: Iterable<Directive>): Map<string, MacroRule> {
+  const found = new Map<string, MacroRule>();
+  for (const directive of directives) {
+    const define = parseDefine(directive);
+    const wrapped = define ? /^([A-Za-z_]\w*)\s*(?:\(|$)/.exec(define.body)?.[1] : undefined;
+    const rule = wrapped === undefined ? undefined : BUILTIN_MACROS.get(wrapped);
+    if (!define || !rule?.family || BUILTIN_MACROS.has(define.name)) continue;
+    found.set(define.name, { ...rule, args: define.params === null ? 'none' : 'required' });
+  }
+  return found;
+}
+
+export function macroTable(project: Iterable<string>, configured: ReadonlyMap<string, MacroRule>, wrappers: ReadonlyMap<string, MacroRule> = new Map()): MacroTable {
   const table = new Map(BUILTIN_MACROS);
+  for (const [name, rule] of wrappers) table.set(name, rule);
   for (const name of project) table.set(name, { action: 'blank', args: 'none' });
   for (const [name, rule] of configured) table.set(name, rule);
   return table;
@@ -133,6 +154,7 @@ export function macroTable(project: Iterable<string>, configured: ReadonlyMap<st
 export interface MacroUse {
   name: string;
   action: MacroAction;
+  family?: BlockFamily;
   start: number;
   end: number;
   /** Text between the parentheses, or null for an object-like use. */
@@ -240,6 +262,7 @@ export function prepass(source: string, table: MacroTable): Prepared {
     const use: MacroUse = {
       name: token,
       action: rule.action,
+      family: rule.family,
       start: m.index,
       end,
       args: close < 0 ? null : source.slice(source.indexOf('(', nameEnd) + 1, close).trim(),
