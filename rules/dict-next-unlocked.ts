@@ -1,4 +1,5 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import type { CallFact, FileFacts } from '../src/facts/types.js';
 import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
 import { isLifecycleFunction, originOf, sameObject } from '../src/facts/origins.js';
 import { HOWTO } from './support/module-parts.js';
@@ -58,23 +59,29 @@ export default defineRule<MessageId>({
   },
   messages: {
     unlocked:
-      'PyDict_Next iterates {{why}}, without a critical section: without the GIL another thread can change the dict during the loop, and the borrowed keys and values can be freed; lock it with Py_BEGIN_CRITICAL_SECTION({{dict}})',
+      'PyDict_Next{{via}} iterates {{why}}, without a critical section: without the GIL another thread can change the dict during the loop, and the borrowed keys and values can be freed; lock it with Py_BEGIN_CRITICAL_SECTION({{dict}})',
   },
-  scope: 'file',
-  check(facts, context) {
-    for (const call of facts.calls) {
-      if (call.callee !== 'PyDict_Next' || compiledInAny(call.guard, FREE_THREADED) === false) continue;
-      const dict = call.args[0] ?? '';
-      if (call.criticalSections.some((o) => sameObject(o) === sameObject(dict)) || isLifecycleFunction(call.inFunction, facts)) continue;
-      const origin = originOf(dict, call, facts);
-      if (origin.kind === 'fresh' || origin.kind === 'keyword-arguments') continue;
-      context.report({
-        messageId: 'unlocked',
-        data: { dict, why: whyShared(origin, call.inFunction) },
-        file: facts.file,
-        range: call.range,
-        fix: `Py_BEGIN_CRITICAL_SECTION(${dict});\n/* the whole PyDict_Next loop; Py_NewRef any key or value used after the section */\nPy_END_CRITICAL_SECTION();`,
-      });
+  scope: 'project',
+  check(project, context) {
+    for (const facts of project.files) {
+      for (const call of [...facts.calls, ...project.macroCalls(facts, DICT_NEXT)]) checkCall(call, facts, context);
     }
   },
 });
+
+const DICT_NEXT: ReadonlySet<string> = new Set(['PyDict_Next']);
+
+function checkCall(call: CallFact, facts: FileFacts, context: RuleContext<MessageId>): void {
+  if (call.callee !== 'PyDict_Next' || compiledInAny(call.guard, FREE_THREADED) === false) return;
+  const dict = call.args[0] ?? '';
+  if (call.criticalSections.some((o) => sameObject(o) === sameObject(dict)) || isLifecycleFunction(call.inFunction, facts)) return;
+  const origin = originOf(dict, call, facts);
+  if (origin.kind === 'fresh' || origin.kind === 'keyword-arguments') return;
+  context.report({
+    messageId: 'unlocked',
+    data: { dict, why: whyShared(origin, call.inFunction), via: call.viaMacro ? ` (through the macro ${call.viaMacro})` : '' },
+    file: facts.file,
+    range: call.range,
+    fix: `Py_BEGIN_CRITICAL_SECTION(${dict});\n/* the whole PyDict_Next loop; Py_NewRef any key or value used after the section */\nPy_END_CRITICAL_SECTION();`,
+  });
+}

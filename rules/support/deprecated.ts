@@ -91,7 +91,12 @@ export function deprecatedApiRule(spec: DeprecatedRuleSpec): Rule<MessageId> {
           if (verdictFor(api, target) !== spec.verdict || compiledInAny(use.guard, builds) === false) continue;
           if (spec.verdict !== 'removed' && borrowed.has(api.name)) continue;
           const replacement = api.replacement ?? 'no direct replacement: see the documentation';
-          const advice = api.replacement === null ? `it has no direct replacement (${api.doc})` : `use ${api.replacement}`;
+          const advice =
+            api.replacement === null
+              ? `it has no direct replacement (${api.doc})`
+              : api.replacement.startsWith('nothing: ')
+                ? api.replacement.slice('nothing: '.length)
+                : `use ${api.replacement}`;
           context.report({
             messageId: 'use',
             data: {

@@ -121,3 +121,23 @@ to_dict(PyObject *self, PyObject *tree)
     }
     return dict;
 }
+
+/* A PyDict_Next loop behind a project macro is judged where the macro is used. */
+#define FOR_EACH_ITEM(d, pos, k, v) while (PyDict_Next((d), &(pos), &(k), &(v)))
+
+static Py_ssize_t
+count_items(PyObject *self, PyObject *mapping)
+{
+    Py_ssize_t pos = 0, n = 0;
+    PyObject *key, *value;
+    FOR_EACH_ITEM(mapping, pos, key, value) {  // expect: dict-next-unlocked
+        n++;
+    }
+    PyObject *copy = PyDict_Copy(mapping);
+    pos = 0;
+    FOR_EACH_ITEM(copy, pos, key, value) {
+        n++;
+    }
+    Py_XDECREF(copy);
+    return n;
+}
