@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import type { CallFact, FileFacts } from '../src/facts/types.js';
 import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
-import { isLifecycleFunction, originOf, sameObject } from '../src/facts/origins.js';
+import { isLifecycleFunction, lockedByEveryCaller, originOf, sameObject } from '../src/facts/origins.js';
 import { HOWTO } from './support/module-parts.js';
 import { whyShared } from './support/origin-text.js';
 
@@ -77,6 +77,7 @@ function checkCall(call: CallFact, facts: FileFacts, context: RuleContext<Messag
   if (call.criticalSections.some((o) => sameObject(o) === sameObject(dict)) || isLifecycleFunction(call.inFunction, facts)) return;
   const origin = originOf(dict, call, facts);
   if (origin.kind === 'fresh' || origin.kind === 'keyword-arguments') return;
+  if (origin.kind === 'parameter' && lockedByEveryCaller(call.inFunction, origin.name, facts)) return;
   context.report({
     messageId: 'unlocked',
     data: { dict, why: whyShared(origin, call.inFunction), via: call.viaMacro ? ` (through the macro ${call.viaMacro})` : '' },

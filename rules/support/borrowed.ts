@@ -10,7 +10,7 @@
 import { defineRule, type Report, type Rule, type RuleContext, type RuleDocs, type Severity } from '../../src/engine/rule.js';
 import { compiledInAny, FREE_THREADED } from '../../src/facts/guards.js';
 import type { ProjectFacts } from '../../src/facts/modules.js';
-import { isLifecycleFunction, originOf, sameObject, startsBefore } from '../../src/facts/origins.js';
+import { isLifecycleFunction, lockedByEveryCaller, originOf, sameObject, startsBefore } from '../../src/facts/origins.js';
 import { whyShared } from './origin-text.js';
 import type { CallFact, FileFacts } from '../../src/facts/types.js';
 import { supportsPythonBefore313, HOWTO } from './module-parts.js';
@@ -191,6 +191,7 @@ function checkCall(call: CallFact, facts: FileFacts, context: RuleContext<Messag
     if (isLifecycleFunction(call.inFunction, facts)) return;
     const origin = originOf(container, call, facts);
     if (origin.kind === 'fresh') return;
+    if (origin.kind === 'parameter' && lockedByEveryCaller(call.inFunction, origin.name, facts)) return;
     // The args tuple of a METH_VARARGS function: PySequence_Fast returns the tuple itself, immutable.
     if (api.ownerKind === 'sequence' && origin.kind === 'parameter' && origin.name === 'args') return;
     if (origin.kind === 'keyword-arguments' && api.safeOnKeywordArguments) return;

@@ -141,3 +141,21 @@ export function isLifecycleFunction(name: string | null, facts: FileFacts): bool
   if (/(?:^|_)(?:dealloc|traverse|clear|finalize|del)$/i.test(name)) return true;
   return fileNames(facts).functions.get(name)?.params.includes('visit') ?? false;
 }
+
+/**
+ * Whether every call of `fn` in the file passes, as argument `index`, an object its caller holds
+ * in a critical section: the HOWTO's "lock held by the caller" helpers. False when `fn` is never
+ * called in the file (it may be called from anywhere else).
+ */
+export function lockedByEveryCaller(fn: string | null, param: string, facts: FileFacts): boolean {
+  if (fn === null) return false;
+  const index = fileNames(facts).functions.get(fn)?.params.indexOf(param) ?? -1;
+  if (index < 0) return false;
+  const callers = facts.calls.filter((c) => c.callee === fn);
+  // Only a static helper: another file could call an exported one without the lock.
+  return (
+    callers.length > 0 &&
+    fileNames(facts).functions.get(fn)?.isStatic === true &&
+    callers.every((c) => c.args[index] !== undefined && c.criticalSections.some((o) => sameObject(o) === sameObject(c.args[index] ?? '')))
+  );
+}

@@ -141,3 +141,36 @@ count_items(PyObject *self, PyObject *mapping)
     Py_XDECREF(copy);
     return n;
 }
+
+/* The HOWTO's "lock held by the caller" helper: static, and every caller holds the dict. */
+static Py_ssize_t
+sum_lock_held(PyObject *d)
+{
+    Py_ssize_t pos = 0, n = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(d, &pos, &key, &value)) {
+        n += PyLong_AsSsize_t(value);
+    }
+    return n;
+}
+
+static Py_ssize_t
+sum_unlocked_sometimes(PyObject *d)
+{
+    Py_ssize_t pos = 0, n = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(d, &pos, &key, &value)) {  // expect: dict-next-unlocked
+        n++;
+    }
+    return n;
+}
+
+static PyObject *
+total(PyObject *self, PyObject *d)
+{
+    Py_ssize_t n;
+    Py_BEGIN_CRITICAL_SECTION(d);
+    n = sum_lock_held(d) + sum_unlocked_sometimes(d);
+    Py_END_CRITICAL_SECTION();
+    return PyLong_FromSsize_t(n + sum_unlocked_sometimes(d));
+}
