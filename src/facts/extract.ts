@@ -35,6 +35,8 @@ export const MODULE_DEF_FIELDS = [
 const SLOT_FIELDS = ['slot', 'value'] as const;
 
 interface Context {
+  /** Struct member types by member name, for the members whose name is unambiguous in the file. */
+  fieldTypes?: ReadonlyMap<string, string>;
   source: string;
   /** The parsed text with comments and string literals blanked, same length: for lexical patterns. */
   code: string;
@@ -48,7 +50,7 @@ const WRAPPING_DECLARATORS = new Set(['pointer_declarator', 'parenthesized_decla
 function declaredName(declarator: SyntaxNode | null): SyntaxNode | null {
   let node = declarator;
   while (node !== null) {
-    if (node.type === 'identifier') return node;
+    if (node.type === 'identifier' || node.type === 'field_identifier') return node;
     if (WRAPPING_DECLARATORS.has(node.type) || node.type === 'array_declarator' || node.type === 'function_declarator') {
       node = node.childForFieldName('declarator');
     } else {
@@ -178,7 +180,7 @@ function slotEntries(open: number, ctx: Context): SlotEntryFact[] {
 function declaredType(base: string, declarator: SyntaxNode): string {
   let suffix = '';
   let prefix = '';
-  for (let node: SyntaxNode | null = declarator; node !== null && node.type !== 'identifier'; node = node.childForFieldName('declarator')) {
+  for (let node: SyntaxNode | null = declarator; node !== null && node.type !== 'identifier' && node.type !== 'field_identifier'; node = node.childForFieldName('declarator')) {
     if (node.type === 'pointer_declarator') prefix += '*';
     else if (node.type === 'array_declarator') suffix += '[]';
     else if (node.type === 'function_declarator') return '';
@@ -518,9 +520,14 @@ function callFact(node: SyntaxNode, spans: FunctionSpan[], ctx: Context): CallFa
   const range = ctx.lines.range(start, node.endIndex);
   const target = assignedTo(ctx.source, start);
   let assignedType: string | null = null;
-  if (target !== null && ALLOCATORS.test(callee) && /^[A-Za-z_]\w*$/.test(target)) {
-    const span = spans.find((s) => s.start <= start && start < s.end);
-    assignedType = declaredTypeBefore(ctx.code, target, span?.start ?? Math.max(0, start - 4000), start);
+  if (target !== null && ALLOCATORS.test(callee)) {
+    const member = /(?:->|\.)([A-Za-z_]\w*)$/.exec(target)?.[1];
+    if (member !== undefined) {
+      assignedType = ctx.fieldTypes?.get(member) ?? null;
+    } else if (/^[A-Za-z_]\w*$/.test(target)) {
+      const span = spans.find((s) => s.start <= start && start < s.end);
+      assignedType = declaredTypeBefore(ctx.code, target, span?.start ?? Math.max(0, start - 4000), start);
+    }
   }
   return {
     callee,
@@ -747,6 +754,30 @@ function functionStatics(root: SyntaxNode, spans: FunctionSpan[], ctx: Context, 
   return found;
 }
 
+/** `double *values;` in a struct → values: `double *`; a name declared with two types is dropped. */
+function fieldTypes(nodes: readonly SyntaxNode[]): Map<string, string> {
+  const types = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (const node of nodes) {
+    // Struct bodies only: a declaration's initialiser (a big table) is not searched.
+    const body = node.type === 'struct_specifier' ? node : node.childForFieldName('type');
+    if (node.type === 'function_definition' || body === null || !/struct|union/.test(body.type)) continue;
+    for (const field of body.descendantsOfType('field_declaration')) {
+      const base = field.childForFieldName('type')?.text;
+      if (base === undefined) continue;
+      for (const declarator of field.childrenForFieldName('declarator')) {
+        const name = declaredName(declarator)?.text;
+        const type = declaredType(base, declarator);
+        if (name === undefined || type === '') continue;
+        if (types.has(name) && types.get(name) !== type) ambiguous.add(name);
+        types.set(name, type);
+      }
+    }
+  }
+  for (const name of ambiguous) types.delete(name);
+  return types;
+}
+
 /** Nodes that may hold file-scope declarations or functions: preprocessor blocks, extern "C", error recovery. */
 const CONTAINERS = new Set([
   'preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif', 'preproc_elifdef', 'linkage_specification', 'declaration_list', 'ERROR',
@@ -760,8 +791,11 @@ function topLevel(root: SyntaxNode): SyntaxNode[] {
   const found: SyntaxNode[] = [];
   const visit = (node: SyntaxNode) => {
     for (const child of node.namedChildren) {
-      if (child.type === 'function_definition' || child.type === 'declaration') found.push(child);
-      else if (CONTAINERS.has(child.type)) visit(child);
+      if (child.type === 'function_definition' || child.type === 'declaration' || child.type === 'type_definition' || child.type === 'struct_specifier') {
+        found.push(child);
+      } else if (CONTAINERS.has(child.type)) {
+        visit(child);
+      }
     }
   };
   visit(root);
@@ -785,7 +819,10 @@ export function extractFacts(
   const entryPoints: EntryPointFact[] = [];
   const root = tree.rootNode;
 
-  for (const node of topLevel(root)) {
+  const nodes = topLevel(root);
+  ctx.fieldTypes = fieldTypes(nodes);
+  for (const node of nodes) {
+    if (node.type === 'type_definition' || node.type === 'struct_specifier') continue;
     if (node.type === 'declaration') declarationFacts(node, ctx, moduleDefs, slotArrays, { variables, entryPoints });
     else {
       const fact = functionFact(node, ctx);

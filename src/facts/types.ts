@@ -45,7 +45,8 @@ export interface CallFact {
   assignedTo: string | null;
   /**
    * For memory allocators only (malloc, PyMem_*, PyObject_Malloc…): the declared type of
-   * `assignedTo` (`char *`), from its declaration in the function; null when not found.
+   * `assignedTo` (`char *`), from its declaration in the function or, for `obj->member`, from
+   * the struct declaring that member in the file; null when not found.
    */
   assignedType: string | null;
   /**

@@ -68,3 +68,12 @@ make_raw(PyObject *self, PyObject *unused)
 {
     return (PyObject *)PyObject_Init(malloc(sizeof(Vector)), &VectorType);  // expect: memory-domain-mismatch
 }
+
+/* Regression (review): a buffer stored in a struct member is typed from the struct. */
+static int
+vector_resize(Vector *self, Py_ssize_t n)
+{
+    self->values = PyObject_Realloc(self->values, n * sizeof(double));  // expect: memory-domain-mismatch
+    self->size = n;
+    return self->values == NULL ? -1 : 0;
+}
