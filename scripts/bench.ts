@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { discover } from '../src/discover.js';
 import { loadRules } from '../src/engine/registry.js';
 import { audit } from '../src/engine/runner.js';
+import { defaultJobs } from '../src/engine/analysis.js';
 import { DEFAULT_MIN_PYTHON, DEFAULT_TARGET_PYTHON } from '../src/python-version.js';
 import { decode } from '../src/source/decode.js';
 import { parse } from '../src/source/parse.js';
 
-type Mode = 'parse' | 'audit';
+type Mode = 'parse' | 'audit' | 'audit-workers';
 
 interface Measurement {
   ms: number;
@@ -34,7 +35,8 @@ async function measure(mode: Mode, dirs: string[]): Promise<Measurement> {
       if (decoded.ok) parse(decoded.text);
     }
   } else {
-    const result = await audit({ files, rules: await loadRules(), options: { minPython: DEFAULT_MIN_PYTHON, targetPython: DEFAULT_TARGET_PYTHON } });
+    const jobs = mode === 'audit-workers' ? defaultJobs() : 1;
+    const result = await audit({ files, rules: await loadRules(), options: { minPython: DEFAULT_MIN_PYTHON, targetPython: DEFAULT_TARGET_PYTHON }, jobs });
     findings = result.findings.length;
   }
   const ms = performance.now() - start;
@@ -64,11 +66,14 @@ if (args[0] === '--child') {
   };
   const parseOnly = best('parse');
   const full = best('audit');
+  const pooled = best('audit-workers');
   const mb = parseOnly.bytes / 2 ** 20;
   const row = (name: string, m: Measurement) =>
     `${name.padEnd(22)} ${m.ms.toFixed(0).padStart(7)} ms  ${(m.files / (m.ms / 1000)).toFixed(0).padStart(6)} files/s  ${(mb / (m.ms / 1000)).toFixed(2).padStart(6)} MB/s  peak RSS ${m.maxRssMb.toFixed(0)} MB`;
   console.log(`${parseOnly.files} files, ${mb.toFixed(2)} MB; best of ${runs} runs, each mode in its own process`);
   console.log(row('parse only (1 thread)', parseOnly));
   console.log(row('full audit (1 thread)', full));
+  console.log(row(`full audit (${defaultJobs()} workers)`, pooled));
   console.log(`audit / parse-only: ${(full.ms / parseOnly.ms).toFixed(2)}x time, ${(full.maxRssMb / parseOnly.maxRssMb).toFixed(2)}x peak RSS; ${full.findings} findings`);
+  console.log(`workers speed-up: ${(full.ms / pooled.ms).toFixed(2)}x (${pooled.findings === full.findings ? 'same' : 'DIFFERENT'} findings)`);
 }

@@ -10,6 +10,7 @@ import { discover, DiscoveryError } from './discover.js';
 import { loadRules, selectRules } from './engine/registry.js';
 import { SEVERITIES, type Rule } from './engine/rule.js';
 import { audit } from './engine/runner.js';
+import { defaultJobs } from './engine/analysis.js';
 import { formatPythonVersion } from './python-version.js';
 import { formatJson } from './report/json.js';
 import { formatExplain, formatRulesTable } from './report/rules.js';
@@ -46,6 +47,7 @@ interface ScanArgs {
   quiet: boolean;
   color?: boolean;
   'max-file-size': number;
+  jobs?: number;
 }
 
 /** `--select a,b --select c` → ['a', 'b', 'c']. */
@@ -102,12 +104,15 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
   }
   const files = await discover({ paths: options.paths, include: options.include, exclude: options.exclude, cwd: io.cwd });
   if (!(args['max-file-size'] > 0)) throw new UsageError('--max-file-size must be a positive number of megabytes');
+  const jobs = args.jobs ?? defaultJobs();
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number of at least 1');
   const result = await audit({
     files,
     rules,
     options: { minPython: options.minPython, targetPython: options.targetPython },
     macros: options.macros,
     maxFileSize: args['max-file-size'] * 2 ** 20,
+    jobs,
   });
   const minPython = `${formatPythonVersion(options.minPython)} (${options.minPythonSource})`;
   const toFile = args.output !== undefined;
@@ -164,6 +169,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           .option('config', { type: 'string', describe: 'configuration file (default: the nearest pyproject.toml)' })
           .option('include', { type: 'string', describe: 'globs of files to audit (default: **/*.c, **/*.h)' })
           .option('exclude', { type: 'string', describe: 'globs of files to skip' })
+          .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads for parsing [default: the number of cores]' })
           .option('max-file-size', { type: 'number', default: 10, describe: 'skip files larger than this many megabytes, with a note' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr' })
           .option('color', { type: 'boolean', describe: 'colour the text report (default: when stdout is a terminal; honours NO_COLOR and FORCE_COLOR)' }),

@@ -125,6 +125,23 @@ describe('cext-audit scan', () => {
   });
 });
 
+describe('worker pool', () => {
+  it('gives byte-identical output for any --jobs', () => {
+    const files: Record<string, string> = {};
+    // Over the pool's 2 MB threshold, so --jobs 2 really starts workers.
+    for (let i = 0; i < 60; i++) {
+      files[`pkg${i}/m.c`] = UNDECLARED.replace(/_speedups/g, `_m${i}`) + `\n/* ${'padding '.repeat(5000)} */\n`;
+    }
+    const root = project(files);
+    const one = cli(['--format', 'json', '--jobs', '1'], { cwd: root });
+    const two = cli(['--format', 'json', '--jobs', '2'], { cwd: root });
+    assert.equal(one.status, 1);
+    assert.equal(json(one.stdout).findings.length, 60);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal(cli(['--jobs', '0'], { cwd: root }).status, 2);
+  });
+});
+
 describe('file selection', () => {
   it('honours .gitignore, skips build and dependency directories, and takes --include/--exclude', () => {
     const root = project({

@@ -5,11 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { decode, generatedBy } from '../source/decode.js';
-import { annotationMacros, macroTable, prepass, wrapperMacros, type MacroRule } from '../source/prepass.js';
-import { parse, parseBudgetMs } from '../source/parse.js';
-import { blankDeadBranches } from '../source/branches.js';
+import { annotationMacros, macroTable, wrapperMacros, type MacroRule } from '../source/prepass.js';
+import { parseBudgetMs } from '../source/parse.js';
+import { analyzeAll } from './analysis.js';
 import { scanDirectives, type Directive } from '../source/scan.js';
-import { extractFacts } from '../facts/extract.js';
 import { buildFileFacts, type BuildFileFacts } from '../facts/build-files.js';
 import { projectFacts } from '../facts/modules.js';
 import type { FileFacts } from '../facts/types.js';
@@ -42,6 +41,8 @@ export interface AuditInput {
   options: RuleOptions;
   /** Extra pre-pass macros from the configuration. */
   macros?: ReadonlyMap<string, MacroRule>;
+  /** Worker threads for parsing (1: none); small scans never start workers. */
+  jobs?: number;
   /** Files larger than this many bytes are skipped with a note (vendored amalgamations dominate memory). */
   maxFileSize?: number;
   /** Reads a file; injectable so tests can feed text without a disk. */
@@ -136,14 +137,6 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** Per-file work: pure, so a worker thread or a cache can take it over. Null when the parse gave up. */
-export function analyzeFile(file: string, text: string, directives: Directive[], macros: ReturnType<typeof macroTable>): FileFacts | null {
-  const prepared = prepass(text, macros);
-  const parsed = blankDeadBranches(prepared.text, directives);
-  const tree = parse(parsed);
-  return tree === null ? null : extractFacts(file, text, tree, directives, prepared.uses, parsed);
-}
-
 export async function audit(input: AuditInput): Promise<AuditResult> {
   const skipped: Skipped[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -166,19 +159,20 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
   const seen = new Set<string>();
   const fileRules = input.rules.filter((r) => r.scope === 'file');
   const facts: FileFacts[] = [];
-  for (const { source, text, directives } of loaded) {
-    let fileFacts: FileFacts | null;
-    try {
-      fileFacts = analyzeFile(source.file, text, directives, macros);
-      if (fileFacts === null) {
-        skipped.push({ file: source.file, reason: `parsing took longer than ${(parseBudgetMs(text.length) / 1000).toFixed(0)} s (pathological input)` });
-        continue;
-      }
-    } catch (error) {
-      // A bug of ours on one file must not cost the user the audit of the others.
-      skipped.push({ file: source.file, reason: `internal error, please report it: ${(error as Error).message ?? String(error)}` });
+  const tasks = loaded.map(({ source, text, directives }, index) => ({ index, file: source.file, text, directives }));
+  const outcomes = await analyzeAll(tasks, macros, input.jobs ?? 1);
+  for (const [i, outcome] of outcomes.entries()) {
+    const { source, text } = loaded[i];
+    if (outcome.kind === 'timeout') {
+      skipped.push({ file: source.file, reason: `parsing took longer than ${(parseBudgetMs(text.length) / 1000).toFixed(0)} s (pathological input)` });
       continue;
     }
+    if (outcome.kind === 'error') {
+      // A bug of ours on one file must not cost the user the audit of the others.
+      skipped.push({ file: source.file, reason: `internal error, please report it: ${outcome.message}` });
+      continue;
+    }
+    const fileFacts = outcome.facts;
     facts.push(fileFacts);
     for (const rule of fileRules) {
       if (rule.scope === 'file') rule.check(fileFacts, { options: input.options, report: reporter(rule, findings, seen) });
