@@ -341,8 +341,8 @@ function enclosingFunction(spans: FunctionSpan[], offset: number): string | null
 
 const CALLEE = /[A-Za-z_]\w*(?=\s*\()/y;
 
-/** Calls whose result type matters to the memory-domain rules. */
-export const ALLOCATORS = /^(?:PyObject_(?:Malloc|Calloc|Realloc|MALLOC|REALLOC)|PyMem_(?:Raw)?(?:Malloc|Calloc|Realloc|MALLOC|REALLOC|New|NEW|Resize|RESIZE)|malloc|calloc|realloc)$/;
+/** Calls whose result type matters to the memory-domain rules: the object-domain allocators. */
+export const ALLOCATORS = /^PyObject_(?:Malloc|Calloc|Realloc|MALLOC|REALLOC)$/;
 
 /**
  * The declared type of a local, read from the code before `at` in its function:

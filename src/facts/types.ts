@@ -44,7 +44,7 @@ export interface CallFact {
   /** The variable the result is assigned to (`m = PyModule_Create(...)`), if any. */
   assignedTo: string | null;
   /**
-   * For memory allocators only (malloc, PyMem_*, PyObject_Malloc…): the declared type of
+   * For the object-domain allocators only (PyObject_Malloc, _Calloc, _Realloc): the declared type of
    * `assignedTo` (`char *`), from its declaration in the function or, for `obj->member`, from
    * the struct declaring that member in the file; null when not found.
    */
