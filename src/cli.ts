@@ -12,6 +12,7 @@ import { SEVERITIES, type Rule } from './engine/rule.js';
 import { audit } from './engine/runner.js';
 import { defaultJobs } from './engine/analysis.js';
 import { formatPythonVersion } from './python-version.js';
+import { DEFAULT_MAX_ANNOTATIONS, formatGithub } from './report/github.js';
 import { formatJson } from './report/json.js';
 import { formatExplain, formatRulesTable } from './report/rules.js';
 import { formatText } from './report/text.js';
@@ -34,7 +35,8 @@ export interface Io {
 
 interface ScanArgs {
   paths?: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'github';
+  'max-annotations': number;
   output?: string;
   select?: string[];
   ignore?: string[];
@@ -119,7 +121,9 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
   const report =
     args.format === 'json'
       ? formatJson(result, { version: VERSION, minPython: formatPythonVersion(options.minPython) })
-      : formatText(result, { color: useColor(args.color, io, toFile), source: readSource(io.cwd), minPython });
+      : args.format === 'github'
+        ? formatGithub(result.findings, args['max-annotations'])
+        : formatText(result, { color: useColor(args.color, io, toFile), source: readSource(io.cwd), minPython });
   if (toFile) {
     try {
       writeFileSync(path.resolve(io.cwd, args.output as string), report);
@@ -157,7 +161,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       (y) =>
         y
           .positional('paths', { type: 'string', array: true, describe: 'files or directories to audit' })
-          .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' })
+          .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as const, describe: 'output format (github: workflow-command annotations)' })
+          .option('max-annotations', { type: 'number', default: DEFAULT_MAX_ANNOTATIONS, describe: 'with --format github: annotations per severity' })
           .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
           // Not `array: true`: an array option would swallow the paths that follow it (`--select X .`).
           // Repeating the option, or commas, give several values.
