@@ -14,6 +14,7 @@ import { defaultJobs } from './engine/analysis.js';
 import { formatPythonVersion } from './python-version.js';
 import { DEFAULT_MAX_ANNOTATIONS, formatGithub } from './report/github.js';
 import { formatJson } from './report/json.js';
+import { formatSarif } from './report/sarif.js';
 import { formatExplain, formatRulesTable } from './report/rules.js';
 import { formatText } from './report/text.js';
 import { decode } from './source/decode.js';
@@ -35,7 +36,7 @@ export interface Io {
 
 interface ScanArgs {
   paths?: string[];
-  format: 'text' | 'json' | 'github';
+  format: 'text' | 'json' | 'github' | 'sarif';
   'max-annotations': number;
   output?: string;
   select?: string[];
@@ -123,7 +124,9 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
       ? formatJson(result, { version: VERSION, minPython: formatPythonVersion(options.minPython) })
       : args.format === 'github'
         ? formatGithub(result.findings, args['max-annotations'])
-        : formatText(result, { color: useColor(args.color, io, toFile), source: readSource(io.cwd), minPython });
+        : args.format === 'sarif'
+          ? formatSarif(result, rules, { version: VERSION, source: readSource(io.cwd) })
+          : formatText(result, { color: useColor(args.color, io, toFile), source: readSource(io.cwd), minPython });
   if (toFile) {
     try {
       writeFileSync(path.resolve(io.cwd, args.output as string), report);
@@ -161,7 +164,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       (y) =>
         y
           .positional('paths', { type: 'string', array: true, describe: 'files or directories to audit' })
-          .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as const, describe: 'output format (github: workflow-command annotations)' })
+          .option('format', {
+            choices: ['text', 'json', 'github', 'sarif'] as const,
+            default: 'text' as const,
+            describe: 'output format (github: workflow-command annotations; sarif: SARIF 2.1.0 for code scanning)',
+          })
           .option('max-annotations', { type: 'number', default: DEFAULT_MAX_ANNOTATIONS, describe: 'with --format github: annotations per severity' })
           .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
           // Not `array: true`: an array option would swallow the paths that follow it (`--select X .`).
