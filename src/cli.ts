@@ -116,6 +116,7 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
     macros: options.macros,
     maxFileSize: args['max-file-size'] * 2 ** 20,
     jobs,
+    knownRuleIds: allRules.flatMap((r) => [r.id, r.category]),
   });
   const minPython = `${formatPythonVersion(options.minPython)} (${options.minPythonSource})`;
   const toFile = args.output !== undefined;

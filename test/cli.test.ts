@@ -115,6 +115,13 @@ describe('cext-audit scan', () => {
     assert.equal(json(readFileSync(path.join(root, 'report.json'), 'utf8')).findings.length, 1);
   });
 
+  it('warns about a suppression that names no known rule', () => {
+    const root = project({ 'm.c': DECLARED.replace('static int exec_module', '/* cext-audit: ignore[borowed-dict-item] typo */\nstatic int exec_module') });
+    const run = cli([], { cwd: root });
+    assert.equal(run.status, 0);
+    assert.match(run.stderr, /m\.c: line 3: cext-audit: ignore\[borowed-dict-item\] names no known rule or category/);
+  });
+
   it('colours only when asked or on a terminal', () => {
     const root = project({ 'm.c': UNDECLARED });
     const ansi = /\u001b\[/;

@@ -59,6 +59,13 @@ describe('--format sarif', () => {
     assert.ok(run.results[0].relatedLocations?.length);
   });
 
+  it('keeps suppressed findings, marked as suppressed in source', () => {
+    const source = UNDECLARED.replace('static PyModuleDef_Slot demo_slots[] = {', '/* cext-audit: ignore[module-missing-gil-slot] declared by the build */\nstatic PyModuleDef_Slot demo_slots[] = {');
+    const log = sarif(project({ 'm.c': source }));
+    const results = log.runs[0].results as unknown as { ruleId: string; suppressions?: { kind: string }[] }[];
+    assert.deepEqual(results.map((r) => [r.ruleId, r.suppressions]), [['module-missing-gil-slot', [{ kind: 'inSource' }]]]);
+  });
+
   it('keeps fingerprints when unrelated lines are added above a finding', () => {
     const root = project({ 'm.c': UNDECLARED });
     const before = sarif(root).runs[0].results[0];

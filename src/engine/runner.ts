@@ -14,7 +14,7 @@ import { projectFacts } from '../facts/modules.js';
 import type { FileFacts } from '../facts/types.js';
 import { formatMessage, type Finding, type Report, type Rule, type RuleOptions } from './rule.js';
 import { readiness, type ModuleReadiness } from './readiness.js';
-import { isSuppressed, parseSuppressions } from './suppressions.js';
+import { isSuppressed, suppressionComments, suppressionsByLine } from './suppressions.js';
 
 export interface SourceFile {
   /** Where to read it. */
@@ -45,12 +45,16 @@ export interface AuditInput {
   jobs?: number;
   /** Files larger than this many bytes are skipped with a note (vendored amalgamations dominate memory). */
   maxFileSize?: number;
+  /** Every rule id and category, enabled or not: a suppression naming one of them is not a typo. */
+  knownRuleIds?: readonly string[];
   /** Reads a file; injectable so tests can feed text without a disk. */
   read?: (path: string) => Promise<Uint8Array>;
 }
 
 export interface AuditResult {
   findings: Finding[];
+  /** Findings silenced by `cext-audit: ignore[…]` comments, kept for SARIF's suppressions. */
+  suppressed: Finding[];
   modules: ModuleReadiness[];
   /** Files not audited, with the reason (generated code, binary, unreadable). */
   skipped: Skipped[];
@@ -182,10 +186,20 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
   for (const rule of input.rules) {
     if (rule.scope === 'project') rule.check(project, { options: input.options, report: reporter(rule, findings, seen) });
   }
-  const suppressions = new Map(loaded.map((l) => [l.source.file, parseSuppressions(l.text)]));
-  const kept = findings.filter((f) => !isSuppressed(f, suppressions.get(f.file)));
-  kept.sort(compareFindings);
+  const comments = new Map(loaded.map((l) => [l.source.file, suppressionComments(l.text)]));
+  const suppressions = new Map([...comments].map(([file, list]) => [file, suppressionsByLine(list)]));
+  const kept = findings.filter((f) => !isSuppressed(f, suppressions.get(f.file))).sort(compareFindings);
+  const suppressed = findings.filter((f) => isSuppressed(f, suppressions.get(f.file))).sort(compareFindings);
+  // A suppression naming no known rule or category silences nothing: most likely a typo.
+  const known = new Set(['*', ...input.rules.flatMap((r) => [r.id, r.category]), ...(input.knownRuleIds ?? [])]);
+  for (const [file, list] of comments) {
+    for (const comment of list) {
+      for (const id of comment.ids.filter((i) => !known.has(i))) {
+        diagnostics.push({ file, message: `line ${comment.line}: cext-audit: ignore[${id}] names no known rule or category` });
+      }
+    }
+  }
   skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
-  return { findings: kept, modules: readiness(project.modules, kept), skipped, diagnostics, filesAudited: loaded.length };
+  return { findings: kept, suppressed, modules: readiness(project.modules, kept), skipped, diagnostics, filesAudited: loaded.length };
 }
 

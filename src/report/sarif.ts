@@ -74,7 +74,9 @@ function fingerprints(findings: readonly Finding[], source: SarifOptions['source
 
 export function formatSarif(result: AuditResult, rules: readonly Rule[], options: SarifOptions): string {
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const prints = fingerprints(result.findings, options.source);
+  // Suppressed findings stay in the log, marked, so code scanning shows them as dismissed in source.
+  const all = [...result.findings.map((f) => ({ f, suppressed: false })), ...result.suppressed.map((f) => ({ f, suppressed: true }))];
+  const prints = fingerprints(all.map((x) => x.f), options.source);
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -107,13 +109,14 @@ export function formatSarif(result: AuditResult, rules: readonly Rule[], options
             })),
           },
         ],
-        results: result.findings.map((f, i) => ({
+        results: all.map(({ f, suppressed }, i) => ({
           ruleId: f.ruleId,
           ruleIndex: index.get(f.ruleId) ?? -1,
           level: LEVEL[f.severity],
           message: { text: f.fix ? `${f.message}.\nFix: ${f.fix}` : `${f.message}.` },
           locations: [{ physicalLocation: { artifactLocation: artifactLocation(f.file), region: region(f.range) } }],
           partialFingerprints: { 'cextAudit/v1': prints[i] },
+          ...(suppressed ? { suppressions: [{ kind: 'inSource' }] } : {}),
           ...(f.related.length > 0
             ? {
                 relatedLocations: f.related.map((r, id) => ({
