@@ -9,7 +9,9 @@ import { ConfigError, FAIL_ON, findPyproject, readConfigFile, resolveOptions, ty
 import { discover, DiscoveryError } from './discover.js';
 import { loadRules, selectRules } from './engine/registry.js';
 import { SEVERITIES, type Rule } from './engine/rule.js';
-import { audit } from './engine/runner.js';
+import { audit, type AuditResult } from './engine/runner.js';
+import { applyBaseline, makeBaseline, parseBaseline, type Baseline } from './engine/baseline.js';
+import { fingerprints } from './engine/fingerprints.js';
 import { defaultJobs } from './engine/analysis.js';
 import { formatPythonVersion } from './python-version.js';
 import { DEFAULT_MAX_ANNOTATIONS, formatGithub } from './report/github.js';
@@ -51,6 +53,9 @@ interface ScanArgs {
   color?: boolean;
   'max-file-size': number;
   jobs?: number;
+  baseline?: string;
+  'write-baseline'?: string;
+  'prune-baseline': boolean;
 }
 
 /** `--select a,b --select c` → ['a', 'b', 'c']. */
@@ -118,6 +123,8 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
     jobs,
     knownRuleIds: allRules.flatMap((r) => [r.id, r.category]),
   });
+  const baselined = applyBaselineFlags(args, io, result);
+  if (baselined === 'written') return EXIT_CLEAN;
   const minPython = `${formatPythonVersion(options.minPython)} (${options.minPythonSource})`;
   const toFile = args.output !== undefined;
   const report =
@@ -142,6 +149,50 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
     if (files.length === 0) io.stderr(`cext-audit: note: no .c or .h files found under ${options.paths.join(', ')}\n`);
   }
   return failsAt(options.failOn, result.findings.map((f) => f.severity)) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/**
+ * --write-baseline records today's findings and ends the run; --baseline keeps only findings
+ * it does not know, and --prune-baseline drops its entries that no longer match anything.
+ */
+function applyBaselineFlags(args: ScanArgs, io: Io, result: AuditResult): 'written' | 'applied' | 'none' {
+  if (args['write-baseline'] === undefined && args.baseline === undefined) return 'none';
+  const prints = fingerprints(result.findings, readSource(io.cwd));
+  const write = (file: string, baseline: Baseline) => {
+    try {
+      writeFileSync(path.resolve(io.cwd, file), `${JSON.stringify(baseline, null, 2)}\n`);
+    } catch (error) {
+      throw new ConfigError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  };
+  if (args['write-baseline'] !== undefined) {
+    write(args['write-baseline'], makeBaseline(result.findings, prints));
+    io.stderr(`cext-audit: wrote ${result.findings.length} finding(s) to ${args['write-baseline']}\n`);
+    return 'written';
+  }
+  const file = args.baseline as string;
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read baseline ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const baseline = parseBaseline(text);
+  if (typeof baseline === 'string') throw new ConfigError(`${file}: ${baseline}`);
+  const { fresh, stale } = applyBaseline(result.findings, prints, baseline);
+  const known = result.findings.length - fresh.length;
+  result.findings = fresh;
+  if (!args.quiet && known > 0) io.stderr(`cext-audit: note: ${known} finding(s) already in ${file} are not reported\n`);
+  if (stale.length > 0) {
+    if (args['prune-baseline']) {
+      const gone = new Set(stale.map((e) => e.fingerprint));
+      write(file, { ...baseline, findings: baseline.findings.filter((e) => !gone.has(e.fingerprint)) });
+      io.stderr(`cext-audit: removed ${stale.length} stale entr${stale.length === 1 ? 'y' : 'ies'} from ${file}\n`);
+    } else if (!args.quiet) {
+      io.stderr(`cext-audit: note: ${stale.length} entr${stale.length === 1 ? 'y' : 'ies'} of ${file} match no finding any more (fixed, or the line changed); --prune-baseline removes them\n`);
+    }
+  }
+  return 'applied';
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -170,6 +221,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
             default: 'text' as const,
             describe: 'output format (github: workflow-command annotations; sarif: SARIF 2.1.0 for code scanning)',
           })
+          .option('baseline', { type: 'string', describe: 'report only findings this baseline file does not list' })
+          .option('write-baseline', { type: 'string', describe: "record today's findings in this file and exit 0" })
+          .option('prune-baseline', { type: 'boolean', default: false, describe: 'with --baseline: drop entries that match no finding any more' })
           .option('max-annotations', { type: 'number', default: DEFAULT_MAX_ANNOTATIONS, describe: 'with --format github: annotations per severity' })
           .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
           // Not `array: true`: an array option would swallow the paths that follow it (`--select X .`).

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, chmodSync } from 'node:fs';
+import { readFileSync, chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
@@ -129,6 +129,42 @@ describe('cext-audit scan', () => {
     assert.match(cli([], { cwd: root, env: { FORCE_COLOR: '1' } }).stdout, ansi);
     assert.doesNotMatch(cli(['--no-color'], { cwd: root, env: { FORCE_COLOR: '1' } }).stdout, ansi);
     assert.match(cli(['--color'], { cwd: root, env: { NO_COLOR: '1' } }).stdout, ansi);
+  });
+});
+
+describe('baseline', () => {
+  it('records findings, reports only new ones, ignores moves, and prunes what was fixed', () => {
+    const root = project({ 'a.c': UNDECLARED, 'b.c': UNGUARDED.replace(/_speedups/g, '_b') });
+    const wrote = cli(['--write-baseline', 'baseline.json'], { cwd: root });
+    assert.equal(wrote.status, 0);
+    assert.match(wrote.stderr, /wrote 2 finding\(s\) to baseline\.json/);
+
+    const same = cli(['--baseline', 'baseline.json', '--format', 'json'], { cwd: root });
+    assert.equal(same.status, 0);
+    assert.deepEqual(json(same.stdout).findings, []);
+
+    // Moved down by new lines above, plus one new module: only the new one is reported.
+    writeFileSync(path.join(root, 'a.c'), `/* moved */\n\n${UNDECLARED}`);
+    writeFileSync(path.join(root, 'c.c'), UNDECLARED.replace(/_speedups/g, '_c'));
+    const fresh = cli(['--baseline', 'baseline.json', '--format', 'json'], { cwd: root });
+    assert.equal(fresh.status, 1);
+    assert.deepEqual(json(fresh.stdout).findings.map((f) => f.file), ['c.c']);
+
+    // b.c fixed: its entry is stale, reported, then pruned.
+    writeFileSync(path.join(root, 'b.c'), DECLARED.replace(/_speedups/g, '_b'));
+    const stale = cli(['--baseline', 'baseline.json', '--format', 'json'], { cwd: root });
+    assert.match(stale.stderr, /1 entry of baseline\.json match no finding any more/);
+    const pruned = cli(['--baseline', 'baseline.json', '--prune-baseline', '--format', 'json'], { cwd: root });
+    assert.match(pruned.stderr, /removed 1 stale entry/);
+    const kept = JSON.parse(readFileSync(path.join(root, 'baseline.json'), 'utf8')) as { findings: { file: string }[] };
+    assert.deepEqual(kept.findings.map((f) => f.file), ['a.c']);
+  });
+
+  it('refuses a file that is not a baseline', () => {
+    const root = project({ 'm.c': UNDECLARED, 'bad.json': '{"findings": []}' });
+    const run = cli(['--baseline', 'bad.json'], { cwd: root });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /bad\.json: not a cext-audit baseline/);
   });
 });
 

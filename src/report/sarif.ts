@@ -4,10 +4,10 @@
  * URIs and 1-based regions, and partial fingerprints that do not change when unrelated lines
  * are added above a finding. Files that could not be audited become tool notifications.
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Finding, Rule } from '../engine/rule.js';
 import type { AuditResult } from '../engine/runner.js';
+import { fingerprints } from '../engine/fingerprints.js';
 
 const LEVEL = { error: 'error', warning: 'warning', note: 'note' } as const;
 
@@ -53,23 +53,6 @@ function help(rule: Rule): { text: string; markdown: string } {
     `[CPython 3.14 guide](${rule.guide})`,
   ].join('\n');
   return { text, markdown };
-}
-
-/**
- * Stable across edits elsewhere in the file: the rule, the file, the finding's own line with
- * white space folded, and which occurrence of that same line it is.
- */
-function fingerprints(findings: readonly Finding[], source: SarifOptions['source']): string[] {
-  const lines = new Map<string, string[] | null>();
-  const seen = new Map<string, number>();
-  return findings.map((f) => {
-    if (!lines.has(f.file)) lines.set(f.file, source(f.file)?.split(/\r\n|\r|\n/) ?? null);
-    const text = (lines.get(f.file)?.[f.range.startLine - 1] ?? `line ${f.range.startLine}`).replace(/\s+/g, ' ').trim();
-    const key = `${f.ruleId}\0${f.file}\0${text}`;
-    const occurrence = seen.get(key) ?? 0;
-    seen.set(key, occurrence + 1);
-    return `${createHash('sha256').update(key).digest('hex').slice(0, 32)}:${occurrence + 1}`;
-  });
 }
 
 export function formatSarif(result: AuditResult, rules: readonly Rule[], options: SarifOptions): string {
