@@ -56,6 +56,7 @@ interface ScanArgs {
   baseline?: string;
   'write-baseline'?: string;
   'prune-baseline': boolean;
+  'report-unused-suppressions': boolean;
 }
 
 /** `--select a,b --select c` → ['a', 'b', 'c']. */
@@ -122,6 +123,7 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
     maxFileSize: args['max-file-size'] * 2 ** 20,
     jobs,
     knownRuleIds: allRules.flatMap((r) => [r.id, r.category]),
+    reportUnusedSuppressions: args['report-unused-suppressions'],
   });
   const baselined = applyBaselineFlags(args, io, result);
   if (baselined === 'written') return EXIT_CLEAN;
@@ -221,6 +223,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
             default: 'text' as const,
             describe: 'output format (github: workflow-command annotations; sarif: SARIF 2.1.0 for code scanning)',
           })
+          .option('report-unused-suppressions', { type: 'boolean', default: false, describe: 'note cext-audit: ignore comments that silence nothing, and blanket ones' })
           .option('baseline', { type: 'string', describe: 'report only findings this baseline file does not list' })
           .option('write-baseline', { type: 'string', describe: "record today's findings in this file and exit 0" })
           .option('prune-baseline', { type: 'boolean', default: false, describe: 'with --baseline: drop entries that match no finding any more' })

@@ -122,6 +122,20 @@ describe('cext-audit scan', () => {
     assert.match(run.stderr, /m\.c: line 3: cext-audit: ignore\[borowed-dict-item\] names no known rule or category/);
   });
 
+  it('reports suppressions that silence nothing, and blanket ones, when asked', () => {
+    const source = UNDECLARED.replace('static PyModuleDef_Slot demo_slots[] = {', '// cext-audit: ignore\nstatic PyModuleDef_Slot demo_slots[] = {').replace(
+      'static int exec_module',
+      '/* cext-audit: ignore[borrowed-dict-item] no longer needed */\nstatic int exec_module',
+    );
+    const root = project({ 'm.c': source });
+    const quiet = cli([], { cwd: root });
+    assert.equal(quiet.status, 0);
+    assert.doesNotMatch(quiet.stderr, /silences nothing/);
+    const run = cli(['--report-unused-suppressions'], { cwd: root });
+    assert.match(run.stderr, /m\.c: line 3: this cext-audit: ignore\[borrowed-dict-item\] silences nothing/);
+    assert.match(run.stderr, /m\.c: line 6: a blanket cext-audit: ignore; name the rules/);
+  });
+
   it('colours only when asked or on a terminal', () => {
     const root = project({ 'm.c': UNDECLARED });
     const ansi = /\u001b\[/;

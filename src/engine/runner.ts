@@ -45,6 +45,8 @@ export interface AuditInput {
   jobs?: number;
   /** Files larger than this many bytes are skipped with a note (vendored amalgamations dominate memory). */
   maxFileSize?: number;
+  /** Report suppression comments that silence nothing, and blanket ones. */
+  reportUnusedSuppressions?: boolean;
   /** Every rule id and category, enabled or not: a suppression naming one of them is not a typo. */
   knownRuleIds?: readonly string[];
   /** Reads a file; injectable so tests can feed text without a disk. */
@@ -197,6 +199,12 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
       for (const id of comment.ids.filter((i) => !known.has(i))) {
         diagnostics.push({ file, message: `line ${comment.line}: cext-audit: ignore[${id}] names no known rule or category` });
       }
+      if (!input.reportUnusedSuppressions) continue;
+      const silenced = suppressed.some(
+        (f) => f.file === file && (f.range.startLine === comment.line || f.range.startLine === comment.line + 1) && isSuppressed(f, suppressionsByLine([comment])),
+      );
+      if (!silenced) diagnostics.push({ file, message: `line ${comment.line}: this cext-audit: ignore[${comment.ids.join(', ')}] silences nothing` });
+      else if (comment.ids.includes('*')) diagnostics.push({ file, message: `line ${comment.line}: a blanket cext-audit: ignore; name the rules it is meant for` });
     }
   }
   skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
