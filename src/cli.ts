@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import yargs from 'yargs';
 import { ConfigError, FAIL_ON, findPyproject, readConfigFile, resolveOptions, type FailOn, type Flags } from './config.js';
+import { changedLines, onChangedLines } from './diff.js';
 import { discover, DiscoveryError } from './discover.js';
 import { loadRules, selectRules } from './engine/registry.js';
 import { SEVERITIES, type Rule } from './engine/rule.js';
@@ -57,6 +58,7 @@ interface ScanArgs {
   'write-baseline'?: string;
   'prune-baseline': boolean;
   'report-unused-suppressions': boolean;
+  diff?: string;
 }
 
 /** `--select a,b --select c` → ['a', 'b', 'c']. */
@@ -125,6 +127,13 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
     knownRuleIds: allRules.flatMap((r) => [r.id, r.category]),
     reportUnusedSuppressions: args['report-unused-suppressions'],
   });
+  if (args.diff !== undefined) {
+    try {
+      result.findings = onChangedLines(result.findings, changedLines(args.diff, io.cwd), io.cwd);
+    } catch (error) {
+      throw new UsageError(`--diff ${args.diff}: ${(error as Error).message}`);
+    }
+  }
   const baselined = applyBaselineFlags(args, io, result);
   if (baselined === 'written') return EXIT_CLEAN;
   const minPython = `${formatPythonVersion(options.minPython)} (${options.minPythonSource})`;
@@ -223,6 +232,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
             default: 'text' as const,
             describe: 'output format (github: workflow-command annotations; sarif: SARIF 2.1.0 for code scanning)',
           })
+          .option('diff', { type: 'string', describe: 'report only findings on lines changed since this git ref (e.g. origin/main)' })
           .option('report-unused-suppressions', { type: 'boolean', default: false, describe: 'note cext-audit: ignore comments that silence nothing, and blanket ones' })
           .option('baseline', { type: 'string', describe: 'report only findings this baseline file does not list' })
           .option('write-baseline', { type: 'string', describe: "record today's findings in this file and exit 0" })

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync, chmodSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
@@ -179,6 +180,27 @@ describe('baseline', () => {
     const run = cli(['--baseline', 'bad.json'], { cwd: root });
     assert.equal(run.status, 2);
     assert.match(run.stderr, /bad\.json: not a cext-audit baseline/);
+  });
+});
+
+describe('diff mode', () => {
+  it('reports only findings on lines changed since a git ref, and refuses outside a repository', () => {
+    const root = project({ 'old.c': UNDECLARED });
+    const env = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' };
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, env: { ...process.env, ...env }, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'start');
+    // old.c keeps its finding on an unchanged line; a new module in a new file is reported.
+    writeFileSync(path.join(root, 'old.c'), `${UNDECLARED}\n/* an edit below the finding */\n`);
+    writeFileSync(path.join(root, 'new.c'), UNDECLARED.replace(/_speedups/g, '_new'));
+    const run = cli(['--diff', 'HEAD', '--format', 'json'], { cwd: root });
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual(json(run.stdout).findings.map((f) => f.file), ['new.c']);
+
+    const outside = cli(['--diff', 'HEAD'], { cwd: project({ 'm.c': UNDECLARED }) });
+    assert.equal(outside.status, 2);
+    assert.match(outside.stderr, /^cext-audit: error: --diff HEAD: /);
   });
 });
 
