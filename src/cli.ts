@@ -2,7 +2,7 @@
  * The command line: the only module that touches argv, the environment, stdout/stderr and
  * the exit code. Exit 0: nothing at or above --fail-on; 1: findings; 2: usage, config or I/O error.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import yargs from 'yargs';
 import { ConfigError, FAIL_ON, findPyproject, readConfigFile, resolveOptions, type FailOn, type Flags } from './config.js';
@@ -19,6 +19,7 @@ import { DEFAULT_MAX_ANNOTATIONS, formatGithub } from './report/github.js';
 import { formatJson } from './report/json.js';
 import { formatSarif } from './report/sarif.js';
 import { formatExplain, formatRulesTable } from './report/rules.js';
+import { formatStepSummary } from './report/step-summary.js';
 import { formatText } from './report/text.js';
 import { decode } from './source/decode.js';
 import { VERSION } from './version.js';
@@ -59,6 +60,9 @@ interface ScanArgs {
   'prune-baseline': boolean;
   'report-unused-suppressions': boolean;
   diff?: string;
+  sarif?: string;
+  'sarif-category'?: string;
+  'step-summary': boolean;
 }
 
 /** `--select a,b --select c` → ['a', 'b', 'c']. */
@@ -138,28 +142,35 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
   if (baselined === 'written') return EXIT_CLEAN;
   const minPython = `${formatPythonVersion(options.minPython)} (${options.minPythonSource})`;
   const toFile = args.output !== undefined;
+  const sarif = () => formatSarif(result, rules, { version: VERSION, source: readSource(io.cwd), category: args['sarif-category'] });
   const report =
     args.format === 'json'
       ? formatJson(result, { version: VERSION, minPython: formatPythonVersion(options.minPython) })
       : args.format === 'github'
         ? formatGithub(result.findings, args['max-annotations'])
         : args.format === 'sarif'
-          ? formatSarif(result, rules, { version: VERSION, source: readSource(io.cwd) })
+          ? sarif()
           : formatText(result, { color: useColor(args.color, io, toFile), source: readSource(io.cwd), minPython });
-  if (toFile) {
-    try {
-      writeFileSync(path.resolve(io.cwd, args.output as string), report);
-    } catch (error) {
-      throw new ConfigError(`cannot write ${args.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-  } else {
-    io.stdout(report);
+  if (toFile) writeReport(io, args.output as string, report);
+  else io.stdout(report);
+  if (args.sarif !== undefined) writeReport(io, args.sarif, sarif());
+  const stepSummary = io.env.GITHUB_STEP_SUMMARY;
+  if (args['step-summary'] && stepSummary !== undefined && stepSummary !== '') {
+    writeReport(io, stepSummary, formatStepSummary(result, rules), { append: true });
   }
   if (!args.quiet) {
     for (const d of result.diagnostics) io.stderr(`cext-audit: note: ${d.file}: ${d.message}\n`);
     if (files.length === 0) io.stderr(`cext-audit: note: no .c or .h files found under ${options.paths.join(', ')}\n`);
   }
   return failsAt(options.failOn, result.findings.map((f) => f.severity)) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function writeReport(io: Io, file: string, text: string, options: { append?: boolean } = {}): void {
+  try {
+    (options.append ? appendFileSync : writeFileSync)(path.resolve(io.cwd, file), text);
+  } catch (error) {
+    throw new ConfigError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
 }
 
 /**
@@ -169,13 +180,7 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
 function applyBaselineFlags(args: ScanArgs, io: Io, result: AuditResult): 'written' | 'applied' | 'none' {
   if (args['write-baseline'] === undefined && args.baseline === undefined) return 'none';
   const prints = fingerprints(result.findings, readSource(io.cwd));
-  const write = (file: string, baseline: Baseline) => {
-    try {
-      writeFileSync(path.resolve(io.cwd, file), `${JSON.stringify(baseline, null, 2)}\n`);
-    } catch (error) {
-      throw new ConfigError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-  };
+  const write = (file: string, baseline: Baseline) => writeReport(io, file, `${JSON.stringify(baseline, null, 2)}\n`);
   if (args['write-baseline'] !== undefined) {
     write(args['write-baseline'], makeBaseline(result.findings, prints));
     io.stderr(`cext-audit: wrote ${result.findings.length} finding(s) to ${args['write-baseline']}\n`);
@@ -239,6 +244,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
           .option('prune-baseline', { type: 'boolean', default: false, describe: 'with --baseline: drop entries that match no finding any more' })
           .option('max-annotations', { type: 'number', default: DEFAULT_MAX_ANNOTATIONS, describe: 'with --format github: annotations per severity' })
           .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file instead of stdout' })
+          .option('sarif', { type: 'string', describe: 'also write a SARIF 2.1.0 log to this file, whatever --format is' })
+          .option('sarif-category', { type: 'string', describe: 'SARIF automationDetails.id, to upload several runs to code scanning' })
+          .option('step-summary', { type: 'boolean', default: true, describe: 'append a Markdown summary to $GITHUB_STEP_SUMMARY when it is set' })
           // Not `array: true`: an array option would swallow the paths that follow it (`--select X .`).
           // Repeating the option, or commas, give several values.
           .option('select', { type: 'string', describe: 'run only these rule ids or categories' })

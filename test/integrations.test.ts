@@ -1,14 +1,20 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { project, UNDECLARED } from './support/cli.js';
 
 const read = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
 
 interface Step {
+  name?: string;
   uses?: string;
   run?: string;
   shell?: string;
+  env?: Record<string, string>;
   with?: Record<string, unknown>;
 }
 
@@ -19,11 +25,31 @@ describe('GitHub and pre-commit integration files', () => {
     assert.deepEqual(Object.keys(action.inputs).sort(), ['args', 'fail-on', 'min-python', 'paths', 'sarif-file']);
     assert.doesNotMatch(read('action.yml'), /node20/);
     const run = action.runs.steps.map((s) => s.run ?? '').join('\n');
-    assert.match(run, /--format sarif --fail-on never --output "\$CEXT_AUDIT_SARIF"/);
-    assert.match(run, /--format github --fail-on "\$CEXT_AUDIT_FAIL_ON"/);
     assert.ok(action.runs.steps.filter((s) => s.run).every((s) => s.shell === 'bash'));
     // Inputs reach the shell through the environment, never pasted into the script.
     assert.doesNotMatch(run, /\$\{\{/);
+  });
+
+  it("the action's audit step annotates, writes SARIF and the step summary in one run, and fails the step", () => {
+    const action = parse(read('action.yml')) as { runs: { steps: Step[] } };
+    const step = action.runs.steps.find((s) => s.name === 'Audit') as Step;
+    const root = project({ 'src/ext.c': UNDECLARED, 'summary.md': '' });
+    // The values the runner would put in the step's environment for `with: { paths: src, min-python: '3.13' }`.
+    const inputs: Record<string, string> = { CEXT_AUDIT_PATHS: 'src', CEXT_AUDIT_FAIL_ON: 'error', CEXT_AUDIT_MIN_PYTHON: '3.13', CEXT_AUDIT_SARIF: 'out.sarif', CEXT_AUDIT_ARGS: '--ignore deprecated-api' };
+    const runStep = (summary: string) =>
+      spawnSync('bash', ['-e', '-c', step.run as string], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, ...inputs, GITHUB_ACTION_PATH: fileURLToPath(new URL('../..', import.meta.url)), GITHUB_STEP_SUMMARY: summary },
+      });
+    const run = runStep(path.join(root, 'summary.md'));
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /^::error file=src\/ext\.c,line=\d+,.*title=cext-audit \(module-missing-gil-slot\)::/m);
+    const sarif = JSON.parse(readFileSync(path.join(root, 'out.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
+    assert.deepEqual(sarif.runs[0].results.map((r) => r.ruleId), ['module-missing-gil-slot']);
+    assert.match(readFileSync(path.join(root, 'summary.md'), 'utf8'), /^\| demo\._speedups \| multi-phase \| \*\*no\*\* \|/m);
+    writeFileSync(path.join(root, 'src/ext.c'), '');
+    assert.equal(runStep('').status, 0);
   });
 
   it('the example workflow uploads the SARIF file the action writes, with the permission it needs', () => {

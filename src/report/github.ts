@@ -43,7 +43,7 @@ export function formatGithub(findings: readonly Finding[], max = DEFAULT_MAX_ANN
     left += Math.max(0, these.length - max);
   }
   if (left > 0) {
-    lines.push(`::notice title=cext-audit::${escapeData(`${left} more finding(s) not annotated (GitHub shows ${max} per severity and step); the SARIF log (--format sarif) or --format json has all of them`)}`);
+    lines.push(`::notice title=cext-audit::${escapeData(`${left} more finding(s) not annotated (GitHub shows ${max} per severity and step); the job's step summary counts them by rule, and the SARIF log (--sarif FILE) and --format json list them all`)}`);
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

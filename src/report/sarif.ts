@@ -15,6 +15,8 @@ export interface SarifOptions {
   version: string;
   /** The file's text, for fingerprints; null when it cannot be read any more. */
   source(file: string): string | null;
+  /** Code scanning keeps one set of alerts per category: set it when several runs are uploaded. */
+  category?: string;
 }
 
 /** `module-missing-gil-slot` → `ModuleMissingGilSlot`. */
@@ -26,6 +28,11 @@ function pascalCase(id: string): string {
 function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
   const encoded = file.split('/').map(encodeURIComponent).join('/');
   return path.isAbsolute(file) ? { uri: `file://${encoded}` } : { uri: encoded, uriBaseId: '%SRCROOT%' };
+}
+
+/** `id` names a category when it ends in a slash, as github/codeql-action/upload-sarif writes it. */
+function automationId(category: string): string {
+  return category.endsWith('/') ? category : `${category}/`;
 }
 
 function region(range: Finding['range']) {
@@ -82,6 +89,7 @@ export function formatSarif(result: AuditResult, rules: readonly Rule[], options
             })),
           },
         },
+        ...(options.category !== undefined ? { automationDetails: { id: automationId(options.category) } } : {}),
         invocations: [
           {
             executionSuccessful: true,

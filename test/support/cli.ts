@@ -14,7 +14,7 @@ export interface Run {
 }
 
 export function cli(args: string[], options: { cwd: string; env?: Record<string, string> }): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, GITHUB_STEP_SUMMARY: undefined, ...options.env };
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     env: env as NodeJS.ProcessEnv,
