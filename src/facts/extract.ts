@@ -339,7 +339,7 @@ function enclosingFunction(spans: FunctionSpan[], offset: number): string | null
   return null;
 }
 
-const CALLEE = /[A-Za-z_]\w*(?=\s*\()/y;
+const CALLEE_AT = /[A-Za-z_]\w*/y;
 
 /** Calls whose result type matters to the memory-domain rules: the object-domain allocators. */
 export const ALLOCATORS = /^PyObject_(?:Malloc|Calloc|Realloc|MALLOC|REALLOC)$/;
@@ -510,14 +510,85 @@ function placeInRegions(calls: CallFact[], starts: number[], all: Region[]): voi
   });
 }
 
-function callFact(node: SyntaxNode, spans: FunctionSpan[], ctx: Context): CallFact | null {
-  const start = node.startIndex;
-  CALLEE.lastIndex = start;
-  // Calls through pointers and members (`(*f)(x)`, `o->m(x)`) have no name to match a rule on.
-  const callee = CALLEE.exec(ctx.source)?.[0];
-  if (callee === undefined) return null;
-  const open = ctx.source.indexOf('(', start + callee.length);
-  const range = ctx.lines.range(start, node.endIndex);
+/**
+ * Words that a `(` can follow without making a call: statements, operators and types. The
+ * tree has its own nodes for `sizeof`, `offsetof`, `_Generic`, `__asm__` and attributes.
+ */
+const NOT_CALLEES = new Set([
+  'if', 'while', 'for', 'switch', 'return', 'case', 'else', 'do', 'goto', 'defined',
+  'sizeof', 'offsetof', '_Generic', 'alignof', '_Alignof', '__alignof__', '__alignof', 'asm', '__asm__', '__asm',
+  '__attribute__', '__attribute', '__declspec', '__extension__',
+  'void', 'char', 'short', 'int', 'long', 'float', 'double', 'signed', 'unsigned', '_Bool', 'bool',
+  'const', 'volatile', 'restrict', '__restrict', 'struct', 'union', 'enum', 'static', 'extern', 'inline', '__inline', '__inline__', 'register',
+]);
+
+/** A name followed by `(` that is not a member (`o->f(`, `s.f(`): calls through pointers have no name to match a rule on. */
+const CALL_NAME = /(?<!(?:->|\.)\s*)\b[A-Za-z_]\w*(?=\s*\()/g;
+
+/**
+ * Where the tree holds expressions that may call: function bodies, initialisers of file-scope
+ * declarations, and file-scope statements (`PyDoc_STRVAR(doc, "…");`). Function headers,
+ * prototypes and type definitions hold declarators that look like calls and are not.
+ */
+function callRanges(root: SyntaxNode): [number, number][] {
+  const ranges: [number, number][] = [];
+  const visit = (node: SyntaxNode) => {
+    for (const child of node.namedChildren) {
+      switch (child.type) {
+        case 'function_definition': {
+          const body = child.childForFieldName('body');
+          if (body !== null) ranges.push([body.startIndex, body.endIndex]);
+          break;
+        }
+        case 'declaration':
+          for (const declarator of child.childrenForFieldName('declarator')) {
+            const value = declarator.type === 'init_declarator' ? declarator.childForFieldName('value') : null;
+            if (value !== null) ranges.push([value.startIndex, value.endIndex]);
+          }
+          break;
+        case 'type_definition':
+        case 'struct_specifier':
+        case 'union_specifier':
+        case 'enum_specifier':
+        case 'comment':
+          break;
+        default:
+          if (CONTAINERS.has(child.type)) visit(child);
+          else if (!child.type.startsWith('preproc_')) ranges.push([child.startIndex, child.endIndex]);
+      }
+    }
+  };
+  visit(root);
+  return ranges;
+}
+
+/**
+ * Offsets of the calls by name, in source order, found in the code text (comments, literals
+ * and dead branches blanked) inside the ranges the tree says may hold calls. Reading the text
+ * costs a fraction of asking the native tree for every call node.
+ */
+function callStartsIn(code: string, ranges: readonly [number, number][], directives: readonly Directive[]): number[] {
+  const starts: number[] = [];
+  let d = 0;
+  for (const [from, to] of ranges) {
+    CALL_NAME.lastIndex = from;
+    for (let m = CALL_NAME.exec(code); m !== null && m.index < to; m = CALL_NAME.exec(code)) {
+      if (NOT_CALLEES.has(m[0])) continue;
+      while (d < directives.length && directives[d].end <= m.index) d++;
+      // `#if defined(X)` and `#define F(x)` inside a function are not calls.
+      if (d < directives.length && directives[d].start <= m.index) continue;
+      starts.push(m.index);
+    }
+  }
+  return starts;
+}
+
+function callFact(start: number, spans: FunctionSpan[], ctx: Context): CallFact {
+  CALLEE_AT.lastIndex = start;
+  const callee = (CALLEE_AT.exec(ctx.code) as RegExpExecArray)[0];
+  const open = ctx.code.indexOf('(', start + callee.length);
+  const { items, end } = listItems(ctx.source, open);
+  const range = ctx.lines.range(start, end);
   const target = assignedTo(ctx.source, start);
   let assignedType: string | null = null;
   if (target !== null && ALLOCATORS.test(callee)) {
@@ -532,7 +603,7 @@ function callFact(node: SyntaxNode, spans: FunctionSpan[], ctx: Context): CallFa
   return {
     callee,
     // Splitting the argument text costs far less than a syntax node per argument.
-    args: listItems(ctx.source, open).items.map((a) => a.text),
+    args: items.map((a) => a.text),
     range,
     inFunction: enclosingFunction(spans, start),
     assignedTo: target,
@@ -808,7 +879,8 @@ export function extractFacts(
   tree: Tree,
   directives: readonly Directive[],
   uses: readonly MacroUse[],
-  prepared: string = source,
+  /** The text the tree was parsed from: the source after the pre-pass, same length. */
+  prepared: string,
 ): FileFacts {
   const ctx: Context = { source, code: codeOnly(prepared), lines: new LineIndex(source), guards: guardIndex(directives) };
   const functions: FunctionFact[] = [];
@@ -836,14 +908,8 @@ export function extractFacts(
     }
   }
   spans.sort((a, b) => a.start - b.start);
-  const calls: CallFact[] = [];
-  const callStarts: number[] = [];
-  for (const node of root.descendantsOfType('call_expression')) {
-    const fact = callFact(node, spans, ctx);
-    if (fact === null) continue;
-    calls.push(fact);
-    callStarts.push(node.startIndex);
-  }
+  const callStarts = callStartsIn(ctx.code, callRanges(root), directives);
+  const calls = callStarts.map((start) => callFact(start, spans, ctx));
   const allRegions = [...regions(uses, source), ...saveRestoreRegions(calls, callStarts)].sort((a, b) => a.start - b.start);
   placeInRegions(calls, callStarts, allRegions);
   const blockMacros = blockMacroFacts(uses, spans, ctx);
@@ -855,7 +921,6 @@ export function extractFacts(
   const statics = functionStatics(root, spans, ctx, entryPoints);
   variables.push(...statics);
   const staticWrites = staticWriteFacts(code, variables, spans, allRegions, ctx);
-  const parseErrors = root.hasError ? root.descendantsOfType('ERROR').map((n) => ctx.lines.range(n.startIndex, n.endIndex)) : [];
   const includes = directives.filter((d) => d.keyword === 'include').map((d) => d.body.replace(/^["<]|[">]$/g, ''));
-  return { file, functions, calls, moduleDefs, slotArrays, variables, assignments, staticWrites, entryPoints, objectHeader, nameUses, blockMacros, sectionExits, defines: defineFacts(directives, ctx), includes, parseErrors };
+  return { file, functions, calls, moduleDefs, slotArrays, variables, assignments, staticWrites, entryPoints, objectHeader, nameUses, blockMacros, sectionExits, defines: defineFacts(directives, ctx), includes };
 }

@@ -15,7 +15,16 @@ type Value = number | undefined;
 
 const TOKEN = /\s*(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|\s*([A-Za-z_]\w*)|\s*('(?:\\.|[^'\\])*')|\s*(&&|\|\||==|!=|<=|>=|<<|>>|[!~<>+\-*/%&|^()?:,])/y;
 
+const tokenized = new Map<string, string[] | null>();
+
+/** Tokens of an `#if` expression; each expression is tokenized once, whatever the number of scenarios. */
 function tokenize(expr: string): string[] | null {
+  let tokens = tokenized.get(expr);
+  if (tokens === undefined) tokenized.set(expr, (tokens = tokenizeOnce(expr)));
+  return tokens;
+}
+
+function tokenizeOnce(expr: string): string[] | null {
   const tokens: string[] = [];
   TOKEN.lastIndex = 0;
   let pos = 0;

@@ -221,6 +221,4 @@ export interface FileFacts {
   defines: DefineFact[];
   /** Header names of `#include` lines (`Python.h`, `pythoncapi_compat.h`). */
   includes: string[];
-  /** Ranges of ERROR and MISSING nodes: findings near them deserve less trust. */
-  parseErrors: Range[];
 }
