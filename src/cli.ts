@@ -14,6 +14,8 @@ import { audit, type AuditResult } from './engine/runner.js';
 import { applyBaseline, makeBaseline, parseBaseline, type Baseline } from './engine/baseline.js';
 import { fingerprints } from './engine/fingerprints.js';
 import { defaultJobs } from './engine/analysis.js';
+import { DEFAULT_CACHE_DIR, diskCache } from './engine/cache.js';
+import { terminalProgress } from './progress.js';
 import { formatPythonVersion } from './python-version.js';
 import { DEFAULT_MAX_ANNOTATIONS, formatGithub } from './report/github.js';
 import { formatJson } from './report/json.js';
@@ -34,6 +36,8 @@ export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   stdoutIsTTY: boolean;
+  /** stderr when it is a terminal, for the progress display; null otherwise. */
+  progressStream: NodeJS.WriteStream | null;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
@@ -60,6 +64,8 @@ interface ScanArgs {
   'prune-baseline': boolean;
   'report-unused-suppressions': boolean;
   diff?: string;
+  cache: boolean;
+  'cache-dir'?: string;
   sarif?: string;
   'sarif-category'?: string;
   'step-summary': boolean;
@@ -121,16 +127,28 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
   if (!(args['max-file-size'] > 0)) throw new UsageError('--max-file-size must be a positive number of megabytes');
   const jobs = args.jobs ?? defaultJobs();
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number of at least 1');
-  const result = await audit({
-    files,
-    rules,
-    options: { minPython: options.minPython, targetPython: options.targetPython },
-    macros: options.macros,
-    maxFileSize: args['max-file-size'] * 2 ** 20,
-    jobs,
-    knownRuleIds: allRules.flatMap((r) => [r.id, r.category]),
-    reportUnusedSuppressions: args['report-unused-suppressions'],
-  });
+  // Like ruff's, the cache sits at the project root: beside the configuration file, else here.
+  const cacheDir = path.resolve(io.cwd, args['cache-dir'] ?? path.join(configFile === null ? '.' : path.dirname(configFile), DEFAULT_CACHE_DIR));
+  const cache = args.cache ? diskCache(cacheDir, VERSION) : undefined;
+  const progress = io.progressStream !== null && !args.quiet ? terminalProgress(io.progressStream) : null;
+  let result: AuditResult;
+  try {
+    result = await audit({
+      files,
+      rules,
+      options: { minPython: options.minPython, targetPython: options.targetPython },
+      macros: options.macros,
+      maxFileSize: args['max-file-size'] * 2 ** 20,
+      jobs,
+      knownRuleIds: allRules.flatMap((r) => [r.id, r.category]),
+      reportUnusedSuppressions: args['report-unused-suppressions'],
+      cache,
+      progress: progress === null ? undefined : (done, total) => progress.update(done, total),
+    });
+  } finally {
+    progress?.stop();
+  }
+  if (cache?.problem && !args.quiet) io.stderr(`cext-audit: note: ${cache.problem}\n`);
   if (args.diff !== undefined) {
     try {
       result.findings = onChangedLines(result.findings, changedLines(args.diff, io.cwd), io.cwd);
@@ -237,6 +255,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
             default: 'text' as const,
             describe: 'output format (github: workflow-command annotations; sarif: SARIF 2.1.0 for code scanning)',
           })
+          .option('cache', { type: 'boolean', default: true, describe: 'reuse what earlier runs learned from unchanged files (--no-cache: parse everything)' })
+          .option('cache-dir', { type: 'string', describe: `where the cache lives [default: ${DEFAULT_CACHE_DIR} beside pyproject.toml, else in the current directory]` })
           .option('diff', { type: 'string', describe: 'report only findings on lines changed since this git ref (e.g. origin/main)' })
           .option('report-unused-suppressions', { type: 'boolean', default: false, describe: 'note cext-audit: ignore comments that silence nothing, and blanket ones' })
           .option('baseline', { type: 'string', describe: 'report only findings this baseline file does not list' })

@@ -44,10 +44,16 @@ const WORKER = new URL('./worker.js', import.meta.url);
  * least-loaded worker, and each worker gets all of its files at once: it never waits for the
  * main thread between two files.
  */
-export async function analyzeAll(tasks: readonly AnalysisTask[], macros: MacroTable, jobs: number): Promise<Outcome[]> {
+export async function analyzeAll(tasks: readonly AnalysisTask[], macros: MacroTable, jobs: number, onDone: () => void = () => {}): Promise<Outcome[]> {
   const bytes = tasks.reduce((n, t) => n + t.text.length, 0);
   const workers = Math.min(jobs, tasks.length);
-  if (workers <= 1 || bytes < POOL_THRESHOLD_BYTES) return tasks.map((t) => analyzeOutcome(t, macros));
+  if (workers <= 1 || bytes < POOL_THRESHOLD_BYTES) {
+    return tasks.map((t) => {
+      const outcome = analyzeOutcome(t, macros);
+      onDone();
+      return outcome;
+    });
+  }
   const shares: AnalysisTask[][] = Array.from({ length: workers }, () => []);
   const loads = new Array<number>(workers).fill(0);
   for (const task of [...tasks].sort((a, b) => b.text.length - a.text.length)) {
@@ -69,6 +75,7 @@ export async function analyzeAll(tasks: readonly AnalysisTask[], macros: MacroTa
           };
           worker.on('message', (reply: { index: number; outcome: Outcome }) => {
             outcomes[reply.index] = reply.outcome;
+            onDone();
             if (--left === 0) finish();
           });
           worker.on('error', (error: Error) => {

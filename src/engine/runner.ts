@@ -4,11 +4,13 @@
  * argv, stdout or the exit code.
  */
 import { readFileSync } from 'node:fs';
+import type { ModuleFact } from '../facts/modules.js';
 import { decode, generatedBy } from '../source/decode.js';
 import { annotationMacros, macroTable, wrapperMacros, type MacroRule } from '../source/prepass.js';
 import { parseBudgetMs } from '../source/parse.js';
-import { analyzeAll } from './analysis.js';
-import { scanDirectives, type Directive } from '../source/scan.js';
+import { analyzeAll, type AnalysisTask, type Outcome } from './analysis.js';
+import { hashOf, type Cache } from './cache.js';
+import { scanDirectives } from '../source/scan.js';
 import { buildFileFacts, type BuildFileFacts } from '../facts/build-files.js';
 import { projectFacts } from '../facts/modules.js';
 import type { FileFacts } from '../facts/types.js';
@@ -51,6 +53,10 @@ export interface AuditInput {
   knownRuleIds?: readonly string[];
   /** Reads a file; injectable so tests can feed text without a disk. */
   read?: (path: string) => Promise<Uint8Array>;
+  /** Facts and findings of earlier runs, by content hash. */
+  cache?: Cache;
+  /** Called after each file is analysed (or found in the cache), for a progress display. */
+  progress?: (done: number, total: number) => void;
 }
 
 export interface AuditResult {
@@ -68,7 +74,8 @@ export interface AuditResult {
 interface Loaded {
   source: SourceFile;
   text: string;
-  directives: Directive[];
+  /** Of the file's bytes: the cache key. */
+  hash: string;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 2 ** 20;
@@ -105,7 +112,7 @@ async function load(
       continue;
     }
     if (decoded.encoding !== 'utf-8') diagnostics.push({ file: source.file, message: 'not valid UTF-8; read as Latin-1' });
-    loaded.push({ source, text: decoded.text, directives: scanDirectives(decoded.text) });
+    loaded.push({ source, text: decoded.text, hash: hashOf(bytes) });
   }
   return loaded;
 }
@@ -143,6 +150,88 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+/**
+ * Everything a run's findings depend on besides the rules' code (the tool version keys the
+ * cache itself): the files and their content, the rules and their options, configured macros.
+ */
+function runKey(input: AuditInput, loaded: readonly Loaded[], buildFiles: readonly BuildFileFacts[], skipped: readonly Skipped[]): string {
+  return hashOf(
+    JSON.stringify({
+      rules: input.rules.map((r) => r.id),
+      options: input.options,
+      macros: [...(input.macros ?? [])],
+      files: loaded.map((l) => [l.source.file, l.hash]),
+      buildFiles,
+      skipped,
+    }),
+  );
+}
+
+interface FactsOutcome {
+  facts: FileFacts[];
+  /** False when a file timed out or failed: such a run is not worth remembering. */
+  complete: boolean;
+}
+
+/**
+ * Facts for every loaded file: from the cache where the file's bytes and the project's macro
+ * table are unchanged, else parsed (in workers when the scan is big enough) and stored.
+ */
+async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: Skipped[]): Promise<FactsOutcome> {
+  const cached = loaded.map((l) => input.cache?.file(l.hash) ?? null);
+  const directives = loaded.map((l, i) => cached[i]?.directives ?? scanDirectives(l.text));
+  const macros = macroTable(annotationMacros(directives.flat()), input.macros ?? new Map(), wrapperMacros(directives.flat()));
+  const macroKey = hashOf(JSON.stringify([...macros]));
+  const outcomes: (Outcome | null)[] = loaded.map((l, i) => {
+    const stored = cached[i]?.facts;
+    return stored?.macroKey === macroKey ? { kind: 'facts', facts: { file: l.source.file, ...stored.facts } } : null;
+  });
+  const missing = loaded.flatMap((_, i) => (outcomes[i] === null ? [i] : []));
+  const tasks: AnalysisTask[] = missing.map((at, index) => ({ index, file: loaded[at].source.file, text: loaded[at].text, directives: directives[at] }));
+  let done = loaded.length - tasks.length;
+  input.progress?.(done, loaded.length);
+  const analysed = await analyzeAll(tasks, macros, input.jobs ?? 1, () => input.progress?.(++done, loaded.length));
+  analysed.forEach((outcome, i) => {
+    const at = missing[i];
+    outcomes[at] = outcome;
+    if (outcome.kind !== 'facts') return;
+    const { file: _file, ...facts } = outcome.facts;
+    input.cache?.storeFile(loaded[at].hash, { directives: directives[at], facts: { macroKey, facts } });
+  });
+  const facts: FileFacts[] = [];
+  let complete = true;
+  outcomes.forEach((outcome, i) => {
+    const { source, text } = loaded[i];
+    if (outcome?.kind === 'facts') {
+      facts.push(outcome.facts);
+      return;
+    }
+    complete = false;
+    skipped.push(
+      outcome?.kind === 'timeout'
+        ? { file: source.file, reason: `parsing took longer than ${(parseBudgetMs(text.length) / 1000).toFixed(0)} s (pathological input)` }
+        : // A bug of ours on one file must not cost the user the audit of the others.
+          { file: source.file, reason: `internal error, please report it: ${outcome?.kind === 'error' ? outcome.message : 'no outcome'}` },
+    );
+  });
+  return { facts, complete };
+}
+
+function runRules(input: AuditInput, facts: readonly FileFacts[], buildFiles: BuildFileFacts[]): { findings: Finding[]; modules: ModuleFact[] } {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const fileFacts of facts) {
+    for (const rule of input.rules) {
+      if (rule.scope === 'file') rule.check(fileFacts, { options: input.options, report: reporter(rule, findings, seen) });
+    }
+  }
+  const project = projectFacts([...facts], buildFiles);
+  for (const rule of input.rules) {
+    if (rule.scope === 'project') rule.check(project, { options: input.options, report: reporter(rule, findings, seen) });
+  }
+  return { findings, modules: project.modules };
+}
+
 export async function audit(input: AuditInput): Promise<AuditResult> {
   const skipped: Skipped[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -159,35 +248,16 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
       skipped.push({ file: f.file, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
     }
   }
-  const directives = loaded.flatMap((l) => l.directives);
-  const macros = macroTable(annotationMacros(directives), input.macros ?? new Map(), wrapperMacros(directives));
-  const findings: Finding[] = [];
-  const seen = new Set<string>();
-  const fileRules = input.rules.filter((r) => r.scope === 'file');
-  const facts: FileFacts[] = [];
-  const tasks = loaded.map(({ source, text, directives }, index) => ({ index, file: source.file, text, directives }));
-  const outcomes = await analyzeAll(tasks, macros, input.jobs ?? 1);
-  for (const [i, outcome] of outcomes.entries()) {
-    const { source, text } = loaded[i];
-    if (outcome.kind === 'timeout') {
-      skipped.push({ file: source.file, reason: `parsing took longer than ${(parseBudgetMs(text.length) / 1000).toFixed(0)} s (pathological input)` });
-      continue;
-    }
-    if (outcome.kind === 'error') {
-      // A bug of ours on one file must not cost the user the audit of the others.
-      skipped.push({ file: source.file, reason: `internal error, please report it: ${outcome.message}` });
-      continue;
-    }
-    const fileFacts = outcome.facts;
-    facts.push(fileFacts);
-    for (const rule of fileRules) {
-      if (rule.scope === 'file') rule.check(fileFacts, { options: input.options, report: reporter(rule, findings, seen) });
-    }
+  const key = input.cache ? runKey(input, loaded, buildFiles, skipped) : '';
+  let run = input.cache?.run(key) ?? null;
+  if (run !== null) {
+    input.progress?.(loaded.length, loaded.length);
+  } else {
+    const { facts, complete } = await fileFacts(input, loaded, skipped);
+    run = runRules(input, facts, buildFiles);
+    if (complete) input.cache?.storeRun(key, run);
   }
-  const project = projectFacts(facts, buildFiles);
-  for (const rule of input.rules) {
-    if (rule.scope === 'project') rule.check(project, { options: input.options, report: reporter(rule, findings, seen) });
-  }
+  const { findings, modules } = run;
   const comments = new Map(loaded.map((l) => [l.source.file, suppressionComments(l.text)]));
   const suppressions = new Map([...comments].map(([file, list]) => [file, suppressionsByLine(list)]));
   const kept = findings.filter((f) => !isSuppressed(f, suppressions.get(f.file))).sort(compareFindings);
@@ -208,6 +278,6 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
     }
   }
   skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
-  return { findings: kept, suppressed, modules: readiness(project.modules, kept), skipped, diagnostics, filesAudited: loaded.length };
+  return { findings: kept, suppressed, modules: readiness(modules, kept), skipped, diagnostics, filesAudited: loaded.length };
 }
 
