@@ -1,6 +1,6 @@
 /** One line per extension module: how it is initialised, what it declares, what is left in its files. */
 import { declarationOf, type InitStyle, type ModuleFact } from '../facts/modules.js';
-import type { Finding, Severity } from './rule.js';
+import { SEVERITIES, type Finding, type Severity } from './rule.js';
 
 export type Declared = 'yes' | 'no' | 'keeps-gil' | 'unknown';
 
@@ -22,11 +22,19 @@ const DECLARED: Record<ReturnType<typeof declarationOf>, Declared> = {
 };
 
 export function readiness(modules: readonly ModuleFact[], findings: readonly Finding[]): ModuleReadiness[] {
+  const byFile = new Map<string, Record<Severity, number>>();
+  for (const f of findings) {
+    const counts = byFile.get(f.file) ?? { error: 0, warning: 0, note: 0 };
+    counts[f.severity]++;
+    byFile.set(f.file, counts);
+  }
   return modules
     .map((m) => {
-      const files = new Set(m.files);
       const counts: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
-      for (const f of findings) if (files.has(f.file)) counts[f.severity]++;
+      for (const file of new Set(m.files)) {
+        const inFile = byFile.get(file);
+        if (inFile) for (const s of SEVERITIES) counts[s] += inFile[s];
+      }
       return {
         name: m.name,
         initStyle: m.initStyle,

@@ -332,13 +332,19 @@ function assignFiles(modules: ModuleFact[], files: readonly FileFacts[]): void {
     m.files = [...new Set(parts.filter((f): f is string => f !== undefined))];
     for (const f of m.files) owned.add(f);
   }
+  const byHome = new Map<string, ModuleFact[]>();
+  for (const m of modules) byHome.set(home(m), [...(byHome.get(home(m)) ?? []), m]);
   for (const f of files) {
     if (owned.has(f.file)) continue;
-    const dir = path.posix.dirname(f.file);
-    const inside = (d: string) => d === '.' || dir === d || dir.startsWith(`${d}/`);
-    const candidates = modules.filter((m) => inside(home(m)));
-    const deepest = Math.max(...candidates.map((m) => home(m).length));
-    for (const m of candidates) if (home(m).length === deepest) m.files.push(f.file);
+    // The modules of the deepest directory at or above the file's own.
+    for (let dir = path.posix.dirname(f.file); ; dir = path.posix.dirname(dir)) {
+      const here = byHome.get(dir);
+      if (here !== undefined) {
+        for (const m of here) m.files.push(f.file);
+        break;
+      }
+      if (dir === path.posix.dirname(dir)) break;
+    }
   }
   for (const m of modules) m.files.sort();
 }
