@@ -39,54 +39,71 @@ const POOL_THRESHOLD_BYTES = 2 * 2 ** 20;
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
+/** Files a worker holds at once: one to parse, one waiting, so it never idles for the main thread. */
+const IN_FLIGHT = 2;
+
 /**
- * Outcomes in task order. Files are split between the workers up front, largest first onto the
- * least-loaded worker, and each worker gets all of its files at once: it never waits for the
- * main thread between two files.
+ * Outcomes in task order. The main thread works as one of the `jobs` lanes, beside `jobs - 1`
+ * worker threads: with two cores, one worker and the main thread keep both busy, where two
+ * workers would leave the main thread to copy their results while they compete for the cores.
+ * Files go out from one queue sorted by size: workers take from the large end, the main thread
+ * from the small end, so it is never long busy when a worker asks for its next file.
  */
 export async function analyzeAll(tasks: readonly AnalysisTask[], macros: MacroTable, jobs: number, onDone: () => void = () => {}): Promise<Outcome[]> {
   const bytes = tasks.reduce((n, t) => n + t.text.length, 0);
-  const workers = Math.min(jobs, tasks.length);
-  if (workers <= 1 || bytes < POOL_THRESHOLD_BYTES) {
-    return tasks.map((t) => {
-      const outcome = analyzeOutcome(t, macros);
-      onDone();
-      return outcome;
-    });
-  }
-  const shares: AnalysisTask[][] = Array.from({ length: workers }, () => []);
-  const loads = new Array<number>(workers).fill(0);
-  for (const task of [...tasks].sort((a, b) => b.text.length - a.text.length)) {
-    const lightest = loads.indexOf(Math.min(...loads));
-    shares[lightest].push(task);
-    loads[lightest] += task.text.length;
-  }
+  const lanes = Math.min(jobs, tasks.length);
   const outcomes: Outcome[] = new Array(tasks.length);
+  const finish = (task: AnalysisTask, outcome: Outcome) => {
+    outcomes[task.index] = outcome;
+    onDone();
+  };
+  if (lanes <= 1 || bytes < POOL_THRESHOLD_BYTES) {
+    for (const task of tasks) finish(task, analyzeOutcome(task, macros));
+    return outcomes;
+  }
+  const queue = [...tasks].sort((a, b) => b.text.length - a.text.length);
+  let largest = 0;
+  let smallest = queue.length - 1;
+  const take = (): AnalysisTask | undefined => (largest <= smallest ? queue[largest++] : undefined);
+  const takeSmall = (): AnalysisTask | undefined => (largest <= smallest ? queue[smallest--] : undefined);
   const table: [string, MacroRule][] = [...macros];
-  await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<void>((resolve) => {
-          const worker = new Worker(WORKER);
-          let left = share.length;
-          const finish = () => {
-            void worker.terminate();
-            resolve();
-          };
-          worker.on('message', (reply: { index: number; outcome: Outcome }) => {
-            outcomes[reply.index] = reply.outcome;
-            onDone();
-            if (--left === 0) finish();
-          });
-          worker.on('error', (error: Error) => {
-            // A crashed worker loses only its unfinished files, which are reported, not the audit.
-            for (const task of share) outcomes[task.index] ??= { kind: 'error', message: error.message };
-            finish();
-          });
-          worker.postMessage({ macros: table });
-          for (const task of share) worker.postMessage(task);
-        }),
-    ),
+  const workers = Array.from(
+    { length: lanes - 1 },
+    () =>
+      new Promise<void>((resolve) => {
+        const worker = new Worker(WORKER);
+        const held = new Map<number, AnalysisTask>();
+        const send = () => {
+          const task = take();
+          if (task === undefined) return;
+          held.set(task.index, task);
+          worker.postMessage(task);
+        };
+        const stop = () => {
+          void worker.terminate();
+          resolve();
+        };
+        worker.on('message', (reply: { index: number; outcome: Outcome }) => {
+          finish(held.get(reply.index) as AnalysisTask, reply.outcome);
+          held.delete(reply.index);
+          send();
+          if (held.size === 0) stop();
+        });
+        worker.on('error', (error: Error) => {
+          // A crashed worker loses only the files it held, which are reported, not the audit.
+          for (const task of held.values()) finish(task, { kind: 'error', message: error.message });
+          stop();
+        });
+        worker.postMessage({ macros: table });
+        for (let i = 0; i < IN_FLIGHT; i++) send();
+        if (held.size === 0) stop();
+      }),
   );
+  for (let task = takeSmall(); task !== undefined; task = takeSmall()) {
+    finish(task, analyzeOutcome(task, macros));
+    // Let the workers' replies in between two files: each one asks for the next file.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(workers);
   return outcomes;
 }
