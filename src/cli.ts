@@ -7,10 +7,10 @@ import path from 'node:path';
 import yargs from 'yargs';
 import { ConfigError, FAIL_ON, findPyproject, readConfigFile, resolveOptions, type FailOn, type Flags } from './config.js';
 import { changedLines, onChangedLines } from './diff.js';
-import { discover, DiscoveryError } from './discover.js';
+import { discover, DiscoveryError, onlyFiles } from './discover.js';
 import { loadRules, selectRules } from './engine/registry.js';
 import { SEVERITIES, type Rule } from './engine/rule.js';
-import { audit, type AuditResult } from './engine/runner.js';
+import { audit, type AuditResult, type SourceFile } from './engine/runner.js';
 import { applyBaseline, makeBaseline, parseBaseline, type Baseline } from './engine/baseline.js';
 import { fingerprints } from './engine/fingerprints.js';
 import { defaultJobs } from './engine/analysis.js';
@@ -123,12 +123,20 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
     const valid = [...new Set(allRules.flatMap((r) => [r.category, r.id]))].join(', ');
     throw new UsageError(`unknown rule or category: ${unknown.join(', ')} (valid: ${valid})`);
   }
-  const files = await discover({ paths: options.paths, include: options.include, exclude: options.exclude, cwd: io.cwd });
+  const named = await discover({ paths: options.paths, include: options.include, exclude: options.exclude, cwd: io.cwd });
+  // Files named alone are reported on alone, but judged with the project around them: a slot
+  // array or PyModuleDef may live in a file the commit did not touch.
+  const focus = onlyFiles(options.paths, io.cwd) ? new Set(named.map((f) => f.file)) : undefined;
+  const projectRoot = configFile === null ? io.cwd : path.dirname(configFile);
+  const files =
+    focus === undefined
+      ? named
+      : uniqueByPath([...named, ...(await discover({ paths: [projectRoot], include: options.include, exclude: options.exclude, cwd: io.cwd }))]);
   if (!(args['max-file-size'] > 0)) throw new UsageError('--max-file-size must be a positive number of megabytes');
   const jobs = args.jobs ?? defaultJobs();
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number of at least 1');
   // Like ruff's, the cache sits at the project root: beside the configuration file, else here.
-  const cacheDir = path.resolve(io.cwd, args['cache-dir'] ?? path.join(configFile === null ? '.' : path.dirname(configFile), DEFAULT_CACHE_DIR));
+  const cacheDir = path.resolve(io.cwd, args['cache-dir'] ?? path.join(projectRoot, DEFAULT_CACHE_DIR));
   const cache = args.cache ? diskCache(cacheDir, VERSION) : undefined;
   const progress = io.progressStream !== null && !args.quiet ? terminalProgress(io.progressStream) : null;
   let result: AuditResult;
@@ -143,6 +151,7 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
       knownRuleIds: allRules.flatMap((r) => [r.id, r.category]),
       reportUnusedSuppressions: args['report-unused-suppressions'],
       cache,
+      focus,
       progress: progress === null ? undefined : (done, total) => progress.update(done, total),
     });
   } finally {
@@ -178,9 +187,13 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
   }
   if (!args.quiet) {
     for (const d of result.diagnostics) io.stderr(`cext-audit: note: ${d.file}: ${d.message}\n`);
-    if (files.length === 0) io.stderr(`cext-audit: note: no .c or .h files found under ${options.paths.join(', ')}\n`);
+    if (named.length === 0) io.stderr(`cext-audit: note: no .c or .h files found under ${options.paths.join(', ')}\n`);
   }
   return failsAt(options.failOn, result.findings.map((f) => f.severity)) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function uniqueByPath(files: SourceFile[]): SourceFile[] {
+  return [...new Map(files.map((f) => [f.path, f])).values()];
 }
 
 function writeReport(io: Io, file: string, text: string, options: { append?: boolean } = {}): void {

@@ -78,3 +78,17 @@ export async function discover(options: DiscoverOptions): Promise<SourceFile[]> 
   const entries = (set: Set<string>, kind: 'source' | 'build') => [...set].map((p) => ({ path: p, file: displayPath(p, options.cwd), kind }));
   return [...entries(found, 'source'), ...entries(buildFiles, 'build')].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
+
+/** Whether every path names a file (as pre-commit passes them), not a directory. */
+export function onlyFiles(paths: readonly string[], cwd: string): boolean {
+  return (
+    paths.length > 0 &&
+    paths.every((p) => {
+      try {
+        return !statSync(path.resolve(cwd, p)).isDirectory();
+      } catch {
+        return false;
+      }
+    })
+  );
+}

@@ -55,6 +55,11 @@ export interface AuditInput {
   read?: (path: string) => Promise<Uint8Array>;
   /** Facts and findings of earlier runs, by content hash. */
   cache?: Cache;
+  /**
+   * Report only on these files (display names), though every file is read: files named alone
+   * (by pre-commit) are judged with the rest of the project, where a module's parts may live.
+   */
+  focus?: ReadonlySet<string>;
   /** Called after each file is analysed (or found in the cache), for a progress display. */
   progress?: (done: number, total: number) => void;
 }
@@ -278,6 +283,18 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
     }
   }
   skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
-  return { findings: kept, suppressed, modules: readiness(modules, kept), skipped, diagnostics, filesAudited: loaded.length };
+  const focus = input.focus;
+  if (focus === undefined) return { findings: kept, suppressed, modules: readiness(modules, kept), skipped, diagnostics, filesAudited: loaded.length };
+  const inFocus = <T extends { file: string }>(list: T[]) => list.filter((x) => focus.has(x.file));
+  // A finding on a part of a module that a named file also holds (its slot array elsewhere) stays.
+  const concerns = (f: Finding) => focus.has(f.file) || f.related.some((r) => focus.has(r.file));
+  return {
+    findings: kept.filter(concerns),
+    suppressed: suppressed.filter(concerns),
+    modules: readiness(modules, kept).filter((m) => m.files.some((f) => focus.has(f))),
+    skipped: inFocus(skipped),
+    diagnostics: inFocus(diagnostics),
+    filesAudited: inFocus(loaded.map((l) => l.source)).length,
+  };
 }
 
