@@ -1,0 +1,252 @@
+/**
+ * Hostile input, through the built CLI as a user runs it. Every case puts a known-undeclared
+ * module (ok.c) next to the hostile file and requires: no stack trace, no hang (cli()'s spawn
+ * timeout), a note naming the hostile file where it is defective, ok.c's finding still
+ * reported, and the documented exit code (2 only when the request itself cannot be served).
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { cli, project, UNDECLARED, type Run } from './support/cli.js';
+
+interface Location {
+  file: string;
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+type Found = Location & { ruleId: string };
+
+interface Report {
+  summary: { filesAudited: number };
+  findings: Found[];
+  skipped: { file: string; reason: string }[];
+  diagnostics: { file: string; message: string }[];
+}
+
+const STACK_FRAME = /^\s+at /m;
+
+/** UNDECLARED's one finding, the slot array's name (line 5, column 25), or where it moved to. */
+function okAt(file: string, line = 5, column = 25, length = 'demo_slots'.length): Found {
+  return { ruleId: 'module-missing-gil-slot', file, startLine: line, startColumn: column, endLine: line, endColumn: column + length };
+}
+
+/** UNDECLARED as another module, so that two of them in one tree do not merge. */
+function undeclared(name: string): string {
+  return UNDECLARED.replace(/_speedups/g, `_${name}`);
+}
+
+function noCrash(run: Run): void {
+  assert.notEqual(run.status, null, `killed by the timeout or a signal\n${run.stderr}`);
+  assert.doesNotMatch(run.stderr, STACK_FRAME);
+}
+
+function auditJson(cwd: string, args: string[] = [], as: { uid?: number; gid?: number } = {}): { run: Run; report: Report } {
+  const run = cli(['--format', 'json', ...args], { cwd, ...as });
+  noCrash(run);
+  return { run, report: JSON.parse(run.stdout) as Report };
+}
+
+function finding(report: Report, file: string): Found {
+  const found = report.findings.filter((f) => f.file === file);
+  assert.equal(found.length, 1, `one finding in ${file}: ${JSON.stringify(report.findings)}`);
+  const { ruleId, startLine, startColumn, endLine, endColumn } = found[0];
+  return { ruleId, file, startLine, startColumn, endLine, endColumn };
+}
+
+function okStillAudited(report: Report): void {
+  assert.deepEqual(finding(report, 'ok.c'), okAt('ok.c'));
+}
+
+/** A module whose slot array is declared on line 1, so that whatever precedes it there shifts the finding's column. */
+const SLOTS_ON_LINE_ONE = `static PyModuleDef_Slot bom_slots[] = {
+    {0, NULL}
+};
+static struct PyModuleDef bom_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "demo._bom",
+    .m_slots = bom_slots,
+};
+PyMODINIT_FUNC
+PyInit__bom(void)
+{
+    return PyModuleDef_Init(&bom_module);
+}
+`;
+
+describe('hostile input', () => {
+  it('reads Latin-1 text as Latin-1, one column per byte, with a note', () => {
+    const latin1 = Buffer.from(`/* J\xf6rg M\xfcller */ ${undeclared('latin').replace('static PyModuleDef_Slot', '/*\xe9*/static PyModuleDef_Slot')}`, 'latin1');
+    const root = project({ 'latin.c': latin1, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.diagnostics, [{ file: 'latin.c', message: 'not valid UTF-8; read as Latin-1' }]);
+    assert.match(run.stderr, /^cext-audit: note: latin\.c: not valid UTF-8; read as Latin-1$/m);
+    assert.deepEqual(finding(report, 'latin.c'), okAt('latin.c', 5, 30));
+    okStillAudited(report);
+  });
+
+  it('reads invalid UTF-8 (a truncated sequence, a lone continuation byte) as Latin-1, with a note', () => {
+    const source = undeclared('broken').replace('static PyModuleDef_Slot', '/*\xe2\x82*/static PyModuleDef_Slot');
+    const root = project({ 'broken.c': Buffer.concat([Buffer.from('/* \x80 */\n', 'latin1'), Buffer.from(source, 'latin1')]), 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.diagnostics, [{ file: 'broken.c', message: 'not valid UTF-8; read as Latin-1' }]);
+    assert.match(run.stderr, /broken\.c: not valid UTF-8/);
+    assert.deepEqual(finding(report, 'broken.c'), okAt('broken.c', 6, 31));
+    okStillAudited(report);
+  });
+
+  it('counts UTF-8 text outside the BMP in UTF-16 code units', () => {
+    const root = project({ 'emoji.c': `/*🐍*/${SLOTS_ON_LINE_ONE}`, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.diagnostics, []);
+    assert.deepEqual(finding(report, 'emoji.c'), okAt('emoji.c', 1, 31, 'bom_slots'.length));
+    okStillAudited(report);
+  });
+
+  it('does not count a UTF-8 byte order mark as a column of line 1', () => {
+    const root = project({ 'bom.c': `\ufeff${SLOTS_ON_LINE_ONE}`, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.diagnostics, []);
+    assert.deepEqual(finding(report, 'bom.c'), okAt('bom.c', 1, 25, 'bom_slots'.length));
+    assert.match(cli([], { cwd: root }).stdout, /^bom\.c:1:25: error\[module-missing-gil-slot\]/m);
+    okStillAudited(report);
+  });
+
+  for (const [name, eol] of [['CRLF', '\r\n']] as const) {
+    it(`keeps lines and columns right with ${name} line endings`, () => {
+      // A // comment and a directive before the finding: both end at the line ending, not at the next LF.
+      const source = `// first line\n${undeclared('eol')}`.replace(/\n/g, eol);
+      const root = project({ 'eol.c': source, 'ok.c': UNDECLARED });
+      const { run, report } = auditJson(root);
+      assert.equal(run.status, 1);
+      assert.deepEqual(report.diagnostics, []);
+      assert.deepEqual(finding(report, 'eol.c'), okAt('eol.c', 6));
+      const text = cli([], { cwd: root });
+      assert.match(text.stdout, /^eol\.c:6:25: error\[module-missing-gil-slot\]/m);
+      assert.match(text.stdout, /^> 6 \| static PyModuleDef_Slot demo_slots\[\] = \{$/m, 'the code frame shows the right line');
+      okStillAudited(report);
+    });
+  }
+
+  it('audits 10 000 nested braces', () => {
+    const depth = 10_000;
+    const source = `PyObject *\nf(PyObject *d, PyObject *k)\n{\n${'{'.repeat(depth)} return PyDict_GetItem(d, k); ${'}'.repeat(depth)}\n}\n`;
+    const root = project({ 'braces.c': source, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.skipped, []);
+    assert.deepEqual(finding(report, 'braces.c'), { ruleId: 'borrowed-dict-item', file: 'braces.c', startLine: 4, startColumn: depth + 9, endLine: 4, endColumn: depth + 29 });
+    okStillAudited(report);
+  });
+
+  it('audits 10 000 nested parentheses', () => {
+    const depth = 10_000;
+    const source = `PyObject *\nf(PyObject *d, PyObject *k)\n{\n    return PyDict_GetItem(d, ${'('.repeat(depth)}k${')'.repeat(depth)});\n}\n`;
+    const root = project({ 'parens.c': source, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.skipped, []);
+    assert.deepEqual(finding(report, 'parens.c'), { ruleId: 'borrowed-dict-item', file: 'parens.c', startLine: 4, startColumn: 12, endLine: 4, endColumn: 12 + 'PyDict_GetItem(d, k)'.length + 2 * depth });
+    okStillAudited(report);
+  });
+
+  it('audits a file that is only macros, quietly', () => {
+    const macros = [
+      '#ifndef ONLY_MACROS_H',
+      '#define ONLY_MACROS_H',
+      '#define LOCK(o) Py_BEGIN_CRITICAL_SECTION(o)',
+      '#define UNLOCK() Py_END_CRITICAL_SECTION()',
+      '#define MOD_INIT(name) PyMODINIT_FUNC PyInit_##name(void)',
+      '#define GET(d, k) PyDict_GetItem((d), (k))',
+      '#define EMPTY',
+      '#define CONTINUED(a, \\',
+      '                  b) ((a) + (b))',
+      '#endif',
+    ].join('\n');
+    const root = project({ 'macros.h': macros, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.equal(run.stderr, '');
+    assert.equal(report.summary.filesAudited, 2);
+    assert.deepEqual(report.findings.map((f) => f.file), ['ok.c']);
+    okStillAudited(report);
+  });
+
+  it('does not follow symbolic links while discovering files, and audits a link named on the command line', () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'cext-audit-outside-'));
+    writeFileSync(path.join(outside, 'far.c'), undeclared('far'));
+    const root = project({ 'ok.c': UNDECLARED, 'sub/inner.c': undeclared('inner') });
+    symlinkSync('..', path.join(root, 'sub/loop'));
+    symlinkSync(outside, path.join(root, 'outside'));
+    symlinkSync(path.join(outside, 'far.c'), path.join(root, 'far.c'));
+    symlinkSync('self.c', path.join(root, 'self.c'));
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.equal(run.stderr, '');
+    assert.deepEqual(report.findings.map((f) => f.file), ['ok.c', 'sub/inner.c']);
+    okStillAudited(report);
+    const named = auditJson(root, ['far.c', 'ok.c']);
+    assert.equal(named.run.status, 1);
+    assert.deepEqual(named.report.findings.map((f) => f.file), ['far.c', 'ok.c']);
+    const loop = cli(['self.c'], { cwd: root });
+    noCrash(loop);
+    assert.equal(loop.status, 2, 'a named path that cannot be resolved cannot be served');
+    assert.equal(loop.stderr, 'cext-audit: error: self.c: cannot read (ELOOP)\n');
+  });
+
+  it('names files with spaces, unicode, %, comma, colon and a newline correctly in text and json', () => {
+    const names = ['with space.c', 'ünïcødé_模块.c', '100%.c', 'a,b.c', 'c:d.c', 'new\nline.c'];
+    const root = project({ 'ok.c': UNDECLARED, ...Object.fromEntries(names.map((n, i) => [n, undeclared(`m${i}`)])) });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.equal(run.stderr, '');
+    assert.deepEqual(new Set(report.findings.map((f) => f.file)), new Set([...names, 'ok.c']));
+    for (const name of names) assert.deepEqual(finding(report, name), okAt(name));
+    const text = cli([], { cwd: root });
+    for (const name of names) assert.ok(`\n${text.stdout}`.includes(`\n${name}:5:25: error[module-missing-gil-slot]`), name);
+  });
+
+  it('notes an empty directory and exits 0; an empty directory in a tree changes nothing', () => {
+    const root = project({ 'ok.c': UNDECLARED });
+    mkdirSync(path.join(root, 'empty'));
+    const alone = cli(['empty'], { cwd: root });
+    noCrash(alone);
+    assert.equal(alone.status, 0);
+    assert.equal(alone.stderr, 'cext-audit: note: no .c or .h files found under empty\n');
+    assert.match(alone.stdout, /No findings in 0 files\./);
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    okStillAudited(report);
+  });
+
+  it('stops with exit 2 and one line on stderr for a path that does not exist', () => {
+    const root = project({ 'ok.c': UNDECLARED });
+    const run = cli(['ok.c', 'missing.c'], { cwd: root });
+    noCrash(run);
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, 'cext-audit: error: missing.c: no such file or directory\n');
+    assert.equal(run.stdout, '');
+  });
+
+  it('treats a directory named x.c as a directory', () => {
+    const root = project({ 'ok.c': UNDECLARED, 'x.c/inner.c': undeclared('inner') });
+    mkdirSync(path.join(root, 'y.c'));
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.equal(run.stderr, '');
+    assert.deepEqual(report.skipped, []);
+    assert.deepEqual(report.findings.map((f) => f.file), ['ok.c', 'x.c/inner.c']);
+    okStillAudited(report);
+    const named = auditJson(root, ['x.c', 'y.c']);
+    assert.equal(named.run.status, 1);
+    assert.deepEqual(named.report.findings.map((f) => f.file), ['x.c/inner.c']);
+  });
+});
