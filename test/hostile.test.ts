@@ -5,11 +5,12 @@
  * reported, and the documented exit code (2 only when the request itself cannot be served).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { cli, project, UNDECLARED, type Run } from './support/cli.js';
+import { BIN, cli, project, UNDECLARED, type Run } from './support/cli.js';
 
 interface Location {
   file: string;
@@ -79,6 +80,18 @@ PyInit__bom(void)
 `;
 
 describe('hostile input', () => {
+  it('skips a binary file named .c with a note, and audits the rest', () => {
+    const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]), Buffer.alloc(4000, 0x90)]);
+    const root = project({ 'blob.c': elf, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.skipped, [{ file: 'blob.c', reason: 'binary file (contains NUL bytes)' }]);
+    assert.match(run.stderr, /^cext-audit: note: skipped blob\.c: binary file \(contains NUL bytes\)$/m);
+    okStillAudited(report);
+    const text = cli([], { cwd: root });
+    assert.match(text.stdout, /^note: skipped blob\.c: binary file/m, 'the text report lists it too');
+  });
+
   it('reads Latin-1 text as Latin-1, one column per byte, with a note', () => {
     const latin1 = Buffer.from(`/* J\xf6rg M\xfcller */ ${undeclared('latin').replace('static PyModuleDef_Slot', '/*\xe9*/static PyModuleDef_Slot')}`, 'latin1');
     const root = project({ 'latin.c': latin1, 'ok.c': UNDECLARED });
@@ -136,6 +149,23 @@ describe('hostile input', () => {
     });
   }
 
+  it('skips a 20 MB file by default with a note, and audits it in bounded time with --max-file-size 30', () => {
+    const row = `${Array.from({ length: 16 }, (_, i) => `0x${((i * 37) & 0xff).toString(16).padStart(2, '0')}`).join(', ')},\n`;
+    const rows = Math.ceil((20 * 2 ** 20) / row.length);
+    const big = `static const unsigned char blob[] = {\n${row.repeat(rows)}};\n${undeclared('big')}`;
+    const root = project({ 'big.c': big, 'ok.c': UNDECLARED });
+    const skipped = auditJson(root);
+    assert.equal(skipped.run.status, 1);
+    assert.deepEqual(skipped.report.skipped, [{ file: 'big.c', reason: 'larger than --max-file-size (20.0 MB > 10.0 MB)' }]);
+    assert.match(skipped.run.stderr, /^cext-audit: note: skipped big\.c: larger than --max-file-size/m);
+    okStillAudited(skipped.report);
+    const audited = auditJson(root, ['--max-file-size', '30']);
+    assert.equal(audited.run.status, 1);
+    assert.deepEqual(audited.report.skipped, []);
+    assert.deepEqual(finding(audited.report, 'big.c'), okAt('big.c', rows + 3 + 4));
+    okStillAudited(audited.report);
+  });
+
   it('audits 10 000 nested braces', () => {
     const depth = 10_000;
     const source = `PyObject *\nf(PyObject *d, PyObject *k)\n{\n${'{'.repeat(depth)} return PyDict_GetItem(d, k); ${'}'.repeat(depth)}\n}\n`;
@@ -178,6 +208,25 @@ describe('hostile input', () => {
     assert.equal(report.summary.filesAudited, 2);
     assert.deepEqual(report.findings.map((f) => f.file), ['ok.c']);
     okStillAudited(report);
+  });
+
+  it('skips a file it may not read with a note, even when the tests run as root', (t) => {
+    const nobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    if ('uid' in nobody && spawnSync(process.execPath, [BIN, '--version'], { ...nobody, timeout: 60_000 }).status !== 0) {
+      t.skip('uid 65534 cannot run this checkout');
+      return;
+    }
+    const root = project({ 'locked.c': UNDECLARED, 'ok.c': UNDECLARED });
+    chmodSync(root, 0o755);
+    chmodSync(path.join(root, 'locked.c'), 0o000);
+    const { run, report } = auditJson(root, [], nobody);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.skipped, [{ file: 'locked.c', reason: 'cannot read: EACCES' }]);
+    assert.match(run.stderr, /^cext-audit: note: skipped locked\.c: cannot read: EACCES$/m);
+    okStillAudited(report);
+    const named = auditJson(root, ['locked.c', 'ok.c'], nobody);
+    assert.equal(named.run.status, 1, 'a named file that cannot be read is skipped too, not a usage error');
+    assert.deepEqual(named.report.skipped, [{ file: 'locked.c', reason: 'cannot read: EACCES' }]);
   });
 
   it('does not follow symbolic links while discovering files, and audits a link named on the command line', () => {
