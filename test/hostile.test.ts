@@ -133,6 +133,16 @@ describe('hostile input', () => {
     okStillAudited(report);
   });
 
+  it('does not count a byte order mark as a column when the rest is read as Latin-1', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${SLOTS_ON_LINE_ONE}/* \xe9 */\n`, 'latin1')]);
+    const root = project({ 'bom.c': bytes, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.diagnostics, [{ file: 'bom.c', message: 'not valid UTF-8; read as Latin-1' }]);
+    assert.deepEqual(finding(report, 'bom.c'), okAt('bom.c', 1, 25, 'bom_slots'.length));
+    okStillAudited(report);
+  });
+
   for (const [name, eol] of [['CRLF', '\r\n']] as const) {
     it(`keeps lines and columns right with ${name} line endings`, () => {
       // A // comment and a directive before the finding: both end at the line ending, not at the next LF.
