@@ -143,7 +143,7 @@ describe('hostile input', () => {
     okStillAudited(report);
   });
 
-  for (const [name, eol] of [['CRLF', '\r\n']] as const) {
+  for (const [name, eol] of [['CRLF', '\r\n'], ['lone-CR', '\r']] as const) {
     it(`keeps lines and columns right with ${name} line endings`, () => {
       // A // comment and a directive before the finding: both end at the line ending, not at the next LF.
       const source = `// first line\n${undeclared('eol')}`.replace(/\n/g, eol);
