@@ -92,6 +92,19 @@ describe('hostile input', () => {
     assert.match(text.stdout, /^note: skipped blob\.c: binary file/m, 'the text report lists it too');
   });
 
+  it('audits a text file with NUL bytes after the binary probe, as compilers do, with a note', () => {
+    const padding = `/*${' padding'.repeat(1200)} */\n`;
+    assert.ok(padding.length > 8000);
+    const root = project({ 'late.c': `${padding}int a;\0\0\n${undeclared('late')}`, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.skipped, []);
+    assert.deepEqual(report.diagnostics, [{ file: 'late.c', message: 'line 2: 2 NUL bytes in a text file (compilers ignore them)' }]);
+    assert.match(run.stderr, /^cext-audit: note: late\.c: line 2: 2 NUL bytes/m);
+    assert.deepEqual(finding(report, 'late.c'), okAt('late.c', 7));
+    okStillAudited(report);
+  });
+
   it('reads Latin-1 text as Latin-1, one column per byte, with a note', () => {
     const latin1 = Buffer.from(`/* J\xf6rg M\xfcller */ ${undeclared('latin').replace('static PyModuleDef_Slot', '/*\xe9*/static PyModuleDef_Slot')}`, 'latin1');
     const root = project({ 'latin.c': latin1, 'ok.c': UNDECLARED });
@@ -197,6 +210,25 @@ describe('hostile input', () => {
     assert.deepEqual(finding(report, 'parens.c'), { ruleId: 'borrowed-dict-item', file: 'parens.c', startLine: 4, startColumn: 12, endLine: 4, endColumn: 12 + 'PyDict_GetItem(d, k)'.length + 2 * depth });
     okStillAudited(report);
   });
+
+  for (const [name, hostile, note, findingLine] of [
+    ['an unterminated comment', `${undeclared('h')}\nint a; /* never closed\nint b;\n`, 'line 22: unterminated /* comment: the rest of the file is a comment', 5],
+    ['an unterminated string', `const char *s = "never closed;\n${undeclared('h')}`, 'line 1: unterminated string literal', 6],
+    ['an unterminated #if', `#if PY_VERSION_HEX >= 0x030D0000\n${undeclared('h')}`, 'line 1: #if without #endif', 6],
+    ['a stray #endif', `${undeclared('h')}#endif\n`, 'line 21: #endif without #if', 5],
+  ] as const) {
+    it(`audits a file with ${name}, with a note naming the line`, () => {
+      const root = project({ 'h.c': hostile, 'ok.c': UNDECLARED });
+      const { run, report } = auditJson(root);
+      assert.equal(run.status, 1);
+      assert.deepEqual(report.skipped, []);
+      assert.deepEqual(report.diagnostics, [{ file: 'h.c', message: note }]);
+      assert.match(run.stderr, new RegExp(`^cext-audit: note: h\\.c: ${note.replace(/[/*#]/g, '\\$&')}$`, 'm'));
+      assert.equal(report.summary.filesAudited, 2);
+      assert.deepEqual(finding(report, 'h.c'), okAt('h.c', findingLine), 'the module beside the defect is still seen');
+      okStillAudited(report);
+    });
+  }
 
   it('audits a file that is only macros, quietly', () => {
     const macros = [

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { decode, generatedBy } from '../source/decode.js';
+import { sourceDefects } from '../source/defects.js';
 import { annotationMacros, macroTable, wrapperMacros, type MacroRule } from '../source/prepass.js';
 import { parseBudgetMs } from '../source/parse.js';
 import { analyzeAll } from './analysis.js';
@@ -105,7 +106,9 @@ async function load(
       continue;
     }
     if (decoded.encoding !== 'utf-8') diagnostics.push({ file: source.file, message: 'not valid UTF-8; read as Latin-1' });
-    loaded.push({ source, text: decoded.text, directives: scanDirectives(decoded.text) });
+    const directives = scanDirectives(decoded.text);
+    for (const message of sourceDefects(decoded.text, directives)) diagnostics.push({ file: source.file, message });
+    loaded.push({ source, text: decoded.text, directives });
   }
   return loaded;
 }
