@@ -230,6 +230,17 @@ describe('hostile input', () => {
     });
   }
 
+  it('ignores a #define whose parameter list a compiler rejects', () => {
+    const source = '#define GET(d, (k) PyDict_GetItem(d, k)\nstatic PyObject *\nget(PyObject *self, PyObject *d)\n{\n    return GET(d, self);\n}\n';
+    const root = project({ 'h.c': source, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.equal(run.stderr, '');
+    assert.equal(report.summary.filesAudited, 2);
+    assert.deepEqual(report.findings.map((f) => f.file), ['ok.c']);
+    okStillAudited(report);
+  });
+
   it('audits a file that is only macros, quietly', () => {
     const macros = [
       '#ifndef ONLY_MACROS_H',
