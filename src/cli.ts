@@ -186,6 +186,8 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
     writeReport(io, stepSummary, formatStepSummary(result, rules), { append: true });
   }
   if (!args.quiet) {
+    // The text report lists skipped files; the other formats only record them, out of a reader's sight.
+    if (args.format !== 'text' || toFile) for (const s of result.skipped) io.stderr(`cext-audit: note: skipped ${s.file}: ${s.reason}\n`);
     for (const d of result.diagnostics) io.stderr(`cext-audit: note: ${d.file}: ${d.message}\n`);
     if (named.length === 0) io.stderr(`cext-audit: note: no .c or .h files found under ${options.paths.join(', ')}\n`);
   }

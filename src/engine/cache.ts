@@ -14,7 +14,7 @@ import type { Directive } from '../source/scan.js';
 import type { Finding } from './rule.js';
 
 /** Bumped whenever the shape of what is stored changes. */
-const SCHEMA = 1;
+const SCHEMA = 2;
 /** Run entries kept: one per recent combination of files and options. */
 const RUNS_KEPT = 16;
 
@@ -23,6 +23,8 @@ export const DEFAULT_CACHE_DIR = '.cext-audit-cache';
 /** What one file's bytes give, whatever the rest of the project holds. */
 export interface CachedFile {
   directives: Directive[];
+  /** Notes on lexical defects (an unterminated comment, an unbalanced #if). */
+  defects: string[];
   /** The facts, valid only with the pre-pass macro table they were extracted with. */
   facts?: { macroKey: string; facts: Omit<FileFacts, 'file'> };
 }
@@ -31,6 +33,8 @@ export interface CachedFile {
 export interface CachedRun {
   findings: Finding[];
   modules: ModuleFact[];
+  /** Notes on the files' lexical defects. */
+  notes: { file: string; message: string }[];
 }
 
 export interface Cache {
@@ -68,12 +72,12 @@ function readEnvelope<T>(file: string, version: string, key: string): T | null {
 
 function isCachedFile(value: unknown): value is CachedFile {
   const v = value as CachedFile;
-  return typeof v === 'object' && v !== null && Array.isArray(v.directives) && (v.facts === undefined || (typeof v.facts.macroKey === 'string' && Array.isArray(v.facts.facts?.calls)));
+  return typeof v === 'object' && v !== null && Array.isArray(v.directives) && Array.isArray(v.defects) && (v.facts === undefined || (typeof v.facts.macroKey === 'string' && Array.isArray(v.facts.facts?.calls)));
 }
 
 function isCachedRun(value: unknown): value is CachedRun {
   const v = value as CachedRun;
-  return typeof v === 'object' && v !== null && Array.isArray(v.findings) && Array.isArray(v.modules);
+  return typeof v === 'object' && v !== null && Array.isArray(v.findings) && Array.isArray(v.modules) && Array.isArray(v.notes);
 }
 
 /**

@@ -4,12 +4,12 @@
  * argv, stdout or the exit code.
  */
 import { readFileSync } from 'node:fs';
-import type { ModuleFact } from '../facts/modules.js';
 import { decode, generatedBy } from '../source/decode.js';
+import { sourceDefects } from '../source/defects.js';
 import { annotationMacros, macroTable, wrapperMacros, type MacroRule } from '../source/prepass.js';
 import { parseBudgetMs } from '../source/parse.js';
 import { analyzeAll, type AnalysisTask, type Outcome } from './analysis.js';
-import { hashOf, type Cache } from './cache.js';
+import { hashOf, type Cache, type CachedRun } from './cache.js';
 import { scanDirectives } from '../source/scan.js';
 import { buildFileFacts, type BuildFileFacts } from '../facts/build-files.js';
 import { projectFacts } from '../facts/modules.js';
@@ -174,6 +174,8 @@ function runKey(input: AuditInput, loaded: readonly Loaded[], buildFiles: readon
 
 interface FactsOutcome {
   facts: FileFacts[];
+  /** Lexical defects a compiler would stop at, one note per kind and file. */
+  notes: Diagnostic[];
   /** False when a file timed out or failed: such a run is not worth remembering. */
   complete: boolean;
 }
@@ -185,6 +187,7 @@ interface FactsOutcome {
 async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: Skipped[]): Promise<FactsOutcome> {
   const cached = loaded.map((l) => input.cache?.file(l.hash) ?? null);
   const directives = loaded.map((l, i) => cached[i]?.directives ?? scanDirectives(l.text));
+  const defects = loaded.map((l, i) => cached[i]?.defects ?? sourceDefects(l.text, directives[i]));
   const macros = macroTable(annotationMacros(directives.flat()), input.macros ?? new Map(), wrapperMacros(directives.flat()));
   const macroKey = hashOf(JSON.stringify([...macros]));
   const outcomes: (Outcome | null)[] = loaded.map((l, i) => {
@@ -201,7 +204,7 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
     outcomes[at] = outcome;
     if (outcome.kind !== 'facts') return;
     const { file: _file, ...facts } = outcome.facts;
-    input.cache?.storeFile(loaded[at].hash, { directives: directives[at], facts: { macroKey, facts } });
+    input.cache?.storeFile(loaded[at].hash, { directives: directives[at], defects: defects[at], facts: { macroKey, facts } });
   });
   const facts: FileFacts[] = [];
   let complete = true;
@@ -219,10 +222,11 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
           { file: source.file, reason: `internal error, please report it: ${outcome?.kind === 'error' ? outcome.message : 'no outcome'}` },
     );
   });
-  return { facts, complete };
+  const notes = loaded.flatMap((l, i) => defects[i].map((message) => ({ file: l.source.file, message })));
+  return { facts, notes, complete };
 }
 
-function runRules(input: AuditInput, facts: readonly FileFacts[], buildFiles: BuildFileFacts[]): { findings: Finding[]; modules: ModuleFact[] } {
+function runRules(input: AuditInput, facts: readonly FileFacts[], buildFiles: BuildFileFacts[]): Omit<CachedRun, 'notes'> {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const fileFacts of facts) {
@@ -258,11 +262,12 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
   if (run !== null) {
     input.progress?.(loaded.length, loaded.length);
   } else {
-    const { facts, complete } = await fileFacts(input, loaded, skipped);
-    run = runRules(input, facts, buildFiles);
+    const { facts, notes, complete } = await fileFacts(input, loaded, skipped);
+    run = { ...runRules(input, facts, buildFiles), notes };
     if (complete) input.cache?.storeRun(key, run);
   }
   const { findings, modules } = run;
+  diagnostics.push(...run.notes);
   const comments = new Map(loaded.map((l) => [l.source.file, suppressionComments(l.text)]));
   const suppressions = new Map([...comments].map(([file, list]) => [file, suppressionsByLine(list)]));
   const kept = findings.filter((f) => !isSuppressed(f, suppressions.get(f.file))).sort(compareFindings);
