@@ -21,7 +21,7 @@ import { DEFAULT_MAX_ANNOTATIONS, formatGithub } from './report/github.js';
 import { formatJson } from './report/json.js';
 import { formatSarif } from './report/sarif.js';
 import { formatExplain, formatRulesTable } from './report/rules.js';
-import { formatStepSummary } from './report/step-summary.js';
+import { formatMarkdown } from './report/markdown.js';
 import { formatText } from './report/text.js';
 import { decode } from './source/decode.js';
 import { VERSION } from './version.js';
@@ -44,7 +44,7 @@ export interface Io {
 
 interface ScanArgs {
   paths?: string[];
-  format: 'text' | 'json' | 'github' | 'sarif';
+  format: 'text' | 'json' | 'github' | 'sarif' | 'markdown';
   'max-annotations': number;
   output?: string;
   select?: string[];
@@ -170,26 +170,26 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
   const minPython = `${formatPythonVersion(options.minPython)} (${options.minPythonSource})`;
   const toFile = args.output !== undefined;
   const sarif = () => formatSarif(result, rules, { version: VERSION, source: readSource(io.cwd), category: args['sarif-category'] });
-  const report =
-    args.format === 'json'
-      ? formatJson(result, { version: VERSION, minPython: formatPythonVersion(options.minPython) })
-      : args.format === 'github'
-        ? formatGithub(result.findings, args['max-annotations'])
-        : args.format === 'sarif'
-          ? sarif()
-          : formatText(result, { color: useColor(args.color, io, toFile), source: readSource(io.cwd), minPython });
+  const formats: Record<ScanArgs['format'], () => string> = {
+    text: () => formatText(result, { color: useColor(args.color, io, toFile), source: readSource(io.cwd), minPython }),
+    json: () => formatJson(result, { version: VERSION, minPython: formatPythonVersion(options.minPython) }),
+    github: () => formatGithub(result.findings, args['max-annotations']),
+    sarif,
+    markdown: () => formatMarkdown(result, rules),
+  };
+  const report = formats[args.format]();
   if (toFile) writeReport(io, args.output as string, report);
   else io.stdout(report);
   if (args.sarif !== undefined) writeReport(io, args.sarif, sarif());
   const stepSummary = io.env.GITHUB_STEP_SUMMARY;
   if (args['step-summary'] && stepSummary !== undefined && stepSummary !== '') {
-    writeReport(io, stepSummary, formatStepSummary(result, rules), { append: true });
+    writeReport(io, stepSummary, formatMarkdown(result, rules), { append: true });
   }
   if (!args.quiet) {
-    // The text report lists skipped files; the other formats only record them, out of a reader's sight.
-    if (args.format !== 'text' || toFile) for (const s of result.skipped) io.stderr(`cext-audit: note: skipped ${s.file}: ${s.reason}\n`);
+    // The text and Markdown reports list skipped files; the other formats only record them, out of a reader's sight.
+    if ((args.format !== 'text' && args.format !== 'markdown') || toFile) for (const s of result.skipped) io.stderr(`cext-audit: note: skipped ${s.file}: ${s.reason}\n`);
     for (const d of result.diagnostics) io.stderr(`cext-audit: note: ${d.file}: ${d.message}\n`);
-    if (named.length === 0) io.stderr(`cext-audit: note: no .c or .h files found under ${options.paths.join(', ')}\n`);
+    if (named.length === 0) io.stderr(`cext-audit: note: no C, C++ or Cython sources found under ${options.paths.join(', ')}\n`);
   }
   return failsAt(options.failOn, result.findings.map((f) => f.severity)) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
@@ -266,9 +266,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         y
           .positional('paths', { type: 'string', array: true, describe: 'files or directories to audit' })
           .option('format', {
-            choices: ['text', 'json', 'github', 'sarif'] as const,
+            choices: ['text', 'json', 'github', 'sarif', 'markdown'] as const,
             default: 'text' as const,
-            describe: 'output format (github: workflow-command annotations; sarif: SARIF 2.1.0 for code scanning)',
+            describe: 'output format (github: workflow-command annotations; sarif: SARIF 2.1.0 for code scanning; markdown: for a pull-request comment)',
           })
           .option('cache', { type: 'boolean', default: true, describe: 'reuse what earlier runs learned from unchanged files (--no-cache: parse everything)' })
           .option('cache-dir', { type: 'string', describe: `where the cache lives [default: ${DEFAULT_CACHE_DIR} beside pyproject.toml, else in the current directory]` })
@@ -290,7 +290,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           .option('min-python', { type: 'string', describe: 'oldest Python the project supports [default: requires-python, else 3.9]' })
           .option('target-python', { type: 'string', describe: 'newest Python to build for: APIs removed by then are errors [default: 3.14]' })
           .option('config', { type: 'string', describe: 'configuration file (default: the nearest pyproject.toml)' })
-          .option('include', { type: 'string', describe: 'globs of files to audit (default: **/*.c, **/*.h)' })
+          .option('include', { type: 'string', describe: 'globs of files to audit (default: C, C++ and Cython sources)' })
           .option('exclude', { type: 'string', describe: 'globs of files to skip' })
           .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads for parsing [default: the number of cores]' })
           .option('max-file-size', { type: 'number', default: 10, describe: 'skip files larger than this many megabytes, with a note' })

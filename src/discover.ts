@@ -4,10 +4,10 @@ import path from 'node:path';
 import { globby } from 'globby';
 import type { SourceFile } from './engine/runner.js';
 import { BUILD_FILE_NAMES } from './facts/build-files.js';
+import { SOURCE_PATTERNS } from './source/languages.js';
 
 export class DiscoveryError extends Error {}
 
-export const SOURCE_PATTERNS = ['**/*.c', '**/*.h'];
 
 /** Directories that hold dependencies, build output or tool state, never the project's own sources. */
 export const DEFAULT_EXCLUDES = [

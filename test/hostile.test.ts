@@ -322,7 +322,7 @@ describe('hostile input', () => {
     const alone = cli(['empty'], { cwd: root });
     noCrash(alone);
     assert.equal(alone.status, 0);
-    assert.equal(alone.stderr, 'cext-audit: note: no .c or .h files found under empty\n');
+    assert.equal(alone.stderr, 'cext-audit: note: no C, C++ or Cython sources found under empty\n');
     assert.match(alone.stdout, /No findings in 0 files\./);
     const { run, report } = auditJson(root);
     assert.equal(run.status, 1);

@@ -8,13 +8,14 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { BindingModule } from '../facts/bindings.js';
 import type { ModuleFact } from '../facts/modules.js';
 import type { FileFacts } from '../facts/types.js';
 import type { Directive } from '../source/scan.js';
 import type { Finding } from './rule.js';
 
 /** Bumped whenever the shape of what is stored changes. */
-const SCHEMA = 2;
+const SCHEMA = 3;
 /** Run entries kept: one per recent combination of files and options. */
 const RUNS_KEPT = 16;
 
@@ -33,6 +34,7 @@ export interface CachedFile {
 export interface CachedRun {
   findings: Finding[];
   modules: ModuleFact[];
+  bindings: BindingModule[];
   /** Notes on the files' lexical defects. */
   notes: { file: string; message: string }[];
 }
@@ -77,7 +79,7 @@ function isCachedFile(value: unknown): value is CachedFile {
 
 function isCachedRun(value: unknown): value is CachedRun {
   const v = value as CachedRun;
-  return typeof v === 'object' && v !== null && Array.isArray(v.findings) && Array.isArray(v.modules) && Array.isArray(v.notes);
+  return typeof v === 'object' && v !== null && Array.isArray(v.findings) && Array.isArray(v.modules) && Array.isArray(v.bindings) && Array.isArray(v.notes);
 }
 
 /**

@@ -238,7 +238,7 @@ function runRules(input: AuditInput, facts: readonly FileFacts[], buildFiles: Bu
   for (const rule of input.rules) {
     if (rule.scope === 'project') rule.check(project, { options: input.options, report: reporter(rule, findings, seen) });
   }
-  return { findings, modules: project.modules };
+  return { findings, modules: project.modules, bindings: project.bindings };
 }
 
 export async function audit(input: AuditInput): Promise<AuditResult> {
@@ -266,7 +266,7 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
     run = { ...runRules(input, facts, buildFiles), notes };
     if (complete) input.cache?.storeRun(key, run);
   }
-  const { findings, modules } = run;
+  const { findings, modules, bindings } = run;
   diagnostics.push(...run.notes);
   const comments = new Map(loaded.map((l) => [l.source.file, suppressionComments(l.text)]));
   const suppressions = new Map([...comments].map(([file, list]) => [file, suppressionsByLine(list)]));
@@ -289,14 +289,14 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
   }
   skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
   const focus = input.focus;
-  if (focus === undefined) return { findings: kept, suppressed, modules: readiness(modules, kept), skipped, diagnostics, filesAudited: loaded.length };
+  if (focus === undefined) return { findings: kept, suppressed, modules: readiness(modules, bindings, kept), skipped, diagnostics, filesAudited: loaded.length };
   const inFocus = <T extends { file: string }>(list: T[]) => list.filter((x) => focus.has(x.file));
   // A finding on a part of a module that a named file also holds (its slot array elsewhere) stays.
   const concerns = (f: Finding) => focus.has(f.file) || f.related.some((r) => focus.has(r.file));
   return {
     findings: kept.filter(concerns),
     suppressed: suppressed.filter(concerns),
-    modules: readiness(modules, kept).filter((m) => m.files.some((f) => focus.has(f))),
+    modules: readiness(modules, bindings, kept).filter((m) => m.files.some((f) => focus.has(f))),
     skipped: inFocus(skipped),
     diagnostics: inFocus(diagnostics),
     filesAudited: inFocus(loaded.map((l) => l.source)).length,
