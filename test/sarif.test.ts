@@ -17,7 +17,7 @@ const validate = new Ajv04({ allErrors: true, strict: false, validateFormats: fa
 interface Sarif {
   version: string;
   runs: {
-    tool: { driver: { name: string; rules: { id: string; name: string; helpUri: string; defaultConfiguration: { level: string } }[] } };
+    tool: { driver: { name: string; informationUri: string; rules: { id: string; name: string; helpUri: string; defaultConfiguration: { level: string } }[] } };
     invocations: { executionSuccessful: boolean; toolExecutionNotifications: { message: { text: string } }[] }[];
     results: {
       ruleId: string;
@@ -45,6 +45,7 @@ describe('--format sarif', () => {
     const run = log.runs[0];
     assert.equal(log.version, '2.1.0');
     assert.equal(run.tool.driver.name, 'cext-audit');
+    assert.equal(run.tool.driver.informationUri, 'https://github.com/cext-audit/cext-audit');
     assert.ok(run.invocations[0].executionSuccessful);
     assert.equal(run.results.length, 2);
     for (const result of run.results) {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Finding, Rule } from '../engine/rule.js';
 import type { AuditResult } from '../engine/runner.js';
 import { fingerprints } from '../engine/fingerprints.js';
+import { INFORMATION_URI } from '../version.js';
 
 const LEVEL = { error: 'error', warning: 'warning', note: 'note' } as const;
 
@@ -77,6 +78,7 @@ export function formatSarif(result: AuditResult, rules: readonly Rule[], options
             name: 'cext-audit',
             version: options.version,
             semanticVersion: options.version,
+            informationUri: INFORMATION_URI,
             rules: rules.map((r) => ({
               id: r.id,
               name: pascalCase(r.id),
@@ -95,7 +97,7 @@ export function formatSarif(result: AuditResult, rules: readonly Rule[], options
             executionSuccessful: true,
             toolExecutionNotifications: result.skipped.map((s) => ({
               level: 'warning',
-              message: { text: `${s.file} was not audited: ${s.reason}` },
+              message: { text: `${s.file} was not audited: ${s.reason}.` },
               locations: [{ physicalLocation: { artifactLocation: artifactLocation(s.file) } }],
             })),
           },
