@@ -21,7 +21,7 @@ import { formatText } from '../src/report/text.js';
 import { decode } from '../src/source/decode.js';
 import { VERSION } from '../src/version.js';
 import { parseCommands } from './support/github.js';
-import { validateSarif } from './support/sarif.js';
+import { schemaErrors } from './support/sarif-validator.js';
 import { FIXTURES } from './support/units.js';
 
 const rules = await loadRules();
@@ -120,7 +120,7 @@ async function auditAndReport(tree: Tree): Promise<void> {
   const source = (file: string) => texts.get(file) ?? null;
 
   const sarif = JSON.parse(formatSarif(result, rules, { version: VERSION, source })) as { runs: { results: unknown[] }[] };
-  assert.ok(validateSarif(sarif), JSON.stringify(validateSarif.errors?.slice(0, 3)));
+  assert.deepEqual(schemaErrors(sarif), []);
   assert.equal(sarif.runs[0].results.length, result.findings.length + result.suppressed.length);
 
   const github = formatGithub(result.findings, Number.MAX_SAFE_INTEGER);
