@@ -24,7 +24,7 @@ import { formatExplain, formatRulesTable } from './report/rules.js';
 import { formatMarkdown } from './report/markdown.js';
 import { formatText } from './report/text.js';
 import { decode } from './source/decode.js';
-import { VERSION } from './version.js';
+import { codeHash, VERSION } from './version.js';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -137,7 +137,7 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number of at least 1');
   // Like ruff's, the cache sits at the project root: beside the configuration file, else here.
   const cacheDir = path.resolve(io.cwd, args['cache-dir'] ?? path.join(projectRoot, DEFAULT_CACHE_DIR));
-  const cache = args.cache ? diskCache(cacheDir, VERSION) : undefined;
+  const cache = args.cache ? diskCache(cacheDir, `${VERSION}-${codeHash()}`) : undefined;
   const progress = io.progressStream !== null && !args.quiet ? terminalProgress(io.progressStream) : null;
   let result: AuditResult;
   try {

@@ -6,7 +6,7 @@
  * file is ignored (and rewritten), never trusted; a cache that cannot be written is skipped.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BindingModule } from '../facts/bindings.js';
 import type { ModuleFact } from '../facts/modules.js';
@@ -88,6 +88,7 @@ function isCachedRun(value: unknown): value is CachedRun {
  */
 export function diskCache(dir: string, version: string): Cache {
   const root = path.join(dir, `v${SCHEMA}-${version}`);
+  const own = path.basename(root);
   let problem: string | null = null;
   let prepared = false;
   const write = (file: string, key: string, value: unknown) => {
@@ -96,6 +97,8 @@ export function diskCache(dir: string, version: string): Cache {
       if (!prepared) {
         mkdirSync(path.join(root, 'files'), { recursive: true });
         mkdirSync(path.join(root, 'runs'), { recursive: true });
+        // Entries of other versions can never be read again.
+        for (const other of readdirSync(dir).filter((d) => /^v\d+-/.test(d) && d !== own)) rmSync(path.join(dir, other), { recursive: true, force: true });
         writeFileSync(path.join(dir, '.gitignore'), '# Written by cext-audit: the cache is not part of the project.\n*\n');
         prepared = true;
       }
