@@ -9,7 +9,7 @@ import { loadRules } from '../src/engine/registry.js';
 import type { Finding, RelatedLocation, Severity } from '../src/engine/rule.js';
 import type { AuditResult } from '../src/engine/runner.js';
 import { formatSarif, GITHUB_LIMITS } from '../src/report/sarif.js';
-import { cli, project, UNDECLARED, UNGUARDED } from './support/cli.js';
+import { cli, DECLARED, project, UNDECLARED, UNGUARDED } from './support/cli.js';
 import { multitool, schemaErrors, validate } from './support/sarif-validator.js';
 
 interface Sarif {
@@ -87,6 +87,17 @@ describe('--format sarif', () => {
     assert.deepEqual(location.artifactLocation, { uri: 'src/my%20module.c', uriBaseId: '%SRCROOT%' });
     assert.equal(location.region.startLine, 5);
     assert.ok(run.results[0].relatedLocations?.length);
+  });
+
+  it('carries the verdict of every module in the run properties', () => {
+    const log = sarif(project({ 'a/ok.c': DECLARED.replace(/_speedups/g, '_ok'), 'b/no.c': UNDECLARED })) as unknown as { runs: { properties: { modules: { name: string; verdict: string }[] } }[] };
+    assert.deepEqual(
+      log.runs[0].properties.modules.map((m) => [m.name, m.verdict]),
+      [
+        ['demo._ok', 'ready'],
+        ['demo._speedups', 'not-declared'],
+      ],
+    );
   });
 
   it('keeps suppressed findings, marked as suppressed in source', () => {

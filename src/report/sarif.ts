@@ -202,6 +202,8 @@ export function formatSarif(result: AuditResult, rules: readonly Rule[], options
       tool: { driver },
       ...(options.category !== undefined ? { automationDetails: { id: automationId(options.category) } } : {}),
       invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+      // The verdict per module, for whoever reads the log beyond code scanning's alerts.
+      properties: { modules: result.modules.map(({ name, initStyle, declared, verdict, file, findings }) => ({ name, initStyle, declared, verdict, file, findings })) },
       results: results.slice(0, kept),
     };
     return `${JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] }, null, 2)}\n`;
