@@ -4,8 +4,8 @@
  */
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import yargs from 'yargs';
-import { ConfigError, FAIL_ON, findPyproject, readConfigFile, resolveOptions, type FailOn, type Flags } from './config.js';
+import yargs, { type Argv } from 'yargs';
+import { ConfigError, FAIL_ON, findPyproject, readConfigFile, resolveOptions, type FailOn, type Flags, type Options } from './config.js';
 import { changedLines, onChangedLines } from './diff.js';
 import { discover, DiscoveryError, onlyFiles } from './discover.js';
 import { loadRules, selectRules } from './engine/registry.js';
@@ -24,6 +24,8 @@ import { formatExplain, formatRulesTable } from './report/rules.js';
 import { formatMarkdown } from './report/markdown.js';
 import { formatText } from './report/text.js';
 import { decode } from './source/decode.js';
+import { applyInsertions, declarationFixes, type Insertion } from './fix/declare.js';
+import { createTwoFilesPatch } from 'diff';
 import { codeHash, VERSION } from './version.js';
 
 export const EXIT_CLEAN = 0;
@@ -104,7 +106,21 @@ function readSource(cwd: string): (file: string) => string | null {
   };
 }
 
-async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
+/** What `scan` and `fix` share: the files, the rules, the options and the audit itself. */
+type AuditArgs = Pick<
+  ScanArgs,
+  'paths' | 'select' | 'ignore' | 'fail-on' | 'min-python' | 'target-python' | 'config' | 'include' | 'exclude' | 'quiet' | 'max-file-size' | 'jobs' | 'cache' | 'cache-dir' | 'report-unused-suppressions'
+>;
+
+interface Audited {
+  result: AuditResult;
+  options: Options;
+  rules: Rule[];
+  /** The sources the paths name (the project around them may have been read too). */
+  named: SourceFile[];
+}
+
+async function runAudit(args: AuditArgs, io: Io, allRules: Rule[]): Promise<Audited> {
   const flags: Flags = {
     paths: args.paths ?? [],
     select: commaList(args.select),
@@ -158,6 +174,11 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
     progress?.stop();
   }
   if (cache?.problem && !args.quiet) io.stderr(`cext-audit: note: ${cache.problem}\n`);
+  return { result, options, rules, named };
+}
+
+async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
+  const { result, options, rules, named } = await runAudit(args, io, allRules);
   if (args.diff !== undefined) {
     try {
       result.findings = onChangedLines(result.findings, changedLines(args.diff, io.cwd), io.cwd);
@@ -192,6 +213,63 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
     if (named.length === 0) io.stderr(`cext-audit: note: no C, C++ or Cython sources found under ${options.paths.join(', ')}\n`);
   }
   return failsAt(options.failOn, result.findings.map((f) => f.severity)) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+type FixArgs = Omit<AuditArgs, 'select' | 'ignore' | 'fail-on' | 'report-unused-suppressions'> & { declare: boolean; 'dry-run': boolean };
+
+/**
+ * The file as it is on disk, when it can be written back with lines inserted: UTF-8, no BOM,
+ * no lone CR (the decoder turns those into LF); its line ending, for the lines to insert.
+ */
+function editable(io: Io, file: string): { text: string; newline: string } | string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path.resolve(io.cwd, file));
+  } catch (error) {
+    return `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+  }
+  const decoded = decode(bytes);
+  if (!decoded.ok || decoded.encoding !== 'utf-8' || decoded.text !== bytes.toString('utf8')) return 'it is not plain UTF-8 (a BOM, Latin-1 or CR line endings): add the lines by hand';
+  return { text: decoded.text, newline: decoded.text.includes('\r\n') ? '\r\n' : '\n' };
+}
+
+/**
+ * `fix --declare`: prints (or, with --no-dry-run, writes) the declaration for every module whose
+ * verdict is not-declared and whose files hold no other error or warning. Every rule runs, whatever
+ * the configuration selects, so no open finding is hidden from the decision.
+ */
+async function fix(args: FixArgs, io: Io, allRules: Rule[]): Promise<number> {
+  if (!args.declare) throw new UsageError('fix needs --declare: declaring free-threading support is the only fix there is');
+  const { result, options } = await runAudit({ ...args, select: [], 'report-unused-suppressions': false }, io, allRules);
+  const texts = new Map<string, { text: string; newline: string } | string>();
+  const source = (file: string) => {
+    if (!texts.has(file)) texts.set(file, editable(io, file));
+    const entry = texts.get(file);
+    return typeof entry === 'object' && entry !== undefined ? entry.text : null;
+  };
+  const fixes = declarationFixes({ readiness: result.modules, modules: result.parts.modules, bindings: result.parts.bindings, minPython: options.minPython, source });
+  const byFile = new Map<string, Insertion[]>();
+  for (const f of fixes) {
+    if ('skipped' in f) {
+      const unreadable = texts.get(f.file);
+      const reason = typeof unreadable === 'string' ? unreadable : f.skipped;
+      if (!args.quiet) io.stderr(`cext-audit: note: not declaring module "${f.module}" (${f.file}): ${reason}\n`);
+      continue;
+    }
+    byFile.set(f.file, [...(byFile.get(f.file) ?? []), ...f.insertions]);
+  }
+  for (const [file, insertions] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const { text, newline } = texts.get(file) as { text: string; newline: string };
+    const fixed = applyInsertions(text, insertions.map((i) => ({ ...i, text: i.text.replace(/\n/g, newline) })));
+    if (args['dry-run']) io.stdout(createTwoFilesPatch(`a/${file}`, `b/${file}`, text, fixed, undefined, undefined, { context: 3 }));
+    else writeReport(io, file, fixed);
+  }
+  const modules = fixes.filter((f) => !('skipped' in f)).length;
+  if (!args.quiet) {
+    const what = `${modules} module(s) in ${byFile.size} file(s)`;
+    io.stderr(modules === 0 ? 'cext-audit: no module is ready to be declared\n' : args['dry-run'] ? `cext-audit: would declare ${what}; --no-dry-run writes them\n` : `cext-audit: declared ${what}\n`);
+  }
+  return args['dry-run'] && modules > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 function uniqueByPath(files: SourceFile[]): SourceFile[] {
@@ -244,6 +322,22 @@ function applyBaselineFlags(args: ScanArgs, io: Io, result: AuditResult): 'writt
   return 'applied';
 }
 
+/** The options of every command that audits: which files, which Pythons, the cache. */
+function auditOptions<T>(y: Argv<T>) {
+  return y
+    .positional('paths', { type: 'string', array: true, describe: 'files or directories to audit' })
+    .option('cache', { type: 'boolean', default: true, describe: 'reuse what earlier runs learned from unchanged files (--no-cache: parse everything)' })
+    .option('cache-dir', { type: 'string', describe: `where the cache lives [default: ${DEFAULT_CACHE_DIR} beside pyproject.toml, else in the current directory]` })
+    .option('min-python', { type: 'string', describe: 'oldest Python the project supports [default: requires-python, else 3.9]' })
+    .option('target-python', { type: 'string', describe: 'newest Python to build for: APIs removed by then are errors [default: 3.14]' })
+    .option('config', { type: 'string', describe: 'configuration file (default: the nearest pyproject.toml)' })
+    .option('include', { type: 'string', describe: 'globs of files to audit (default: C, C++ and Cython sources)' })
+    .option('exclude', { type: 'string', describe: 'globs of files to skip' })
+    .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads for parsing [default: the number of cores]' })
+    .option('max-file-size', { type: 'number', default: 10, describe: 'skip files larger than this many megabytes, with a note' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr' });
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   const allRules = await loadRules();
   let exitCode = EXIT_CLEAN;
@@ -261,17 +355,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     })
     .command(
       ['$0 [paths..]', 'scan [paths..]'],
-      'audit the .c and .h files under the paths (default: the current directory)',
+      'audit the C, C++ and Cython sources under the paths (default: the current directory)',
       (y) =>
-        y
-          .positional('paths', { type: 'string', array: true, describe: 'files or directories to audit' })
+        auditOptions(y)
           .option('format', {
             choices: ['text', 'json', 'github', 'sarif', 'markdown'] as const,
             default: 'text' as const,
             describe: 'output format (github: workflow-command annotations; sarif: SARIF 2.1.0 for code scanning; markdown: for a pull-request comment)',
           })
-          .option('cache', { type: 'boolean', default: true, describe: 'reuse what earlier runs learned from unchanged files (--no-cache: parse everything)' })
-          .option('cache-dir', { type: 'string', describe: `where the cache lives [default: ${DEFAULT_CACHE_DIR} beside pyproject.toml, else in the current directory]` })
           .option('diff', { type: 'string', describe: 'report only findings on lines changed since this git ref (e.g. origin/main)' })
           .option('report-unused-suppressions', { type: 'boolean', default: false, describe: 'note cext-audit: ignore comments that silence nothing, and blanket ones' })
           .option('baseline', { type: 'string', describe: 'report only findings this baseline file does not list' })
@@ -287,17 +378,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
           .option('select', { type: 'string', describe: 'run only these rule ids or categories' })
           .option('ignore', { type: 'string', describe: 'skip these rule ids or categories' })
           .option('fail-on', { choices: FAIL_ON, describe: 'lowest severity that makes the exit code 1 [default: warning]' })
-          .option('min-python', { type: 'string', describe: 'oldest Python the project supports [default: requires-python, else 3.9]' })
-          .option('target-python', { type: 'string', describe: 'newest Python to build for: APIs removed by then are errors [default: 3.14]' })
-          .option('config', { type: 'string', describe: 'configuration file (default: the nearest pyproject.toml)' })
-          .option('include', { type: 'string', describe: 'globs of files to audit (default: C, C++ and Cython sources)' })
-          .option('exclude', { type: 'string', describe: 'globs of files to skip' })
-          .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads for parsing [default: the number of cores]' })
-          .option('max-file-size', { type: 'number', default: 10, describe: 'skip files larger than this many megabytes, with a note' })
-          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr' })
           .option('color', { type: 'boolean', describe: 'colour the text report (default: when stdout is a terminal; honours NO_COLOR and FORCE_COLOR)' }),
       async (args) => {
         exitCode = await scan(args as unknown as ScanArgs, io, allRules);
+      },
+    )
+    .command(
+      'fix [paths..]',
+      'declare free-threading support in the modules that are ready for it (prints a diff unless --no-dry-run)',
+      (y) =>
+        auditOptions(y)
+          .option('declare', { type: 'boolean', default: false, describe: 'add {Py_mod_gil, Py_MOD_GIL_NOT_USED}, PyUnstable_Module_SetGIL or the binding option' })
+          .option('dry-run', { type: 'boolean', default: true, describe: 'print the diff and write nothing (--no-dry-run writes the files)' }),
+      async (args) => {
+        exitCode = await fix(args as unknown as FixArgs, io, allRules);
       },
     )
     .command('rules', 'list the rules', {}, () => {

@@ -175,7 +175,7 @@ function finding(severity: Severity, file: string, line: number, options: { mess
 }
 
 function audited(findings: Finding[], suppressed: Finding[] = []): AuditResult {
-  return { findings, suppressed, modules: [], skipped: [], diagnostics: [], filesAudited: 1 };
+  return { findings, suppressed, modules: [], skipped: [], diagnostics: [], filesAudited: 1, parts: { modules: [], bindings: [] } };
 }
 
 function format(result: AuditResult): string {

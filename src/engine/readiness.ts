@@ -31,6 +31,8 @@ export interface ModuleReadiness {
   file: string;
   files: string[];
   findings: Record<Severity, number>;
+  /** Of those, the findings of rules other than the module-declaration ones: what is left to make safe. */
+  codeFindings: Record<Severity, number>;
 }
 
 const DECLARED: Record<ReturnType<typeof declarationOf>, Declared> = {
@@ -92,7 +94,7 @@ function line(name: string, initStyle: ModuleReadiness['initStyle'], declared: D
     counted.limitedApi += inFile.limitedApi;
   }
   for (const b of buildFilesAbove(byFile, file)) counted.limitedApi += byFile.get(b)?.limitedApi ?? 0;
-  return { name, initStyle, declared, verdict: verdictOf(declared, counted), file, files, findings: counted.all };
+  return { name, initStyle, declared, verdict: verdictOf(declared, counted), file, files, findings: counted.all, codeFindings: counted.code };
 }
 
 export function readiness(modules: readonly ModuleFact[], bindings: readonly BindingModule[], findings: readonly Finding[]): ModuleReadiness[] {

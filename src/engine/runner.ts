@@ -74,6 +74,8 @@ export interface AuditResult {
   /** Files audited with a caveat (decoding, parse errors). */
   diagnostics: Diagnostic[];
   filesAudited: number;
+  /** The modules' parts, as the project pass found them (for `fix --declare`). */
+  parts: Pick<CachedRun, 'modules' | 'bindings'>;
 }
 
 interface Loaded {
@@ -289,7 +291,8 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
   }
   skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
   const focus = input.focus;
-  if (focus === undefined) return { findings: kept, suppressed, modules: readiness(modules, bindings, kept), skipped, diagnostics, filesAudited: loaded.length };
+  const parts = { modules, bindings };
+  if (focus === undefined) return { findings: kept, suppressed, modules: readiness(modules, bindings, kept), skipped, diagnostics, filesAudited: loaded.length, parts };
   const inFocus = <T extends { file: string }>(list: T[]) => list.filter((x) => focus.has(x.file));
   // A finding on a part of a module that a named file also holds (its slot array elsewhere) stays.
   const concerns = (f: Finding) => focus.has(f.file) || f.related.some((r) => focus.has(r.file));
@@ -300,6 +303,7 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
     skipped: inFocus(skipped),
     diagnostics: inFocus(diagnostics),
     filesAudited: inFocus(loaded.map((l) => l.source)).length,
+    parts,
   };
 }
 
