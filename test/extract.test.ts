@@ -7,7 +7,7 @@ import { scanDirectives } from '../src/source/scan.js';
 
 function facts(source: string) {
   const prepared = prepass(source, macroTable([], new Map()));
-  return extractFacts('t.c', source, mustParse(prepared.text), scanDirectives(source), prepared.uses, prepared.text);
+  return extractFacts('t.c', source, mustParse(prepared.text), scanDirectives(source), prepared.uses, prepared.code);
 }
 
 const SOURCE = `#include <Python.h>

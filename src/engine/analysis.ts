@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { extractFacts } from '../facts/extract.js';
 import type { FileFacts } from '../facts/types.js';
-import { blankDeadBranches } from '../source/branches.js';
+import { blankSpans, deadSpans } from '../source/branches.js';
 import { parse } from '../source/parse.js';
 import { languageOf } from '../source/languages.js';
 import { cythonFacts } from '../facts/cython.js';
@@ -25,10 +25,11 @@ export function analyzeOutcome(task: AnalysisTask, macros: MacroTable): Outcome 
     const language = languageOf(task.file);
     if (language === 'cython') return { kind: 'facts', facts: cythonFacts(task.file, task.text) };
     const prepared = prepass(task.text, macros);
-    const parsed = blankDeadBranches(prepared.text, task.directives);
+    const dead = deadSpans(task.directives);
+    const parsed = blankSpans(prepared.text, dead);
     const tree = parse(parsed, language === 'cpp' ? 'cpp' : 'c');
     if (tree === null) return { kind: 'timeout' };
-    return { kind: 'facts', facts: extractFacts(task.file, task.text, tree, task.directives, prepared.uses, parsed) };
+    return { kind: 'facts', facts: extractFacts(task.file, task.text, tree, task.directives, prepared.uses, blankSpans(prepared.code, dead)) };
   } catch (error) {
     return { kind: 'error', message: (error as Error).message ?? String(error) };
   }

@@ -639,10 +639,6 @@ function defineFacts(directives: readonly Directive[], ctx: Context): DefineFact
   return defines;
 }
 
-/** The text with comments and string literals blanked (same length): code-only patterns stay honest. */
-function codeOnly(text: string): string {
-  return text.replace(/\/\*[\s\S]*?(?:\*\/|$)|\/\/[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g, (m) => m.replace(/[^\n\r]/g, ' '));
-}
 
 const ARGUMENT = String.raw`((?:[^()]|\([^()]*\))+)`;
 const HEADER_PATTERNS: [ObjectHeaderFact['kind'], RegExp][] = [
@@ -928,10 +924,10 @@ export function extractFacts(
   tree: Tree,
   directives: readonly Directive[],
   uses: readonly MacroUse[],
-  /** The text the tree was parsed from: the source after the pre-pass, same length. */
-  prepared: string,
+  /** The text the tree was parsed from (the source after the pre-pass, same length), with comments and literals blanked: for the lexical patterns. */
+  code: string,
 ): FileFacts {
-  const ctx: Context = { source, code: codeOnly(prepared), lines: new LineIndex(source), guards: guardIndex(directives) };
+  const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives) };
   const functions: FunctionFact[] = [];
   const spans: FunctionSpan[] = [];
   const moduleDefs: ModuleDefFact[] = [];
@@ -963,7 +959,6 @@ export function extractFacts(
   placeInRegions(calls, callStarts, allRegions);
   const blockMacros = blockMacroFacts(uses, spans, ctx);
   const sectionExits = sectionExitFacts(root, allRegions, spans, ctx);
-  const code = ctx.code;
   const assignments = assignmentFacts(code, spans, ctx);
   const objectHeader = objectHeaderFacts(code, spans, ctx);
   const nameUses = nameUseFacts(code, spans, ctx);

@@ -93,6 +93,11 @@ function chains(directives: readonly Directive[]): Chain[] {
 }
 
 export function blankDeadBranches(text: string, directives: readonly Directive[]): string {
+  return blankSpans(text, deadSpans(directives));
+}
+
+/** The [start, end) offsets no Python 3 build compiles, in order; they may nest. */
+export function deadSpans(directives: readonly Directive[]): [number, number][] {
   const scenarios = withProjectSwitches(directives);
   const spans: [number, number][] = [];
   for (const chain of chains(directives)) {
@@ -107,8 +112,11 @@ export function blankDeadBranches(text: string, directives: readonly Directive[]
     }
     if (allDecided) for (const d of chain.directives) spans.push([d.start, d.end]);
   }
+  return spans.sort((a, b) => a[0] - b[0]);
+}
+
+export function blankSpans(text: string, spans: readonly [number, number][]): string {
   if (spans.length === 0) return text;
-  spans.sort((a, b) => a[0] - b[0]);
   const parts: string[] = [];
   let copied = 0;
   for (const [start, end] of spans) {

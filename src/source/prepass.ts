@@ -163,7 +163,19 @@ export interface MacroUse {
 
 export interface Prepared {
   text: string;
+  /** The same text with comments and string and character literals blanked: for lexical patterns. */
+  code: string;
   uses: MacroUse[];
+}
+
+/** Spaces for every character but line breaks, so offsets, lines and columns stay. */
+export function blank(text: string): string {
+  return text.includes('\n') || text.includes('\r') ? text.replace(/[^\n\r]/g, ' ') : ' '.repeat(text.length);
+}
+
+/** Comments inside a directive line (after `#define X 1`) are blanked too; the directive stays. */
+function codeOfDirective(directive: string): string {
+  return directive.includes('/') ? directive.replace(/\/\*[\s\S]*?(?:\*\/|$)|\/\/[^\n]*/g, blank) : directive;
 }
 
 /** Index of the `)` matching the `(` at `open`, skipping nested parentheses and literals; -1 if none. */
@@ -245,6 +257,8 @@ function tablePattern(table: MacroTable): RegExp {
 export function prepass(source: string, table: MacroTable): Prepared {
   const uses: MacroUse[] = [];
   const parts: string[] = [];
+  // The code-only text is built in the same sweep: the pattern meets every comment and literal anyway.
+  const codeParts: string[] = [];
   let copied = 0;
   const re = new RegExp(tablePattern(table));
   for (let m = re.exec(source); m !== null; m = re.exec(source)) {
@@ -254,7 +268,13 @@ export function prepass(source: string, table: MacroTable): Prepared {
       continue;
     }
     const rule = table.get(token);
-    if (rule === undefined || isDirectiveMatch(token)) continue;
+    if (rule === undefined) {
+      codeParts.push(source.slice(copied, m.index), isDirectiveMatch(token) ? codeOfDirective(token) : blank(token));
+      parts.push(source.slice(copied, m.index + token.length));
+      copied = m.index + token.length;
+      continue;
+    }
+    if (isDirectiveMatch(token)) continue;
     const nameEnd = m.index + token.length;
     const close = argumentsEnd(source, nameEnd, rule.args);
     if (rule.args === 'required' && close < 0) continue;
@@ -268,10 +288,13 @@ export function prepass(source: string, table: MacroTable): Prepared {
       args: close < 0 ? null : source.slice(source.indexOf('(', nameEnd) + 1, close).trim(),
     };
     uses.push(use);
-    parts.push(source.slice(copied, use.start), replacement(source, use, nameEnd));
+    const replaced = replacement(source, use, nameEnd);
+    parts.push(source.slice(copied, use.start), replaced);
+    codeParts.push(source.slice(copied, use.start), codeOfDirective(replaced));
     copied = end;
     re.lastIndex = end;
   }
   parts.push(source.slice(copied));
-  return { text: parts.join(''), uses };
+  codeParts.push(source.slice(copied));
+  return { text: parts.join(''), code: codeParts.join(''), uses };
 }
