@@ -8,7 +8,7 @@ import { compiledInAny, FREE_THREADED } from './guards.js';
 import { listItems, referencedName } from './initializer.js';
 import { assignmentBefore } from './extract.js';
 import type { BuildFileFacts } from './build-files.js';
-import type { CallFact, DefineFact, FileFacts, FunctionFact, Guard, ModuleDefFact, Range, SlotArrayFact } from './types.js';
+import type { AssignmentFact, CallFact, DefineFact, FileFacts, FunctionFact, Guard, ModuleDefFact, Range, SlotArrayFact } from './types.js';
 
 export interface InFile<T> {
   file: string;
@@ -68,6 +68,7 @@ export const CREATE_SINGLE_PHASE = new Set(['PyModule_Create', 'PyModule_Create2
 class Index {
   readonly functions = new Map<string, InFile<FunctionFact>[]>();
   readonly calls = new Map<string, CallFact[]>();
+  readonly assignments = new Map<string, AssignmentFact[]>();
   readonly defs = new Map<string, InFile<ModuleDefFact>[]>();
   readonly slotArrays = new Map<string, InFile<SlotArrayFact>[]>();
   readonly defines = new Map<string, InFile<DefineFact>[]>();
@@ -76,6 +77,7 @@ class Index {
     for (const f of files) {
       for (const fn of f.functions) push(this.functions, fn.name, { file: f.file, fact: fn });
       for (const call of f.calls) if (call.inFunction !== null) push(this.calls, `${f.file}\0${call.inFunction}`, call);
+      for (const a of f.assignments) if (a.inFunction !== null) push(this.assignments, `${f.file}\0${a.inFunction}`, a);
       for (const def of f.moduleDefs) push(this.defs, def.name, { file: f.file, fact: def });
       for (const array of f.slotArrays) push(this.slotArrays, array.name, { file: f.file, fact: array });
       for (const define of f.defines) push(this.defines, define.name, { file: f.file, fact: define });
@@ -368,18 +370,47 @@ function defOf(call: InFile<CallFact>, calls: readonly InFile<CallFact>[], index
 }
 
 /**
+ * The variables that hold the module a creation call makes: the one it is assigned to and its
+ * plain copies made after it (`PyObject *mod = m;`, `self = mod;`), however chained.
+ */
+function moduleVariables(creation: InFile<CallFact>, index: Index): Set<string> {
+  const names = new Set<string>();
+  if (creation.fact.assignedTo === null) return names;
+  names.add(creation.fact.assignedTo);
+  const copies = (index.assignments.get(`${creation.file}\0${creation.fact.inFunction}`) ?? []).filter((a) => startsAfter(a.range, creation.fact.range));
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const copy of copies) {
+      if (names.has(copy.value) && !names.has(copy.target)) {
+        names.add(copy.target);
+        grown = true;
+      }
+    }
+  }
+  return names;
+}
+
+function startsAfter(a: Range, b: Range): boolean {
+  return a.startLine > b.startLine || (a.startLine === b.startLine && a.startColumn > b.startColumn);
+}
+
+/**
  * PyUnstable_Module_SetGIL calls on the module being created, and those in the same function
  * on another object (a submodule, or a typo that only the free-threaded build would catch).
  */
-function setGilCallsOf(calls: readonly InFile<CallFact>[], creation: InFile<CallFact> | null): { own: InFile<CallFact>[]; other: InFile<CallFact>[] } {
-  const created = creation?.fact.assignedTo ?? null;
+function setGilCallsOf(
+  calls: readonly InFile<CallFact>[],
+  creation: InFile<CallFact> | null,
+  index: Index,
+): { own: InFile<CallFact>[]; other: InFile<CallFact>[] } {
+  const module = creation === null ? new Set<string>() : moduleVariables(creation, index);
   const own: InFile<CallFact>[] = [];
   const other: InFile<CallFact>[] = [];
   for (const c of calls) {
     if (c.fact.callee !== 'PyUnstable_Module_SetGIL') continue;
     const target = c.fact.args[0] ?? '';
     const sameFunction = creation !== null && c.file === creation.file && c.fact.inFunction === creation.fact.inFunction;
-    (sameFunction && created !== null && /^[A-Za-z_]\w*$/.test(target) && target !== created ? other : own).push(c);
+    (sameFunction && module.size > 0 && /^[A-Za-z_]\w*$/.test(target) && !module.has(target) ? other : own).push(c);
   }
   return { own, other };
 }
@@ -404,7 +435,7 @@ export function projectFacts(files: FileFacts[], buildFiles: BuildFileFacts[] = 
       }
       if (def) claimed.add(def.fact);
       const module: ModuleFact = { name: moduleName(def, { name }, index), initStyle: style, init, creation: call, def, ...emptyModule() };
-      const setGil = setGilCallsOf(calls, call);
+      const setGil = setGilCallsOf(calls, call, index);
       module.setGilCalls = setGil.own;
       module.misdirectedSetGilCalls = setGil.other;
       resolveSlots(module, index);
