@@ -36,7 +36,7 @@ export interface ModuleFact {
   creation: InFile<CallFact> | null;
   def: InFile<ModuleDefFact> | null;
   slotArray: InFile<SlotArrayFact> | null;
-  /** `m_slots` names something the scan could not find, or a slot entry is an unknown macro. */
+  /** Why what the module declares cannot be told, as phrases for the readiness report (`slot value MY_GIL could not be resolved`). */
   unresolved: string[];
   gilSlots: GilSlot[];
   setGilCalls: InFile<CallFact>[];
@@ -262,7 +262,7 @@ function gilSlotsOf(array: InFile<SlotArrayFact>, index: Index, unresolved: stri
   const expand = (name: string, args: string[] | null, useGuard: Guard, depth: number): void => {
     const defines = index.defines.get(name) ?? [];
     if (defines.length === 0 || depth >= MAX_DEPTH) {
-      unresolved.push(`slot entry ${name}`);
+      unresolved.push(`slot entry ${name} is a macro the scan could not resolve`);
       return;
     }
     for (const { file, fact: define } of defines) {
@@ -313,15 +313,43 @@ function creationOf(calls: InFile<CallFact>[]): { style: InitStyle; call: InFile
   return { style: 'unknown', call: null };
 }
 
-function resolveSlots(module: ModuleFact, index: Index): void {
+/** `def.m_slots`, or `p->m_slots` on a pointer (taken to be the module's own def: the scan cannot follow `&def`). */
+function isSlotsField(target: string, def: ModuleDefFact): boolean {
+  const m = /^([A-Za-z_]\w*)(\.|->)m_slots$/.exec(target);
+  return m !== null && (m[2] === '->' || m[1] === def.name);
+}
+
+/**
+ * What the functions that make the module assign to the def's m_slots at run time, for a def
+ * whose initialiser leaves the field out: `def.m_slots = slots;` (a name) or
+ * `def.m_slots = make_slots();` (a call the scan cannot follow).
+ */
+function runtimeSlots(def: InFile<ModuleDefFact>, functions: readonly { file: string; name: string }[], index: Index): { names: string[]; other: string[] } {
+  const names: string[] = [];
+  const other: string[] = [];
+  for (const fn of functions) {
+    const key = `${fn.file}\0${fn.name}`;
+    for (const a of index.assignments.get(key) ?? []) if (isSlotsField(a.target, def.fact)) names.push(a.value);
+    for (const c of index.calls.get(key) ?? []) if (c.assignedTo !== null && isSlotsField(c.assignedTo, def.fact)) other.push(`${c.callee}(…)`);
+  }
+  return { names, other };
+}
+
+function resolveSlots(module: ModuleFact, index: Index, runtime: { names: string[]; other: string[] } = { names: [], other: [] }): void {
   const def = module.def;
   if (def === null) return;
   const slots = def.fact.slots;
-  if (slots.kind === 'name') {
-    module.slotArray = index.pick(index.slotArrays, slots.name, def.file);
-    if (module.slotArray === null) module.unresolved.push(`m_slots ${slots.name}`);
-  } else if (slots.kind === 'other') {
-    module.unresolved.push(`m_slots ${slots.text}`);
+  const names = new Set(runtime.names);
+  if (slots.kind === 'name') names.add(slots.name);
+  const other = [...runtime.other, ...(slots.kind === 'other' ? [slots.text] : [])];
+  if (other.length > 0) {
+    module.unresolved.push(`m_slots is set to ${other.join(' and ')}, which the scan cannot follow`);
+  } else if (names.size > 1) {
+    module.unresolved.push(`m_slots is set to ${[...names].join(' and to ')}`);
+  } else if (names.size === 1) {
+    const name = [...names][0];
+    module.slotArray = index.pick(index.slotArrays, name, def.file);
+    if (module.slotArray === null) module.unresolved.push(`m_slots names ${name}, which the scanned files do not define`);
   }
   if (module.slotArray) module.gilSlots = gilSlotsOf(module.slotArray, index, module.unresolved);
 }
@@ -438,7 +466,10 @@ export function projectFacts(files: FileFacts[], buildFiles: BuildFileFacts[] = 
       const setGil = setGilCallsOf(calls, call, index);
       module.setGilCalls = setGil.own;
       module.misdirectedSetGilCalls = setGil.other;
-      resolveSlots(module, index);
+      // The init function and the helper that makes the module may set m_slots before PyModuleDef_Init.
+      const makers = [{ file: init.file, name: init.fact.name }];
+      if (call?.fact.inFunction) makers.push({ file: call.file, name: call.fact.inFunction });
+      resolveSlots(module, index, def === null ? undefined : runtimeSlots(def, makers, index));
       modules.push(module);
     }
   }
