@@ -90,6 +90,21 @@ describe('cext-audit scan', () => {
     assert.equal(run.status, 0, 'a warning does not fail with fail-on = "error"');
   });
 
+  it('takes min-python from python_requires in setup.cfg or setup.py, says where, and calls the default an assumption', () => {
+    const fromSetupPy = cli(['src'], { cwd: project({ 'setup.py': 'setup(python_requires=">=3.13")\n', 'src/m.c': UNGUARDED }) });
+    assert.match(fromSetupPy.stdout, /min-python 3\.13 \(python_requires in \S+\/setup\.py\):/);
+    assert.doesNotMatch(fromSetupPy.stdout, /gil-slot-unguarded/);
+
+    const fromSetupCfg = cli([], { cwd: project({ 'setup.cfg': '[options]\npython_requires = >=3.11\n', 'setup.py': 'setup(python_requires=">=3.13")\n', 'm.c': UNGUARDED }) });
+    assert.match(fromSetupCfg.stdout, /the project supports Python 3\.11 and later/);
+    assert.match(fromSetupCfg.stdout, /min-python 3\.11 \(python_requires in \S+\/setup\.cfg\):/);
+
+    const assumed = cli([], { cwd: project({ 'm.c': UNGUARDED }) });
+    assert.match(assumed.stdout, /warning\[gil-slot-unguarded\] .*\(no requires-python found; assuming 3\.9, set requires-python or --min-python\)/);
+    assert.doesNotMatch(assumed.stdout, /the project supports Python/);
+    assert.match(assumed.stdout, /min-python 3\.9 \(default: no requires-python or python_requires found\):/);
+  });
+
   it('takes --select and --ignore by rule id or category', () => {
     const root = project({ 'm.c': UNGUARDED, 'other.c': UNDECLARED.replace(/_speedups/g, '_other') });
     const ids = (args: string[]) => json(cli(['--format', 'json', ...args], { cwd: root }).stdout).findings.map((f) => f.ruleId);
