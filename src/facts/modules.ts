@@ -468,7 +468,7 @@ export function projectFacts(files: FileFacts[], buildFiles: BuildFileFacts[] = 
       module.misdirectedSetGilCalls = setGil.other;
       // The init function and the helper that makes the module may set m_slots before PyModuleDef_Init.
       const makers = [{ file: init.file, name: init.fact.name }];
-      if (call?.fact.inFunction) makers.push({ file: call.file, name: call.fact.inFunction });
+      if (call?.fact.inFunction && (call.file !== init.file || call.fact.inFunction !== init.fact.name)) makers.push({ file: call.file, name: call.fact.inFunction });
       resolveSlots(module, index, def === null ? undefined : runtimeSlots(def, makers, index));
       modules.push(module);
     }
