@@ -51,7 +51,7 @@ export default defineRule<MessageId>({
         for (const slot of module.gilSlots) {
           const scenario = compiledFor(slot.guard, oldPythons);
           if (scenario === undefined) continue;
-          const entry = `{Py_mod_gil, ${slot.value}},`;
+          const entry = `{Py_mod_gil, ${slot.valueMacro ?? slot.value}},`;
           const fix = slot.viaMacro
             ? `Define ${slot.viaMacro} empty where Py_mod_gil does not exist:\n#ifdef Py_mod_gil\n#define ${slot.viaMacro} ${entry}\n#else\n#define ${slot.viaMacro}\n#endif`
             : `Put the entry under a guard:\n#ifdef Py_mod_gil\n    ${entry}\n#endif`;

@@ -1,5 +1,5 @@
 /** One line per extension module: how it is initialised, what it declares, what is left in its files. */
-import { declarationOf, type InitStyle, type ModuleFact } from '../facts/modules.js';
+import { declarationOf, undecidedBecause, type InitStyle, type ModuleFact } from '../facts/modules.js';
 import { SEVERITIES, type Finding, type Severity } from './rule.js';
 
 export type Declared = 'yes' | 'no' | 'keeps-gil' | 'unknown';
@@ -8,6 +8,8 @@ export interface ModuleReadiness {
   name: string;
   initStyle: InitStyle;
   declared: Declared;
+  /** With `declared: unknown`: what the scan could not resolve (`the slot value MY_GIL could not be resolved …`). */
+  unknownBecause?: string;
   /** The file of its init function, or of its PyModuleDef when no init function was found. */
   file: string;
   files: string[];
@@ -35,10 +37,12 @@ export function readiness(modules: readonly ModuleFact[], findings: readonly Fin
         const inFile = byFile.get(file);
         if (inFile) for (const s of SEVERITIES) counts[s] += inFile[s];
       }
+      const because = undecidedBecause(m);
       return {
         name: m.name,
         initStyle: m.initStyle,
         declared: DECLARED[declarationOf(m)],
+        ...(because === null ? {} : { unknownBecause: because }),
         file: (m.init ?? m.def)?.file ?? '',
         files: m.files,
         findings: counts,

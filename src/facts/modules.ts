@@ -19,10 +19,16 @@ export interface InFile<T> {
 export interface GilSlot {
   file: string;
   range: Range;
+  /** `Py_MOD_GIL_NOT_USED`, `Py_MOD_GIL_USED`, or what was written when the scan could not resolve it. */
   value: string;
+  /** Where the entry is compiled. */
   guard: Guard;
   /** The macro whose body holds the entry, if the array names a macro. */
   viaMacro: string | null;
+  /** The project macro the entry gives as its value (`{Py_mod_gil, MY_GIL}`), when `value` was found through it. */
+  valueMacro: string | null;
+  /** Where the definition of `valueMacro` that gives `value` is compiled; empty without one. */
+  valueGuard: Guard;
 }
 
 export type InitStyle = 'multi-phase' | 'single-phase' | 'unknown';
@@ -257,8 +263,36 @@ export function gilValue(text: string): string {
   return referencedName(text) ?? text;
 }
 
+const GIL_VALUES = new Set(['Py_MOD_GIL_USED', 'Py_MOD_GIL_NOT_USED']);
+
+/**
+ * A Py_mod_gil value through the project's object-like macros (`#define MY_GIL Py_MOD_GIL_USED`),
+ * each definition under its own guard, so `#ifdef`/`#else` definitions give a value each; null
+ * when a name on the way has no definition in the scan.
+ */
+function gilValuesOf(value: string, index: Index, depth = 0): { value: string; guard: Guard }[] | null {
+  if (GIL_VALUES.has(value) || !/^[A-Za-z_]\w*$/.test(value)) return [{ value, guard: [] }];
+  const defines = (index.defines.get(value) ?? []).filter((d) => d.fact.params === null);
+  if (defines.length === 0 || depth >= MAX_DEPTH) return null;
+  const found: { value: string; guard: Guard }[] = [];
+  for (const { fact: define } of defines) {
+    const inner = gilValuesOf(gilValue(define.body), index, depth + 1);
+    if (inner === null) return null;
+    for (const v of inner) found.push({ value: v.value, guard: [...define.guard, ...v.guard] });
+  }
+  return found;
+}
+
 function gilSlotsOf(array: InFile<SlotArrayFact>, index: Index, unresolved: string[]): GilSlot[] {
   const slots: GilSlot[] = [];
+  const add = (entry: Omit<GilSlot, 'value' | 'valueMacro' | 'valueGuard'>, written: string): void => {
+    const value = gilValue(written);
+    const resolved = gilValuesOf(value, index);
+    if (resolved === null) unresolved.push(`the slot value ${value} could not be resolved (no #define for it in the scanned files)`);
+    for (const v of resolved ?? [{ value, guard: [] }]) {
+      slots.push({ ...entry, value: v.value, valueMacro: v.value === value ? null : value, valueGuard: v.guard });
+    }
+  };
   const expand = (name: string, args: string[] | null, useGuard: Guard, depth: number): void => {
     const defines = index.defines.get(name) ?? [];
     if (defines.length === 0 || depth >= MAX_DEPTH) {
@@ -272,7 +306,7 @@ function gilSlotsOf(array: InFile<SlotArrayFact>, index: Index, unresolved: stri
         if (item.brace !== null) {
           const inner = listItems(body, item.brace, ['slot', 'value']).items;
           if (inner.find((i) => i.field === 'slot')?.value === 'Py_mod_gil') {
-            slots.push({ file, range: define.range, value: gilValue(inner.find((i) => i.field === 'value')?.value ?? ''), guard, viaMacro: name });
+            add({ file, range: define.range, guard, viaMacro: name }, inner.find((i) => i.field === 'value')?.value ?? '');
           }
         } else if (/^[A-Za-z_]\w*$/.test(item.text)) {
           expand(item.text, null, guard, depth + 1);
@@ -282,9 +316,7 @@ function gilSlotsOf(array: InFile<SlotArrayFact>, index: Index, unresolved: stri
   };
   for (const entry of array.fact.entries) {
     if (entry.kind === 'slot') {
-      if (entry.slot === 'Py_mod_gil') {
-        slots.push({ file: array.file, range: entry.range, value: gilValue(entry.value), guard: entry.guard, viaMacro: null });
-      }
+      if (entry.slot === 'Py_mod_gil') add({ file: array.file, range: entry.range, guard: entry.guard, viaMacro: null }, entry.value);
     } else {
       expand(entry.name, entry.args, entry.guard, 0);
     }
@@ -510,15 +542,41 @@ export function projectFacts(files: FileFacts[], buildFiles: BuildFileFacts[] = 
   return { files, modules, buildFiles, macroCalls };
 }
 
-/** What a module declares to a free-threaded interpreter that imports it. */
+/** Whether a slot's entry, and the definition its value came through, are compiled in the free-threaded build. */
+export function slotInFreeThreaded(slot: GilSlot): boolean {
+  return compiledInAny([...slot.guard, ...slot.valueGuard], FREE_THREADED) !== false;
+}
+
+/** What a module declares to a free-threaded interpreter that imports it, and why when that cannot be told. */
+function judge(module: ModuleFact): { declaration: Declaration; because: string | null } {
+  const single = module.initStyle === 'single-phase';
+  const values = single
+    ? module.setGilCalls.filter((c) => compiledInAny(c.fact.guard, FREE_THREADED) !== false).map((c) => gilValue(c.fact.args[1] ?? ''))
+    : module.gilSlots.filter(slotInFreeThreaded).map((s) => s.value);
+  if (values.includes('Py_MOD_GIL_NOT_USED')) return { declaration: 'not-used', because: null };
+  if (values.includes('Py_MOD_GIL_USED')) return { declaration: 'used', because: null };
+  const unknown = (because: string) => ({ declaration: 'unknown' as const, because });
+  if (module.unresolved.length > 0) return unknown([...new Set(module.unresolved)].join('; '));
+  if (values.length > 0) {
+    const what = single ? 'PyUnstable_Module_SetGIL is given' : 'the Py_mod_gil value is';
+    return unknown(`${what} ${values.join(' or ')}, neither Py_MOD_GIL_USED nor Py_MOD_GIL_NOT_USED`);
+  }
+  if (module.initStyle === 'unknown') {
+    return unknown(
+      module.init
+        ? `${module.init.fact.name} calls neither PyModuleDef_Init nor PyModule_Create (not even through the functions and macros it uses)`
+        : `no PyInit_ function found for PyModuleDef ${module.def?.fact.name ?? '?'}`,
+    );
+  }
+  if (module.initStyle === 'multi-phase' && module.def === null) return unknown('the PyModuleDef given to PyModuleDef_Init was not found');
+  return { declaration: 'missing', because: null };
+}
+
 export function declarationOf(module: ModuleFact): Declaration {
-  const values =
-    module.initStyle === 'single-phase'
-      ? module.setGilCalls.filter((c) => compiledInAny(c.fact.guard, FREE_THREADED) !== false).map((c) => gilValue(c.fact.args[1] ?? ''))
-      : module.gilSlots.filter((s) => compiledInAny(s.guard, FREE_THREADED) !== false).map((s) => s.value);
-  if (values.includes('Py_MOD_GIL_NOT_USED')) return 'not-used';
-  if (values.includes('Py_MOD_GIL_USED')) return 'used';
-  if (values.length > 0 || module.unresolved.length > 0 || module.initStyle === 'unknown') return 'unknown';
-  if (module.initStyle === 'multi-phase' && module.def === null) return 'unknown';
-  return 'missing';
+  return judge(module).declaration;
+}
+
+/** Why what a module declares cannot be told, for the readiness report; null when it can. */
+export function undecidedBecause(module: ModuleFact): string | null {
+  return judge(module).because;
 }

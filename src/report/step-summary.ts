@@ -43,7 +43,7 @@ export function formatStepSummary(result: AuditResult, rules: readonly Rule[]): 
     out.push(
       ...table(
         ['Module', 'Init', 'Declares free-threading support', 'Findings in its files', 'File'],
-        result.modules.map((m) => [cell(m.name), m.initStyle, DECLARED[m.declared], describeCounts(m.findings), code(cell(m.file))]),
+        result.modules.map((m) => [cell(m.name), m.initStyle, cell(m.unknownBecause ? `unknown: ${m.unknownBecause}` : DECLARED[m.declared]), describeCounts(m.findings), code(cell(m.file))]),
       ),
       '',
     );
