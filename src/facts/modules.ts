@@ -48,6 +48,8 @@ export interface ModuleFact {
   setGilCalls: InFile<CallFact>[];
   /** PyUnstable_Module_SetGIL calls in the init function on an object other than the module it creates. */
   misdirectedSetGilCalls: InFile<CallFact>[];
+  /** PyUnstable_Module_SetGIL calls that never run: they follow an unconditional `return` (at `afterReturn`). */
+  unreachableSetGilCalls: (InFile<CallFact> & { afterReturn: Range })[];
   /** Files that hold a part of the module or sit beside its init function. */
   files: string[];
 }
@@ -412,7 +414,7 @@ function assignFiles(modules: ModuleFact[], files: readonly FileFacts[]): void {
 }
 
 function emptyModule(): Omit<ModuleFact, 'name' | 'initStyle' | 'init' | 'creation' | 'def'> {
-  return { slotArray: null, unresolved: [], gilSlots: [], setGilCalls: [], misdirectedSetGilCalls: [], files: [] };
+  return { slotArray: null, unresolved: [], gilSlots: [], setGilCalls: [], misdirectedSetGilCalls: [], unreachableSetGilCalls: [], files: [] };
 }
 
 /** The PyModuleDef a creation call names, traced through a helper's parameter to the helper's caller. */
@@ -454,25 +456,38 @@ function startsAfter(a: Range, b: Range): boolean {
   return a.startLine > b.startLine || (a.startLine === b.startLine && a.startColumn > b.startColumn);
 }
 
+/** The unconditional `return` that a call follows in its function, if any: such a call never runs. */
+function returnBefore(call: InFile<CallFact>, index: Index): Range | null {
+  if (call.fact.inFunction === null) return null;
+  const fn = index.functions.get(call.fact.inFunction)?.find((f) => f.file === call.file && within(call.fact.range, f.fact.extent));
+  return fn?.fact.unreachable.find((u) => within(call.fact.range, u.range))?.afterReturn ?? null;
+}
+
 /**
- * PyUnstable_Module_SetGIL calls on the module being created, and those in the same function
- * on another object (a submodule, or a typo that only the free-threaded build would catch).
+ * PyUnstable_Module_SetGIL calls on the module being created, those in the same function on
+ * another object (a submodule, or a typo that only the free-threaded build would catch), and
+ * those placed where they never run.
  */
 function setGilCallsOf(
   calls: readonly InFile<CallFact>[],
   creation: InFile<CallFact> | null,
   index: Index,
-): { own: InFile<CallFact>[]; other: InFile<CallFact>[] } {
+): Pick<ModuleFact, 'setGilCalls' | 'misdirectedSetGilCalls' | 'unreachableSetGilCalls'> {
   const module = creation === null ? new Set<string>() : moduleVariables(creation, index);
-  const own: InFile<CallFact>[] = [];
-  const other: InFile<CallFact>[] = [];
+  const found: ReturnType<typeof setGilCallsOf> = { setGilCalls: [], misdirectedSetGilCalls: [], unreachableSetGilCalls: [] };
   for (const c of calls) {
     if (c.fact.callee !== 'PyUnstable_Module_SetGIL') continue;
+    const afterReturn = returnBefore(c, index);
+    if (afterReturn !== null) {
+      found.unreachableSetGilCalls.push({ ...c, afterReturn });
+      continue;
+    }
     const target = c.fact.args[0] ?? '';
     const sameFunction = creation !== null && c.file === creation.file && c.fact.inFunction === creation.fact.inFunction;
-    (sameFunction && module.size > 0 && /^[A-Za-z_]\w*$/.test(target) && !module.has(target) ? other : own).push(c);
+    const other = sameFunction && module.size > 0 && /^[A-Za-z_]\w*$/.test(target) && !module.has(target);
+    (other ? found.misdirectedSetGilCalls : found.setGilCalls).push(c);
   }
-  return { own, other };
+  return found;
 }
 
 export function projectFacts(files: FileFacts[], buildFiles: BuildFileFacts[] = []): ProjectFacts {
@@ -495,9 +510,7 @@ export function projectFacts(files: FileFacts[], buildFiles: BuildFileFacts[] = 
       }
       if (def) claimed.add(def.fact);
       const module: ModuleFact = { name: moduleName(def, { name }, index), initStyle: style, init, creation: call, def, ...emptyModule() };
-      const setGil = setGilCallsOf(calls, call, index);
-      module.setGilCalls = setGil.own;
-      module.misdirectedSetGilCalls = setGil.other;
+      Object.assign(module, setGilCallsOf(calls, call, index));
       // The init function and the helper that makes the module may set m_slots before PyModuleDef_Init.
       const makers = [{ file: init.file, name: init.fact.name }];
       if (call?.fact.inFunction && (call.file !== init.file || call.fact.inFunction !== init.fact.name)) makers.push({ file: call.file, name: call.fact.inFunction });
