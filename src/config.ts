@@ -192,12 +192,24 @@ export function setupCfgRequires(text: string): string | null {
   return null;
 }
 
-/** A string literal given to `python_requires` in a setup.py, as a keyword argument or a dict key; never a computed value. */
+/** Where a line holds code: not after a `#` (a `#` inside an earlier string literal is taken as one too). */
+function inCode(text: string, at: number): boolean {
+  return !text.slice(text.lastIndexOf('\n', at - 1) + 1, at).includes('#');
+}
+
+/**
+ * A string literal given to `python_requires` in a setup.py, as a keyword argument (maybe in
+ * parentheses) or a dict key, or through a name assigned once, to a literal
+ * (`PYTHON_REQUIRES = ">=3.9"`); never a computed value.
+ */
 export function setupPyRequires(text: string): string | null {
-  const literal = /(?:\bpython_requires\s*=|(['"])python_requires\1\s*:)\s*[rRuU]?(['"])([^'"\n]*)\2/g;
-  for (const m of text.matchAll(literal)) {
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    if (!text.slice(lineStart, m.index).includes('#')) return m[3];
+  const given = /(?:\bpython_requires\s*=|(['"])python_requires\1\s*:)\s*(?:\(\s*)?(?:[rRuU]?(['"])([^'"\n]*)\2|([A-Za-z_]\w*)\b(?!\s*[.(\[]))/g;
+  for (const m of text.matchAll(given)) {
+    if (!inCode(text, m.index)) continue;
+    if (m[3] !== undefined) return m[3];
+    const assigned = [...text.matchAll(new RegExp(`^[ \\t]*${m[4]}\\s*=(?!=)\\s*(.*)$`, 'gm'))];
+    const literal = assigned.length === 1 ? /^[rRuU]?(['"])([^'"]*)\1\s*(?:#.*)?$/.exec(assigned[0][1].trim()) : null;
+    if (literal) return literal[2];
   }
   return null;
 }

@@ -15,5 +15,9 @@ describe('python_requires in setuptools files', () => {
     assert.equal(setupPyRequires("kwargs = {'python_requires': '>=3.9'}\nsetup(**kwargs)\n"), '>=3.9');
     assert.equal(setupPyRequires('setup(python_requires=MINIMUM)\n'), null);
     assert.equal(setupPyRequires('# python_requires=">=3.13"\nsetup(python_requires=">=3.8")\n'), '>=3.8');
+    assert.equal(setupPyRequires('kwargs.update(\n    python_requires=(\n        ">=3.7, !=3.8.*"\n    ),\n)\n'), '>=3.7, !=3.8.*');
+    assert.equal(setupPyRequires("REQUIRES = '>=3.10'  # keep in step with CI\nsetup(python_requires=REQUIRES)\n"), '>=3.10');
+    assert.equal(setupPyRequires("if NEW:\n    REQUIRES = '>=3.13'\nREQUIRES = '>=3.9'\nsetup(python_requires=REQUIRES)\n"), null, 'a name assigned twice');
+    assert.equal(setupPyRequires('setup(python_requires=minimum())\n'), null);
   });
 });
