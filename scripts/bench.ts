@@ -21,7 +21,7 @@ import { audit, type SourceFile } from '../src/engine/runner.js';
 import { DEFAULT_MIN_PYTHON, DEFAULT_TARGET_PYTHON } from '../src/python-version.js';
 import { decode } from '../src/source/decode.js';
 import { parse } from '../src/source/parse.js';
-import { VERSION } from '../src/version.js';
+import { codeHash, VERSION } from '../src/version.js';
 
 type Mode = 'parse' | 'audit' | 'audit-workers' | 'cold' | 'warm';
 
@@ -70,7 +70,7 @@ async function measure(request: ChildRequest): Promise<Measurement> {
     }
   } else {
     const jobs = request.mode === 'audit' ? 1 : defaultJobs();
-    const cache = request.mode === 'cold' || request.mode === 'warm' ? diskCache(request.cacheDir, VERSION) : undefined;
+    const cache = request.mode === 'cold' || request.mode === 'warm' ? diskCache(request.cacheDir, `${VERSION}-${codeHash()}`) : undefined;
     const result = await audit({ files, rules, options: { minPython: DEFAULT_MIN_PYTHON, targetPython: DEFAULT_TARGET_PYTHON }, jobs, cache });
     findings = result.findings.length;
   }

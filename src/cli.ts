@@ -4,13 +4,13 @@
  */
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import yargs from 'yargs';
-import { ConfigError, FAIL_ON, findPyproject, readConfigFile, resolveOptions, type FailOn, type Flags } from './config.js';
+import yargs, { type Argv } from 'yargs';
+import { ConfigError, FAIL_ON, findPyproject, readConfigFile, resolveOptions, type FailOn, type Flags, type Options } from './config.js';
 import { changedLines, onChangedLines } from './diff.js';
-import { discover, DiscoveryError } from './discover.js';
+import { discover, DiscoveryError, onlyFiles } from './discover.js';
 import { loadRules, selectRules } from './engine/registry.js';
 import { SEVERITIES, type Rule } from './engine/rule.js';
-import { audit, type AuditResult } from './engine/runner.js';
+import { audit, type AuditResult, type SourceFile } from './engine/runner.js';
 import { applyBaseline, makeBaseline, parseBaseline, type Baseline } from './engine/baseline.js';
 import { fingerprints } from './engine/fingerprints.js';
 import { defaultJobs } from './engine/analysis.js';
@@ -21,10 +21,12 @@ import { DEFAULT_MAX_ANNOTATIONS, formatGithub } from './report/github.js';
 import { formatJson } from './report/json.js';
 import { formatSarif } from './report/sarif.js';
 import { formatExplain, formatRulesTable } from './report/rules.js';
-import { formatStepSummary } from './report/step-summary.js';
+import { formatMarkdown } from './report/markdown.js';
 import { formatText } from './report/text.js';
 import { decode } from './source/decode.js';
-import { VERSION } from './version.js';
+import { applyInsertions, declarationFixes, type Insertion } from './fix/declare.js';
+import { createTwoFilesPatch } from 'diff';
+import { codeHash, VERSION } from './version.js';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -44,7 +46,7 @@ export interface Io {
 
 interface ScanArgs {
   paths?: string[];
-  format: 'text' | 'json' | 'github' | 'sarif';
+  format: 'text' | 'json' | 'github' | 'sarif' | 'markdown';
   'max-annotations': number;
   output?: string;
   select?: string[];
@@ -104,7 +106,21 @@ function readSource(cwd: string): (file: string) => string | null {
   };
 }
 
-async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
+/** What `scan` and `fix` share: the files, the rules, the options and the audit itself. */
+type AuditArgs = Pick<
+  ScanArgs,
+  'paths' | 'select' | 'ignore' | 'fail-on' | 'min-python' | 'target-python' | 'config' | 'include' | 'exclude' | 'quiet' | 'max-file-size' | 'jobs' | 'cache' | 'cache-dir' | 'report-unused-suppressions'
+>;
+
+interface Audited {
+  result: AuditResult;
+  options: Options;
+  rules: Rule[];
+  /** The sources the paths name (the project around them may have been read too). */
+  named: SourceFile[];
+}
+
+async function runAudit(args: AuditArgs, io: Io, allRules: Rule[]): Promise<Audited> {
   const flags: Flags = {
     paths: args.paths ?? [],
     select: commaList(args.select),
@@ -123,13 +139,21 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
     const valid = [...new Set(allRules.flatMap((r) => [r.category, r.id]))].join(', ');
     throw new UsageError(`unknown rule or category: ${unknown.join(', ')} (valid: ${valid})`);
   }
-  const files = await discover({ paths: options.paths, include: options.include, exclude: options.exclude, cwd: io.cwd });
+  const named = await discover({ paths: options.paths, include: options.include, exclude: options.exclude, cwd: io.cwd });
+  // Files named alone are reported on alone, but judged with the project around them: a slot
+  // array or PyModuleDef may live in a file the commit did not touch.
+  const focus = onlyFiles(options.paths, io.cwd) ? new Set(named.map((f) => f.file)) : undefined;
+  const projectRoot = configFile === null ? io.cwd : path.dirname(configFile);
+  const files =
+    focus === undefined
+      ? named
+      : uniqueByPath([...named, ...(await discover({ paths: [projectRoot], include: options.include, exclude: options.exclude, cwd: io.cwd }))]);
   if (!(args['max-file-size'] > 0)) throw new UsageError('--max-file-size must be a positive number of megabytes');
   const jobs = args.jobs ?? defaultJobs();
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number of at least 1');
   // Like ruff's, the cache sits at the project root: beside the configuration file, else here.
-  const cacheDir = path.resolve(io.cwd, args['cache-dir'] ?? path.join(configFile === null ? '.' : path.dirname(configFile), DEFAULT_CACHE_DIR));
-  const cache = args.cache ? diskCache(cacheDir, VERSION) : undefined;
+  const cacheDir = path.resolve(io.cwd, args['cache-dir'] ?? path.join(projectRoot, DEFAULT_CACHE_DIR));
+  const cache = args.cache ? diskCache(cacheDir, `${VERSION}-${codeHash()}`) : undefined;
   const progress = io.progressStream !== null && !args.quiet ? terminalProgress(io.progressStream) : null;
   let result: AuditResult;
   try {
@@ -143,12 +167,18 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
       knownRuleIds: allRules.flatMap((r) => [r.id, r.category]),
       reportUnusedSuppressions: args['report-unused-suppressions'],
       cache,
+      focus,
       progress: progress === null ? undefined : (done, total) => progress.update(done, total),
     });
   } finally {
     progress?.stop();
   }
   if (cache?.problem && !args.quiet) io.stderr(`cext-audit: note: ${cache.problem}\n`);
+  return { result, options, rules, named };
+}
+
+async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
+  const { result, options, rules, named } = await runAudit(args, io, allRules);
   if (args.diff !== undefined) {
     try {
       result.findings = onChangedLines(result.findings, changedLines(args.diff, io.cwd), io.cwd);
@@ -161,26 +191,89 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
   const minPython = `${formatPythonVersion(options.minPython)} (${options.minPythonSource})`;
   const toFile = args.output !== undefined;
   const sarif = () => formatSarif(result, rules, { version: VERSION, source: readSource(io.cwd), category: args['sarif-category'] });
-  const report =
-    args.format === 'json'
-      ? formatJson(result, { version: VERSION, minPython: formatPythonVersion(options.minPython) })
-      : args.format === 'github'
-        ? formatGithub(result.findings, args['max-annotations'])
-        : args.format === 'sarif'
-          ? sarif()
-          : formatText(result, { color: useColor(args.color, io, toFile), source: readSource(io.cwd), minPython });
+  const formats: Record<ScanArgs['format'], () => string> = {
+    text: () => formatText(result, { color: useColor(args.color, io, toFile), source: readSource(io.cwd), minPython }),
+    json: () => formatJson(result, { version: VERSION, minPython: formatPythonVersion(options.minPython) }),
+    github: () => formatGithub(result.findings, args['max-annotations']),
+    sarif,
+    markdown: () => formatMarkdown(result, rules),
+  };
+  const report = formats[args.format]();
   if (toFile) writeReport(io, args.output as string, report);
   else io.stdout(report);
   if (args.sarif !== undefined) writeReport(io, args.sarif, sarif());
   const stepSummary = io.env.GITHUB_STEP_SUMMARY;
   if (args['step-summary'] && stepSummary !== undefined && stepSummary !== '') {
-    writeReport(io, stepSummary, formatStepSummary(result, rules), { append: true });
+    writeReport(io, stepSummary, formatMarkdown(result, rules), { append: true });
   }
   if (!args.quiet) {
+    // The text and Markdown reports list skipped files; the other formats only record them, out of a reader's sight.
+    if ((args.format !== 'text' && args.format !== 'markdown') || toFile) for (const s of result.skipped) io.stderr(`cext-audit: note: skipped ${s.file}: ${s.reason}\n`);
     for (const d of result.diagnostics) io.stderr(`cext-audit: note: ${d.file}: ${d.message}\n`);
-    if (files.length === 0) io.stderr(`cext-audit: note: no .c or .h files found under ${options.paths.join(', ')}\n`);
+    if (named.length === 0) io.stderr(`cext-audit: note: no C, C++ or Cython sources found under ${options.paths.join(', ')}\n`);
   }
   return failsAt(options.failOn, result.findings.map((f) => f.severity)) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+type FixArgs = Omit<AuditArgs, 'select' | 'ignore' | 'fail-on' | 'report-unused-suppressions'> & { declare: boolean; 'dry-run': boolean };
+
+/**
+ * The file as it is on disk, when it can be written back with lines inserted: UTF-8, no BOM,
+ * no lone CR (the decoder turns those into LF); its line ending, for the lines to insert.
+ */
+function editable(io: Io, file: string): { text: string; newline: string } | string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path.resolve(io.cwd, file));
+  } catch (error) {
+    return `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+  }
+  const decoded = decode(bytes);
+  if (!decoded.ok || decoded.encoding !== 'utf-8' || decoded.text !== bytes.toString('utf8')) return 'it is not plain UTF-8 (a BOM, Latin-1 or CR line endings): add the lines by hand';
+  return { text: decoded.text, newline: decoded.text.includes('\r\n') ? '\r\n' : '\n' };
+}
+
+/**
+ * `fix --declare`: prints (or, with --no-dry-run, writes) the declaration for every module whose
+ * verdict is not-declared and whose files hold no other error or warning. Every rule runs, whatever
+ * the configuration selects, so no open finding is hidden from the decision.
+ */
+async function fix(args: FixArgs, io: Io, allRules: Rule[]): Promise<number> {
+  if (!args.declare) throw new UsageError('fix needs --declare: declaring free-threading support is the only fix there is');
+  const { result, options } = await runAudit({ ...args, select: [], 'report-unused-suppressions': false }, io, allRules);
+  const texts = new Map<string, { text: string; newline: string } | string>();
+  const source = (file: string) => {
+    if (!texts.has(file)) texts.set(file, editable(io, file));
+    const entry = texts.get(file);
+    return typeof entry === 'object' && entry !== undefined ? entry.text : null;
+  };
+  const fixes = declarationFixes({ readiness: result.modules, modules: result.parts.modules, bindings: result.parts.bindings, minPython: options.minPython, source });
+  const byFile = new Map<string, Insertion[]>();
+  for (const f of fixes) {
+    if ('skipped' in f) {
+      const unreadable = texts.get(f.file);
+      const reason = typeof unreadable === 'string' ? unreadable : f.skipped;
+      if (!args.quiet) io.stderr(`cext-audit: note: not declaring module "${f.module}" (${f.file}): ${reason}\n`);
+      continue;
+    }
+    byFile.set(f.file, [...(byFile.get(f.file) ?? []), ...f.insertions]);
+  }
+  for (const [file, insertions] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const { text, newline } = texts.get(file) as { text: string; newline: string };
+    const fixed = applyInsertions(text, insertions.map((i) => ({ ...i, text: i.text.replace(/\n/g, newline) })));
+    if (args['dry-run']) io.stdout(createTwoFilesPatch(`a/${file}`, `b/${file}`, text, fixed, undefined, undefined, { context: 3 }));
+    else writeReport(io, file, fixed);
+  }
+  const modules = fixes.filter((f) => !('skipped' in f)).length;
+  if (!args.quiet) {
+    const what = `${modules} module(s) in ${byFile.size} file(s)`;
+    io.stderr(modules === 0 ? 'cext-audit: no module is ready to be declared\n' : args['dry-run'] ? `cext-audit: would declare ${what}; --no-dry-run writes them\n` : `cext-audit: declared ${what}\n`);
+  }
+  return args['dry-run'] && modules > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function uniqueByPath(files: SourceFile[]): SourceFile[] {
+  return [...new Map(files.map((f) => [f.path, f])).values()];
 }
 
 function writeReport(io: Io, file: string, text: string, options: { append?: boolean } = {}): void {
@@ -229,6 +322,22 @@ function applyBaselineFlags(args: ScanArgs, io: Io, result: AuditResult): 'writt
   return 'applied';
 }
 
+/** The options of every command that audits: which files, which Pythons, the cache. */
+function auditOptions<T>(y: Argv<T>) {
+  return y
+    .positional('paths', { type: 'string', array: true, describe: 'files or directories to audit' })
+    .option('cache', { type: 'boolean', default: true, describe: 'reuse what earlier runs learned from unchanged files (--no-cache: parse everything)' })
+    .option('cache-dir', { type: 'string', describe: `where the cache lives [default: ${DEFAULT_CACHE_DIR} beside pyproject.toml, else in the current directory]` })
+    .option('min-python', { type: 'string', describe: 'oldest Python the project supports [default: requires-python, else 3.9]' })
+    .option('target-python', { type: 'string', describe: 'newest Python to build for: APIs removed by then are errors [default: 3.14]' })
+    .option('config', { type: 'string', describe: 'configuration file (default: the nearest pyproject.toml)' })
+    .option('include', { type: 'string', describe: 'globs of files to audit (default: C, C++ and Cython sources)' })
+    .option('exclude', { type: 'string', describe: 'globs of files to skip' })
+    .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads for parsing [default: the number of cores]' })
+    .option('max-file-size', { type: 'number', default: 10, describe: 'skip files larger than this many megabytes, with a note' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr' });
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   const allRules = await loadRules();
   let exitCode = EXIT_CLEAN;
@@ -246,17 +355,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     })
     .command(
       ['$0 [paths..]', 'scan [paths..]'],
-      'audit the .c and .h files under the paths (default: the current directory)',
+      'audit the C, C++ and Cython sources under the paths (default: the current directory)',
       (y) =>
-        y
-          .positional('paths', { type: 'string', array: true, describe: 'files or directories to audit' })
+        auditOptions(y)
           .option('format', {
-            choices: ['text', 'json', 'github', 'sarif'] as const,
+            choices: ['text', 'json', 'github', 'sarif', 'markdown'] as const,
             default: 'text' as const,
-            describe: 'output format (github: workflow-command annotations; sarif: SARIF 2.1.0 for code scanning)',
+            describe: 'output format (github: workflow-command annotations; sarif: SARIF 2.1.0 for code scanning; markdown: for a pull-request comment)',
           })
-          .option('cache', { type: 'boolean', default: true, describe: 'reuse what earlier runs learned from unchanged files (--no-cache: parse everything)' })
-          .option('cache-dir', { type: 'string', describe: `where the cache lives [default: ${DEFAULT_CACHE_DIR} beside pyproject.toml, else in the current directory]` })
           .option('diff', { type: 'string', describe: 'report only findings on lines changed since this git ref (e.g. origin/main)' })
           .option('report-unused-suppressions', { type: 'boolean', default: false, describe: 'note cext-audit: ignore comments that silence nothing, and blanket ones' })
           .option('baseline', { type: 'string', describe: 'report only findings this baseline file does not list' })
@@ -272,17 +378,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
           .option('select', { type: 'string', describe: 'run only these rule ids or categories' })
           .option('ignore', { type: 'string', describe: 'skip these rule ids or categories' })
           .option('fail-on', { choices: FAIL_ON, describe: 'lowest severity that makes the exit code 1 [default: warning]' })
-          .option('min-python', { type: 'string', describe: 'oldest Python the project supports [default: requires-python, else 3.9]' })
-          .option('target-python', { type: 'string', describe: 'newest Python to build for: APIs removed by then are errors [default: 3.14]' })
-          .option('config', { type: 'string', describe: 'configuration file (default: the nearest pyproject.toml)' })
-          .option('include', { type: 'string', describe: 'globs of files to audit (default: **/*.c, **/*.h)' })
-          .option('exclude', { type: 'string', describe: 'globs of files to skip' })
-          .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads for parsing [default: the number of cores]' })
-          .option('max-file-size', { type: 'number', default: 10, describe: 'skip files larger than this many megabytes, with a note' })
-          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no notes on stderr' })
           .option('color', { type: 'boolean', describe: 'colour the text report (default: when stdout is a terminal; honours NO_COLOR and FORCE_COLOR)' }),
       async (args) => {
         exitCode = await scan(args as unknown as ScanArgs, io, allRules);
+      },
+    )
+    .command(
+      'fix [paths..]',
+      'declare free-threading support in the modules that are ready for it (prints a diff unless --no-dry-run)',
+      (y) =>
+        auditOptions(y)
+          .option('declare', { type: 'boolean', default: false, describe: 'add {Py_mod_gil, Py_MOD_GIL_NOT_USED}, PyUnstable_Module_SetGIL or the binding option' })
+          .option('dry-run', { type: 'boolean', default: true, describe: 'print the diff and write nothing (--no-dry-run writes the files)' }),
+      async (args) => {
+        exitCode = await fix(args as unknown as FixArgs, io, allRules);
       },
     )
     .command('rules', 'list the rules', {}, () => {

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { globby } from 'globby';
 import type { SourceFile } from './engine/runner.js';
 import { BUILD_FILE_NAMES } from './facts/build-files.js';
+import { SOURCE_PATTERNS } from './source/languages.js';
 
 export class DiscoveryError extends Error {}
 
-export const SOURCE_PATTERNS = ['**/*.c', '**/*.h'];
 
 /** Directories that hold dependencies, build output or tool state, never the project's own sources. */
 export const DEFAULT_EXCLUDES = [
@@ -77,4 +77,18 @@ export async function discover(options: DiscoverOptions): Promise<SourceFile[]> 
   }
   const entries = (set: Set<string>, kind: 'source' | 'build') => [...set].map((p) => ({ path: p, file: displayPath(p, options.cwd), kind }));
   return [...entries(found, 'source'), ...entries(buildFiles, 'build')].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** Whether every path names a file (as pre-commit passes them), not a directory. */
+export function onlyFiles(paths: readonly string[], cwd: string): boolean {
+  return (
+    paths.length > 0 &&
+    paths.every((p) => {
+      try {
+        return !statSync(path.resolve(cwd, p)).isDirectory();
+      } catch {
+        return false;
+      }
+    })
+  );
 }

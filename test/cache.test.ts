@@ -35,8 +35,10 @@ const LOCK_H = '#define LOCK(o) Py_BEGIN_CRITICAL_SECTION(o)\n#define UNLOCK() P
 
 describe('content cache', () => {
   it('gives the same report from the cache, at the project root, hidden from git', () => {
-    const root = project({ 'pyproject.toml': '[project]\nname = "demo"\n', 'src/ext.c': UNDECLARED });
+    const root = project({ 'pyproject.toml': '[project]\nname = "demo"\n', 'src/ext.c': UNDECLARED, [`${CACHE}/v1-0.0.1-old/files/x.json`]: '{}' });
     const cold = cli(['--format', 'json', 'src'], { cwd: root });
+    // Entries written by another version or build of the tool are removed, never read.
+    assert.equal(existsSync(path.join(root, CACHE, 'v1-0.0.1-old')), false);
     assert.equal(cold.status, 1, cold.stderr);
     assert.equal(entries(root, 'files').length, 1);
     assert.equal(entries(root, 'runs').length, 1);

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { Finding, Severity } from '../src/engine/rule.js';
 import { formatGithub } from '../src/report/github.js';
 import { cli, project, UNDECLARED } from './support/cli.js';
+import { parseCommands } from './support/github.js';
 
 function finding(file: string, message: string, severity: Severity = 'error', line = 3): Finding {
   return {
@@ -18,21 +19,6 @@ function finding(file: string, message: string, severity: Severity = 'error', li
     guide: 'https://docs.python.org/3.14/howto/free-threading-extensions.html#multi-phase-initialization',
     related: [],
   };
-}
-
-/** Parses workflow commands the way the Actions runner does: one command per line. */
-function parseCommands(output: string) {
-  const unescape = (s: string) => s.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-  return output
-    .split('\n')
-    .filter((line) => line.startsWith('::'))
-    .map((line) => {
-      const m = /^::(\w+)(?: ([^:]*))?::(.*)$/.exec(line);
-      assert.ok(m, `not a workflow command: ${line}`);
-      // The runner splits each property at its first `=`; `=` needs no escaping in a value.
-      const properties = Object.fromEntries((m[2] ?? '').split(',').filter(Boolean).map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
-      return { command: m[1], properties: Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, unescape(v)])), data: unescape(m[3]) };
-    });
 }
 
 describe('--format github', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { project, UNDECLARED } from './support/cli.js';
+import { cli, project, UNDECLARED } from './support/cli.js';
 
 const read = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
 
@@ -72,5 +72,27 @@ describe('GitHub and pre-commit integration files', () => {
     assert.equal(hook.language, 'node');
     assert.equal(hook.entry, 'cext-audit');
     assert.deepEqual(hook.types_or, ['c', 'c++']);
+  });
+
+  it('pre-commit: files named alone are reported on alone, and judged with the project around them', () => {
+    const def = (slots: string) => `#include <Python.h>
+extern PyModuleDef_Slot ext_slots[];
+static struct PyModuleDef ext_module = { PyModuleDef_HEAD_INIT, .m_name = "demo.ext", .m_slots = ${slots} };
+PyMODINIT_FUNC PyInit_ext(void) { return PyModuleDef_Init(&ext_module); }
+`;
+    const slots = (entries: string) => `#include <Python.h>\nstatic int ext_exec(PyObject *m) { return 0; }\nPyModuleDef_Slot ext_slots[] = {\n    {Py_mod_exec, ext_exec},\n${entries}    {0, NULL}\n};\n`;
+    const other = 'static PyObject *get(PyObject *d, PyObject *k) { return PyDict_GetItem(d, k); }\n';
+    const declared = project({ 'pyproject.toml': '[project]\nrequires-python = ">=3.13"\n', 'src/ext.c': def('ext_slots'), 'src/slots.c': slots('    {Py_mod_gil, Py_MOD_GIL_NOT_USED},\n'), 'src/other.c': other });
+    const clean = cli(['--format', 'json', 'src/ext.c'], { cwd: declared });
+    assert.equal(clean.status, 0, clean.stdout);
+    const report = JSON.parse(clean.stdout) as { modules: { name: string; declared: string }[]; summary: { filesAudited: number } };
+    assert.deepEqual(report.modules.map((m) => [m.name, m.declared]), [['demo.ext', 'yes']]);
+    assert.equal(report.summary.filesAudited, 1);
+    const undeclared = project({ 'src/ext.c': def('ext_slots'), 'src/slots.c': slots(''), 'src/other.c': other });
+    const run = cli(['--format', 'json', 'src/ext.c'], { cwd: undeclared });
+    assert.equal(run.status, 1);
+    const findings = (JSON.parse(run.stdout) as { findings: { ruleId: string; file: string }[] }).findings;
+    // The finding sits on the slot array in src/slots.c, a part of the module src/ext.c makes.
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.file]), [['module-missing-gil-slot', 'src/slots.c']]);
   });
 });

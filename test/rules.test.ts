@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { loadRules, selectRules } from '../src/engine/registry.js';
 import { CATEGORIES, type Rule } from '../src/engine/rule.js';
 import { audit } from '../src/engine/runner.js';
+import { languageOf } from '../src/source/languages.js';
 import { DEFAULT_MIN_PYTHON, DEFAULT_TARGET_PYTHON } from '../src/python-version.js';
 import { FIXTURES, runUnit, units } from './support/units.js';
 
@@ -14,7 +15,7 @@ const rules = await loadRules();
 async function findingsOf(code: string, rule: Rule) {
   const file = rule.docs.exampleFile ?? 'example.c';
   const result = await audit({
-    files: [{ path: file, file, kind: /\.[ch]$/.test(file) ? 'source' : 'build' }],
+    files: [{ path: file, file, kind: languageOf(file) !== null ? 'source' : 'build' }],
     rules: [rule],
     options: { minPython: DEFAULT_MIN_PYTHON, targetPython: DEFAULT_TARGET_PYTHON },
     read: async () => new TextEncoder().encode(code),
@@ -76,7 +77,13 @@ describe('registry', () => {
     const ids = (select: string[], ignore: string[]) => selectRules(rules, select, ignore).rules.map((r) => r.id);
     assert.equal(ids([], []).length, rules.length);
     assert.deepEqual(ids(['module-gil-used'], []), ['module-gil-used']);
-    assert.deepEqual(ids(['module-declaration'], ['module-gil-used', 'gil-slot-unguarded']), ['module-missing-gil-slot', 'module-missing-set-gil']);
+    assert.deepEqual(ids(['module-declaration'], ['module-gil-used', 'gil-slot-unguarded']), [
+      'cython-missing-freethreading-directive',
+      'module-missing-gil-slot',
+      'module-missing-set-gil',
+      'nanobind-missing-free-threaded',
+      'pybind11-missing-mod-gil-not-used',
+    ]);
     assert.deepEqual(selectRules(rules, ['nope'], ['module-gil-used', 'nada']).unknown, ['nope', 'nada']);
   });
 

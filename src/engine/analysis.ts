@@ -5,6 +5,8 @@ import { extractFacts } from '../facts/extract.js';
 import type { FileFacts } from '../facts/types.js';
 import { blankDeadBranches } from '../source/branches.js';
 import { parse } from '../source/parse.js';
+import { languageOf } from '../source/languages.js';
+import { cythonFacts } from '../facts/cython.js';
 import { prepass, type MacroRule, type MacroTable } from '../source/prepass.js';
 import type { Directive } from '../source/scan.js';
 
@@ -20,9 +22,11 @@ export type Outcome = { kind: 'facts'; facts: FileFacts } | { kind: 'timeout' } 
 /** Parse one file and extract its facts; pure, so a worker can run it. */
 export function analyzeOutcome(task: AnalysisTask, macros: MacroTable): Outcome {
   try {
+    const language = languageOf(task.file);
+    if (language === 'cython') return { kind: 'facts', facts: cythonFacts(task.file, task.text) };
     const prepared = prepass(task.text, macros);
     const parsed = blankDeadBranches(prepared.text, task.directives);
-    const tree = parse(parsed);
+    const tree = parse(parsed, language === 'cpp' ? 'cpp' : 'c');
     if (tree === null) return { kind: 'timeout' };
     return { kind: 'facts', facts: extractFacts(task.file, task.text, tree, task.directives, prepared.uses, parsed) };
   } catch (error) {

@@ -6,15 +6,16 @@
  * file is ignored (and rewritten), never trusted; a cache that cannot be written is skipped.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { BindingModule } from '../facts/bindings.js';
 import type { ModuleFact } from '../facts/modules.js';
 import type { FileFacts } from '../facts/types.js';
 import type { Directive } from '../source/scan.js';
 import type { Finding } from './rule.js';
 
 /** Bumped whenever the shape of what is stored changes. */
-const SCHEMA = 2;
+const SCHEMA = 4;
 /** Run entries kept: one per recent combination of files and options. */
 const RUNS_KEPT = 16;
 
@@ -23,6 +24,8 @@ export const DEFAULT_CACHE_DIR = '.cext-audit-cache';
 /** What one file's bytes give, whatever the rest of the project holds. */
 export interface CachedFile {
   directives: Directive[];
+  /** Notes on lexical defects (an unterminated comment, an unbalanced #if). */
+  defects: string[];
   /** The facts, valid only with the pre-pass macro table they were extracted with. */
   facts?: { macroKey: string; facts: Omit<FileFacts, 'file'> };
 }
@@ -31,6 +34,9 @@ export interface CachedFile {
 export interface CachedRun {
   findings: Finding[];
   modules: ModuleFact[];
+  bindings: BindingModule[];
+  /** Notes on the files' lexical defects. */
+  notes: { file: string; message: string }[];
 }
 
 export interface Cache {
@@ -68,12 +74,12 @@ function readEnvelope<T>(file: string, version: string, key: string): T | null {
 
 function isCachedFile(value: unknown): value is CachedFile {
   const v = value as CachedFile;
-  return typeof v === 'object' && v !== null && Array.isArray(v.directives) && (v.facts === undefined || (typeof v.facts.macroKey === 'string' && Array.isArray(v.facts.facts?.calls)));
+  return typeof v === 'object' && v !== null && Array.isArray(v.directives) && Array.isArray(v.defects) && (v.facts === undefined || (typeof v.facts.macroKey === 'string' && Array.isArray(v.facts.facts?.calls)));
 }
 
 function isCachedRun(value: unknown): value is CachedRun {
   const v = value as CachedRun;
-  return typeof v === 'object' && v !== null && Array.isArray(v.findings) && Array.isArray(v.modules);
+  return typeof v === 'object' && v !== null && Array.isArray(v.findings) && Array.isArray(v.modules) && Array.isArray(v.bindings) && Array.isArray(v.notes);
 }
 
 /**
@@ -82,6 +88,7 @@ function isCachedRun(value: unknown): value is CachedRun {
  */
 export function diskCache(dir: string, version: string): Cache {
   const root = path.join(dir, `v${SCHEMA}-${version}`);
+  const own = path.basename(root);
   let problem: string | null = null;
   let prepared = false;
   const write = (file: string, key: string, value: unknown) => {
@@ -90,6 +97,8 @@ export function diskCache(dir: string, version: string): Cache {
       if (!prepared) {
         mkdirSync(path.join(root, 'files'), { recursive: true });
         mkdirSync(path.join(root, 'runs'), { recursive: true });
+        // Entries of other versions can never be read again.
+        for (const other of readdirSync(dir).filter((d) => /^v\d+-/.test(d) && d !== own)) rmSync(path.join(dir, other), { recursive: true, force: true });
         writeFileSync(path.join(dir, '.gitignore'), '# Written by cext-audit: the cache is not part of the project.\n*\n');
         prepared = true;
       }

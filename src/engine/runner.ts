@@ -4,12 +4,12 @@
  * argv, stdout or the exit code.
  */
 import { readFileSync } from 'node:fs';
-import type { ModuleFact } from '../facts/modules.js';
 import { decode, generatedBy } from '../source/decode.js';
+import { sourceDefects } from '../source/defects.js';
 import { annotationMacros, macroTable, wrapperMacros, type MacroRule } from '../source/prepass.js';
 import { parseBudgetMs } from '../source/parse.js';
 import { analyzeAll, type AnalysisTask, type Outcome } from './analysis.js';
-import { hashOf, type Cache } from './cache.js';
+import { hashOf, type Cache, type CachedRun } from './cache.js';
 import { scanDirectives } from '../source/scan.js';
 import { buildFileFacts, type BuildFileFacts } from '../facts/build-files.js';
 import { projectFacts } from '../facts/modules.js';
@@ -55,6 +55,11 @@ export interface AuditInput {
   read?: (path: string) => Promise<Uint8Array>;
   /** Facts and findings of earlier runs, by content hash. */
   cache?: Cache;
+  /**
+   * Report only on these files (display names), though every file is read: files named alone
+   * (by pre-commit) are judged with the rest of the project, where a module's parts may live.
+   */
+  focus?: ReadonlySet<string>;
   /** Called after each file is analysed (or found in the cache), for a progress display. */
   progress?: (done: number, total: number) => void;
 }
@@ -69,6 +74,8 @@ export interface AuditResult {
   /** Files audited with a caveat (decoding, parse errors). */
   diagnostics: Diagnostic[];
   filesAudited: number;
+  /** The modules' parts, as the project pass found them (for `fix --declare`). */
+  parts: Pick<CachedRun, 'modules' | 'bindings'>;
 }
 
 interface Loaded {
@@ -169,6 +176,8 @@ function runKey(input: AuditInput, loaded: readonly Loaded[], buildFiles: readon
 
 interface FactsOutcome {
   facts: FileFacts[];
+  /** Lexical defects a compiler would stop at, one note per kind and file. */
+  notes: Diagnostic[];
   /** False when a file timed out or failed: such a run is not worth remembering. */
   complete: boolean;
 }
@@ -180,6 +189,7 @@ interface FactsOutcome {
 async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: Skipped[]): Promise<FactsOutcome> {
   const cached = loaded.map((l) => input.cache?.file(l.hash) ?? null);
   const directives = loaded.map((l, i) => cached[i]?.directives ?? scanDirectives(l.text));
+  const defects = loaded.map((l, i) => cached[i]?.defects ?? sourceDefects(l.text, directives[i]));
   const macros = macroTable(annotationMacros(directives.flat()), input.macros ?? new Map(), wrapperMacros(directives.flat()));
   const macroKey = hashOf(JSON.stringify([...macros]));
   const outcomes: (Outcome | null)[] = loaded.map((l, i) => {
@@ -196,7 +206,7 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
     outcomes[at] = outcome;
     if (outcome.kind !== 'facts') return;
     const { file: _file, ...facts } = outcome.facts;
-    input.cache?.storeFile(loaded[at].hash, { directives: directives[at], facts: { macroKey, facts } });
+    input.cache?.storeFile(loaded[at].hash, { directives: directives[at], defects: defects[at], facts: { macroKey, facts } });
   });
   const facts: FileFacts[] = [];
   let complete = true;
@@ -214,10 +224,11 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
           { file: source.file, reason: `internal error, please report it: ${outcome?.kind === 'error' ? outcome.message : 'no outcome'}` },
     );
   });
-  return { facts, complete };
+  const notes = loaded.flatMap((l, i) => defects[i].map((message) => ({ file: l.source.file, message })));
+  return { facts, notes, complete };
 }
 
-function runRules(input: AuditInput, facts: readonly FileFacts[], buildFiles: BuildFileFacts[]): { findings: Finding[]; modules: ModuleFact[] } {
+function runRules(input: AuditInput, facts: readonly FileFacts[], buildFiles: BuildFileFacts[]): Omit<CachedRun, 'notes'> {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const fileFacts of facts) {
@@ -229,7 +240,7 @@ function runRules(input: AuditInput, facts: readonly FileFacts[], buildFiles: Bu
   for (const rule of input.rules) {
     if (rule.scope === 'project') rule.check(project, { options: input.options, report: reporter(rule, findings, seen) });
   }
-  return { findings, modules: project.modules };
+  return { findings, modules: project.modules, bindings: project.bindings };
 }
 
 export async function audit(input: AuditInput): Promise<AuditResult> {
@@ -253,11 +264,12 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
   if (run !== null) {
     input.progress?.(loaded.length, loaded.length);
   } else {
-    const { facts, complete } = await fileFacts(input, loaded, skipped);
-    run = runRules(input, facts, buildFiles);
+    const { facts, notes, complete } = await fileFacts(input, loaded, skipped);
+    run = { ...runRules(input, facts, buildFiles), notes };
     if (complete) input.cache?.storeRun(key, run);
   }
-  const { findings, modules } = run;
+  const { findings, modules, bindings } = run;
+  diagnostics.push(...run.notes);
   const comments = new Map(loaded.map((l) => [l.source.file, suppressionComments(l.text)]));
   const suppressions = new Map([...comments].map(([file, list]) => [file, suppressionsByLine(list)]));
   const kept = findings.filter((f) => !isSuppressed(f, suppressions.get(f.file))).sort(compareFindings);
@@ -278,6 +290,20 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
     }
   }
   skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
-  return { findings: kept, suppressed, modules: readiness(modules, kept), skipped, diagnostics, filesAudited: loaded.length };
+  const focus = input.focus;
+  const parts = { modules, bindings };
+  if (focus === undefined) return { findings: kept, suppressed, modules: readiness(modules, bindings, kept), skipped, diagnostics, filesAudited: loaded.length, parts };
+  const inFocus = <T extends { file: string }>(list: T[]) => list.filter((x) => focus.has(x.file));
+  // A finding on a part of a module that a named file also holds (its slot array elsewhere) stays.
+  const concerns = (f: Finding) => focus.has(f.file) || f.related.some((r) => focus.has(r.file));
+  return {
+    findings: kept.filter(concerns),
+    suppressed: suppressed.filter(concerns),
+    modules: readiness(modules, bindings, kept).filter((m) => m.files.some((f) => focus.has(f))),
+    skipped: inFocus(skipped),
+    diagnostics: inFocus(diagnostics),
+    filesAudited: inFocus(loaded.map((l) => l.source)).length,
+    parts,
+  };
 }
 

@@ -14,12 +14,29 @@ export interface BuildSetting {
   range: Range;
 }
 
+/** `nanobind_add_module(target [options] sources…)` in a CMakeLists.txt. */
+export interface NanobindTarget {
+  target: string;
+  /** The upper-case keywords among the arguments: FREE_THREADED, STABLE_ABI, NB_STATIC… */
+  options: string[];
+  range: Range;
+}
+
+/** `freethreading_compatible` set for every Cython module a build file compiles. */
+export interface CythonDirective {
+  value: boolean;
+  text: string;
+  range: Range;
+}
+
 export interface BuildFileFacts {
   file: string;
   limitedApi: BuildSetting[];
+  nanobindTargets: NanobindTarget[];
+  cythonDirectives: CythonDirective[];
 }
 
-export const BUILD_FILE_NAMES = ['setup.py', 'setup.cfg', 'pyproject.toml', 'meson.build'];
+export const BUILD_FILE_NAMES = ['setup.py', 'setup.cfg', 'pyproject.toml', 'meson.build', 'CMakeLists.txt'];
 
 /** Per file name: patterns that switch the limited API on, and whether the value is a build-time expression. */
 const PATTERNS: Record<string, { pattern: RegExp; conditional: (value: string) => boolean }[]> = {
@@ -33,6 +50,36 @@ const PATTERNS: Record<string, { pattern: RegExp; conditional: (value: string) =
   'meson.build': [{ pattern: /\blimited_api\s*:\s*('[\d.]+')/g, conditional: () => false }],
 };
 
+/** CMake's comments (`# …` and `#[[ … ]]`) blanked, offsets kept. */
+function cmakeCode(text: string): string {
+  return text.replace(/#\[(=*)\[[\s\S]*?\]\1\]|#[^\n]*/g, (m) => m.replace(/[^\n]/g, ' '));
+}
+
+/** `nanobind_add_module(…)` calls; a target named by a variable is kept as written. */
+function nanobindTargets(text: string, lines: LineIndex): NanobindTarget[] {
+  const found: NanobindTarget[] = [];
+  for (const m of cmakeCode(text).matchAll(/\bnanobind_add_module\s*\(([^)]*)\)/gi)) {
+    const words = m[1].trim().split(/\s+/).filter((w) => w !== '');
+    if (words.length === 0) continue;
+    const at = m.index ?? 0;
+    found.push({ target: words[0].replace(/^"|"$/g, ''), options: words.slice(1).filter((w) => /^[A-Z][A-Z0-9_]+$/.test(w)), range: lines.range(at, at + m[0].length) });
+  }
+  return found;
+}
+
+/**
+ * `freethreading_compatible` in compiler directives: `compiler_directives={"freethreading_compatible": True}`
+ * or `freethreading_compatible=True` in setup.py, `-X freethreading_compatible=True` in meson.build.
+ */
+const CYTHON_DIRECTIVE = /['"]?freethreading_compatible['"]?\s*[:=]\s*['"]?(True|False|true|false)\b/g;
+
+function cythonDirectives(file: string, text: string, lines: LineIndex): CythonDirective[] {
+  if (!/^(setup\.py|setup\.cfg|pyproject\.toml|meson\.build)$/.test(path.posix.basename(file))) return [];
+  return [...text.matchAll(CYTHON_DIRECTIVE)]
+    .filter((m) => !/^\s*#/.test(text.slice(lines.starts[lines.line(m.index ?? 0) - 1], m.index)))
+    .map((m) => ({ value: m[1].toLowerCase() === 'true', text: m[0], range: lines.range(m.index ?? 0, (m.index ?? 0) + m[0].length) }));
+}
+
 export function buildFileFacts(file: string, text: string): BuildFileFacts {
   const lines = new LineIndex(text);
   const limitedApi: BuildSetting[] = [];
@@ -44,5 +91,6 @@ export function buildFileFacts(file: string, text: string): BuildFileFacts {
       limitedApi.push({ text: m[0].trim(), conditional: conditional(m[1]), range: lines.range(start, (m.index ?? 0) + m[0].length) });
     }
   }
-  return { file, limitedApi };
+  const cmake = path.posix.basename(file) === 'CMakeLists.txt';
+  return { file, limitedApi, nanobindTargets: cmake ? nanobindTargets(text, lines) : [], cythonDirectives: cythonDirectives(file, text, lines) };
 }

@@ -12,6 +12,7 @@ import { guardIndex, type GuardIndex } from './conditions.js';
 import { cleanText, listItems, referencedName, stringLiteral } from './initializer.js';
 import type {
   AssignmentFact,
+  BindingModuleFact,
   BlockMacroFact,
   CallFact,
   EntryPointFact,
@@ -128,13 +129,16 @@ function macroFunctionFact(node: SyntaxNode, ctx: Context): FunctionFact | null 
   };
 }
 
+const FUNCTION_NAMES = new Set(['identifier', 'field_identifier', 'qualified_identifier']);
+
 function functionFact(node: SyntaxNode, ctx: Context): FunctionFact | null {
   let declarator = node.childForFieldName('declarator');
   if (declarator?.type === 'parenthesized_declarator') return macroFunctionFact(node, ctx);
   while (declarator !== null && WRAPPING_DECLARATORS.has(declarator.type)) declarator = declarator.childForFieldName('declarator');
   if (declarator === null || declarator.type !== 'function_declarator') return null;
   const name = declarator.childForFieldName('declarator');
-  if (name === null || name.type !== 'identifier') return null;
+  // C++ methods: `Holder::get` defined outside the class, `get` inside it.
+  if (name === null || !FUNCTION_NAMES.has(name.type)) return null;
   const params = (declarator.childForFieldName('parameters')?.namedChildren ?? [])
     .filter((p) => p.type === 'parameter_declaration')
     .map(parameterName)
@@ -570,10 +574,17 @@ function callRanges(root: SyntaxNode): [number, number][] {
             if (value !== null) ranges.push([value.startIndex, value.endIndex]);
           }
           break;
-        case 'type_definition':
         case 'struct_specifier':
         case 'union_specifier':
+        case 'class_specifier': {
+          const body = child.childForFieldName('body');
+          if (body !== null) visit(body);
+          break;
+        }
+        case 'type_definition':
         case 'enum_specifier':
+        case 'field_declaration':
+        case 'access_specifier':
         case 'comment':
           break;
         default:
@@ -873,10 +884,41 @@ function fieldTypes(nodes: readonly SyntaxNode[]): Map<string, string> {
   return types;
 }
 
-/** Nodes that may hold file-scope declarations or functions: preprocessor blocks, extern "C", error recovery. */
+/**
+ * Nodes that may hold file-scope declarations or functions: preprocessor blocks, extern "C",
+ * error recovery, and in C++ namespaces, templates and the bodies of classes (inline methods).
+ */
 const CONTAINERS = new Set([
   'preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif', 'preproc_elifdef', 'linkage_specification', 'declaration_list', 'ERROR',
+  'namespace_definition', 'template_declaration', 'field_declaration_list',
 ]);
+
+/** C++ classes, whose bodies hold methods; their other members are declarations, not code. */
+const CLASSES = new Set(['class_specifier', 'struct_specifier', 'union_specifier']);
+
+const BINDING_MACROS = /\b(PYBIND11_MODULE|NB_MODULE)\s*\(/g;
+
+/**
+ * `PYBIND11_MODULE(name, m, py::mod_gil_not_used())` and `NB_MODULE(name, m)`, read from the
+ * code text: the macros expand to the module's init function, whatever the tree makes of them.
+ */
+function bindingModuleFacts(code: string, directives: readonly Directive[], ctx: Context): BindingModuleFact[] {
+  const found: BindingModuleFact[] = [];
+  for (const m of code.matchAll(BINDING_MACROS)) {
+    const at = m.index ?? 0;
+    if (directives.some((d) => d.start <= at && at < d.end)) continue;
+    const [name, , ...options] = listItems(ctx.source, at + m[0].length - 1).items.map((i) => i.text);
+    if (name === undefined) continue;
+    found.push({
+      framework: m[1] === 'NB_MODULE' ? 'nanobind' : 'pybind11',
+      name,
+      options,
+      range: ctx.lines.range(at, at + m[1].length),
+      guard: ctx.guards.at(at),
+    });
+  }
+  return found;
+}
 
 /**
  * File-scope function definitions and declarations. PyModuleDef and slot arrays live at file
@@ -884,12 +926,19 @@ const CONTAINERS = new Set([
  */
 function topLevel(root: SyntaxNode): SyntaxNode[] {
   const found: SyntaxNode[] = [];
+  const visitBody = (node: SyntaxNode) => {
+    const body = node.childForFieldName('body');
+    if (body !== null) visit(body);
+  };
   const visit = (node: SyntaxNode) => {
     for (const child of node.namedChildren) {
       if (child.type === 'function_definition' || child.type === 'declaration' || child.type === 'type_definition' || child.type === 'struct_specifier') {
         found.push(child);
+        if (child.type === 'struct_specifier') visitBody(child);
       } else if (CONTAINERS.has(child.type)) {
         visit(child);
+      } else if (CLASSES.has(child.type)) {
+        visitBody(child);
       }
     }
   };
@@ -946,5 +995,6 @@ export function extractFacts(
   variables.push(...statics);
   const staticWrites = staticWriteFacts(code, variables, spans, allRegions, ctx);
   const includes = directives.filter((d) => d.keyword === 'include').map((d) => d.body.replace(/^["<]|[">]$/g, ''));
-  return { file, functions, calls, moduleDefs, slotArrays, variables, assignments, staticWrites, entryPoints, objectHeader, nameUses, blockMacros, sectionExits, defines: defineFacts(directives, ctx), includes };
+  const bindingModules = bindingModuleFacts(code, directives, ctx);
+  return { file, functions, calls, moduleDefs, slotArrays, variables, assignments, staticWrites, entryPoints, objectHeader, nameUses, blockMacros, sectionExits, defines: defineFacts(directives, ctx), includes, bindingModules };
 }

@@ -8,6 +8,7 @@ import { compiledInAny, FREE_THREADED } from './guards.js';
 import { listItems, referencedName } from './initializer.js';
 import { assignmentBefore } from './extract.js';
 import type { BuildFileFacts } from './build-files.js';
+import { bindingModules, type BindingModule } from './bindings.js';
 import type { AssignmentFact, CallFact, DefineFact, FileFacts, FunctionFact, Guard, ModuleDefFact, Range, SlotArrayFact } from './types.js';
 
 export interface InFile<T> {
@@ -57,7 +58,9 @@ export interface ModuleFact {
 export interface ProjectFacts {
   files: FileFacts[];
   modules: ModuleFact[];
-  /** setup.py, setup.cfg, pyproject.toml and meson.build files of the scan. */
+  /** Modules made by pybind11, nanobind and Cython. */
+  bindings: BindingModule[];
+  /** setup.py, setup.cfg, pyproject.toml, meson.build and CMakeLists.txt files of the scan. */
   buildFiles: BuildFileFacts[];
   /**
    * The calls a file makes through the project's function-like macros, at each place a macro is
@@ -388,29 +391,35 @@ function resolveSlots(module: ModuleFact, index: Index, runtime: { names: string
   if (module.slotArray) module.gilSlots = gilSlotsOf(module.slotArray, index, module.unresolved);
 }
 
-function assignFiles(modules: ModuleFact[], files: readonly FileFacts[]): void {
-  const owned = new Set<string>();
-  const home = (m: ModuleFact) => path.posix.dirname((m.init ?? m.def)?.file ?? '');
-  for (const m of modules) {
-    const parts = [m.init?.file, m.def?.file, m.slotArray?.file, ...m.gilSlots.map((s) => s.file), ...m.setGilCalls.map((c) => c.file)];
-    m.files = [...new Set(parts.filter((f): f is string => f !== undefined))];
-    for (const f of m.files) owned.add(f);
-  }
-  const byHome = new Map<string, ModuleFact[]>();
-  for (const m of modules) byHome.set(home(m), [...(byHome.get(home(m)) ?? []), m]);
+/** A module's files: those holding one of its parts, then the others of its directory tree. */
+interface FileOwner {
+  home: string;
+  files: string[];
+}
+
+function ownerOf(m: ModuleFact): FileOwner {
+  const parts = [m.init?.file, m.def?.file, m.slotArray?.file, ...m.gilSlots.map((s) => s.file), ...m.setGilCalls.map((c) => c.file)];
+  m.files = [...new Set(parts.filter((f): f is string => f !== undefined))];
+  return { home: path.posix.dirname((m.init ?? m.def)?.file ?? ''), files: m.files };
+}
+
+function assignFiles(owners: FileOwner[], files: readonly FileFacts[]): void {
+  const owned = new Set(owners.flatMap((o) => o.files));
+  const byHome = new Map<string, FileOwner[]>();
+  for (const o of owners) byHome.set(o.home, [...(byHome.get(o.home) ?? []), o]);
   for (const f of files) {
     if (owned.has(f.file)) continue;
     // The modules of the deepest directory at or above the file's own.
     for (let dir = path.posix.dirname(f.file); ; dir = path.posix.dirname(dir)) {
       const here = byHome.get(dir);
       if (here !== undefined) {
-        for (const m of here) m.files.push(f.file);
+        for (const o of here) o.files.push(f.file);
         break;
       }
       if (dir === path.posix.dirname(dir)) break;
     }
   }
-  for (const m of modules) m.files.sort();
+  for (const o of owners) o.files.sort();
 }
 
 function emptyModule(): Omit<ModuleFact, 'name' | 'initStyle' | 'init' | 'creation' | 'def'> {
@@ -537,7 +546,8 @@ export function projectFacts(files: FileFacts[], buildFiles: BuildFileFacts[] = 
       modules.push(module);
     }
   }
-  assignFiles(modules, files);
+  const bindings = bindingModules(files, buildFiles);
+  assignFiles([...modules.map(ownerOf), ...bindings.map((b) => ({ home: path.posix.dirname(b.file), files: b.files }))], files);
   const expanded = new WeakMap<ReadonlySet<string>, WeakMap<FileFacts, CallFact[]>>();
   const macroCalls = (facts: FileFacts, wanted: ReadonlySet<string>): CallFact[] => {
     let byFile = expanded.get(wanted);
@@ -552,7 +562,7 @@ export function projectFacts(files: FileFacts[], buildFiles: BuildFileFacts[] = 
     }
     return found;
   };
-  return { files, modules, buildFiles, macroCalls };
+  return { files, modules, bindings, buildFiles, macroCalls };
 }
 
 /** Whether a slot's entry, and the definition its value came through, are compiled in the free-threaded build. */

@@ -205,6 +205,23 @@ export interface DefineFact {
   guard: Guard;
 }
 
+/**
+ * A module made by a binding framework: `PYBIND11_MODULE(name, m, …)`, `NB_MODULE(name, m)`,
+ * or a Cython `.pyx` file. Whether it declares free-threading support is read from its options
+ * here and, for nanobind and project-wide Cython directives, from the build files.
+ */
+export interface BindingModuleFact {
+  framework: 'pybind11' | 'nanobind' | 'cython';
+  name: string;
+  /**
+   * pybind11: the module options after the module variable (`py::mod_gil_not_used()`);
+   * Cython: the directives of the file's header comments (`freethreading_compatible=True`).
+   */
+  options: string[];
+  range: Range;
+  guard: Guard;
+}
+
 export interface FileFacts {
   /** Path relative to the project root, with forward slashes. */
   file: string;
@@ -223,4 +240,5 @@ export interface FileFacts {
   defines: DefineFact[];
   /** Header names of `#include` lines (`Python.h`, `pythoncapi_compat.h`). */
   includes: string[];
+  bindingModules: BindingModuleFact[];
 }

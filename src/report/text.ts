@@ -60,15 +60,19 @@ export function formatFinding(finding: Finding, options: TextOptions, chalk: Cha
 }
 
 function moduleTable(modules: readonly ModuleReadiness[], chalk: ChalkInstance): string[] {
-  const header = ['module', 'init', 'declared', 'findings in its files', 'file'];
-  const rows = modules.map((m) => [m.name, m.initStyle, m.declared, describeCounts(m.findings), m.file]);
+  const header = ['module', 'init', 'declared', 'verdict', 'findings in its files', 'file'];
+  const rows = modules.map((m) => [m.name, m.initStyle, m.declared, m.verdict, describeCounts(m.findings), m.file]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const declaredColor: Record<string, (s: string) => string> = { yes: chalk.green, no: chalk.red, 'keeps-gil': chalk.yellow };
+  const colors: Record<number, Record<string, (s: string) => string>> = {
+    2: { yes: chalk.green, no: chalk.red, 'keeps-gil': chalk.yellow },
+    3: { ready: chalk.green, 'declared-with-open-findings': chalk.red.bold, blocked: chalk.red, 'not-declared': chalk.red, 'keeps-gil': chalk.yellow },
+  };
   const line = (cells: string[], isHeader: boolean) =>
     `  ${cells
       .map((cell, i) => {
         const padded = i === cells.length - 1 ? cell : cell.padEnd(widths[i]);
-        return i === 2 && !isHeader ? (declaredColor[cell] ?? chalk.dim)(padded) : padded;
+        const color = colors[i];
+        return color !== undefined && !isHeader ? (color[cell] ?? chalk.dim)(padded) : padded;
       })
       .join('  ')}`;
   return [chalk.bold(line(header, true)), ...rows.map((r) => line(r, false))];

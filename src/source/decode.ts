@@ -7,15 +7,31 @@ export type Decoded =
 const BINARY_PROBE_BYTES = 8000;
 const GENERATED_PROBE_LINES = 5;
 
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+function withoutBom(bytes: Uint8Array): Uint8Array {
+  return UTF8_BOM.every((b, i) => bytes[i] === b) ? bytes.subarray(UTF8_BOM.length) : bytes;
+}
+
+/**
+ * The C preprocessor takes a lone CR (old Mac sources) as a line ending, as GCC does, and so
+ * does LineIndex. Replacing it by LF keeps every offset, and the lexical scans and the parser,
+ * which end `//` comments and directives at LF only, then see the lines the compiler sees.
+ */
+function lineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
 export function decode(bytes: Uint8Array): Decoded {
   const probe = bytes.subarray(0, BINARY_PROBE_BYTES);
   if (probe.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
+  // Without its BOM, so that columns on line 1 match what an editor shows, whichever decoder reads the rest.
+  const content = withoutBom(bytes);
   try {
-    // TextDecoder drops a leading BOM, so columns on line 1 match what an editor shows.
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { ok: true, text: lineFeeds(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content)), encoding: 'utf-8' };
   } catch {
     // Latin-1 maps every byte to one character, so positions stay meaningful for old sources.
-    return { ok: true, text: new TextDecoder('latin1').decode(bytes), encoding: 'latin-1' };
+    return { ok: true, text: lineFeeds(new TextDecoder('latin1').decode(content)), encoding: 'latin-1' };
   }
 }
 

@@ -3,12 +3,15 @@ import type ParserType from 'tree-sitter';
 
 const require = createRequire(import.meta.url);
 const Parser = require('tree-sitter') as typeof ParserType;
-const C = require('tree-sitter-c') as ParserType.Language;
+/** Loaded on first use: a C-only scan never pays for the C++ grammar. */
+const GRAMMARS = { c: 'tree-sitter-c', cpp: 'tree-sitter-cpp' } as const;
 
 export type Tree = ParserType.Tree;
 export type SyntaxNode = ParserType.SyntaxNode;
+/** The languages tree-sitter parses; Cython is read for its directives alone. */
+export type Grammar = keyof typeof GRAMMARS;
 
-let parser: ParserType | null = null;
+const parsers = new Map<Grammar, ParserType>();
 
 /**
  * Time allowed for one parse. tree-sitter's error recovery is quadratic on some inputs
@@ -19,13 +22,15 @@ export function parseBudgetMs(length: number): number {
 }
 
 /**
- * Parses C text; null when the parse ran over its time budget. One parser per thread,
- * created on first use: loading the grammar costs more than parsing a small file.
+ * Parses the text; null when the parse ran over its time budget. One parser per language and
+ * thread, created on first use: loading a grammar costs more than parsing a small file.
  */
-export function parse(text: string, budgetMs = parseBudgetMs(text.length)): Tree | null {
-  if (parser === null) {
+export function parse(text: string, language: Grammar = 'c', budgetMs = parseBudgetMs(text.length)): Tree | null {
+  let parser = parsers.get(language);
+  if (parser === undefined) {
     parser = new Parser();
-    parser.setLanguage(C);
+    parser.setLanguage(require(GRAMMARS[language]) as ParserType.Language);
+    parsers.set(language, parser);
   }
   const deadline = performance.now() + budgetMs;
   let tree: Tree | null = null;

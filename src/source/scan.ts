@@ -59,10 +59,15 @@ export interface MacroDefinition {
   body: string;
 }
 
+// An identifier, or `...` or `args...` for a variadic macro.
+const PARAMETER = /^(?:[A-Za-z_]\w*(?:\s*\.\.\.)?|\.\.\.)$/;
+
 export function parseDefine(directive: Directive): MacroDefinition | null {
   if (directive.keyword !== 'define') return null;
   const m = /^([A-Za-z_]\w*)(\(([^)]*)\))?\s*([\s\S]*)$/.exec(directive.body);
   if (!m) return null;
   const params = m[2] === undefined ? null : m[3].split(',').map((p) => p.trim()).filter((p) => p !== '');
+  // A compiler rejects any other parameter list, so the directive defines nothing; its text must not reach a RegExp either.
+  if (params !== null && !params.every((p) => PARAMETER.test(p))) return null;
   return { name: m[1], params, body: m[4].trim() };
 }

@@ -13,13 +13,16 @@ export interface Run {
   stderr: string;
 }
 
-export function cli(args: string[], options: { cwd: string; env?: Record<string, string> }): Run {
+/** `uid`/`gid` run it as another user, so that a root test run can still meet a file it may not read. */
+export function cli(args: string[], options: { cwd: string; env?: Record<string, string>; uid?: number; gid?: number }): Run {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, GITHUB_STEP_SUMMARY: undefined, ...options.env };
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     env: env as NodeJS.ProcessEnv,
     encoding: 'utf8',
     timeout: 60_000,
+    uid: options.uid,
+    gid: options.gid,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

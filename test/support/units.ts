@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { readConfigFile, resolveOptions } from '../../src/config.js';
 import { BUILD_FILE_NAMES } from '../../src/facts/build-files.js';
 import { loadRules } from '../../src/engine/registry.js';
+import { languageOf } from '../../src/source/languages.js';
 import { audit, type AuditResult } from '../../src/engine/runner.js';
 import { fixtureOptions, parseExpectations, type Expectation } from './expectations.js';
 
@@ -22,7 +23,7 @@ function sourcesUnder(dir: string, prefix = ''): string[] {
     .flatMap((e) => {
       const relative = prefix + e.name;
       if (e.isDirectory()) return sourcesUnder(path.join(dir, e.name), `${relative}/`);
-      return /\.[ch]$/.test(e.name) || BUILD_FILE_NAMES.includes(e.name) ? [relative] : [];
+      return languageOf(e.name) !== null || BUILD_FILE_NAMES.includes(e.name) ? [relative] : [];
     })
     .sort();
 }
@@ -34,7 +35,7 @@ export function units(group: string): Unit[] {
     .flatMap((name): Unit[] => {
       const full = path.join(root, name);
       if (statSync(full).isDirectory()) return [{ name, dir: full, files: sourcesUnder(full) }];
-      return /\.[ch]$/.test(name) ? [{ name, dir: root, files: [name] }] : [];
+      return languageOf(name) !== null ? [{ name, dir: root, files: [name] }] : [];
     });
 }
 
@@ -58,7 +59,7 @@ export async function runUnit(unit: Unit, group: string): Promise<{ result: Audi
   const paths = [isDirectoryUnit ? unit.dir : path.join(unit.dir, unit.name)];
   const options = resolveOptions({ paths, minPython: inline['min-python'], targetPython: inline['target-python'] }, fileConfig);
   const result = await audit({
-    files: unit.files.map((f) => ({ path: path.join(unit.dir, f), file: f, kind: /\.[ch]$/.test(f) ? ('source' as const) : ('build' as const) })),
+    files: unit.files.map((f) => ({ path: path.join(unit.dir, f), file: f, kind: languageOf(f) !== null ? ('source' as const) : ('build' as const) })),
     rules: await rulesFor(group),
     options: { minPython: options.minPython, targetPython: options.targetPython },
     macros: options.macros,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { STEP_SUMMARY_FINDINGS } from '../src/report/step-summary.js';
+import { MARKDOWN_FINDINGS } from '../src/report/markdown.js';
 import { cli, DECLARED, project, UNDECLARED } from './support/cli.js';
 
 /** The cells of a GFM table row, split where the renderer splits them: at pipes not escaped. */
@@ -39,13 +39,13 @@ describe('GitHub step summary', () => {
     assert.ok(markdown.startsWith('## an earlier step\n## cext-audit'), markdown);
     const modules = tableAfter(markdown, /^## cext-audit/);
     assert.deepEqual(
-      modules.map((m) => [m[0], m[2], m[4]]),
+      modules.map((m) => [m[0], m[2], m[3], m[5]]),
       [
-        ['demo._ok', 'yes', '`src/ok.c`'],
-        ['demo._speedups', '**no**', '`src/a|b.c`'],
+        ['demo._ok', 'yes', 'ready', '`src/ok.c`'],
+        ['demo._speedups', '**no**', 'not declared', '`src/a|b.c`'],
       ],
     );
-    assert.ok(modules.every((m) => m.length === 5));
+    assert.ok(modules.every((m) => m.length === 6));
     const byRule = tableAfter(markdown, /^### Findings by rule/);
     assert.deepEqual(byRule[0].slice(1), ['error', '1']);
     assert.match(byRule[0][0], /^\[module-missing-gil-slot\]\(https:\/\/docs\.python\.org\/3\.14\/howto\/free-threading-extensions\.html#/);
@@ -56,11 +56,11 @@ describe('GitHub step summary', () => {
   });
 
   it('lists the most severe findings first, at most a fixed number, and says where the rest are', () => {
-    const many = Array.from({ length: STEP_SUMMARY_FINDINGS + 5 }, (_, i) => `static PyObject *get${i}(PyObject *d, PyObject *k) { return PyDict_GetItem(d, k); }`).join('\n');
+    const many = Array.from({ length: MARKDOWN_FINDINGS + 5 }, (_, i) => `static PyObject *get${i}(PyObject *d, PyObject *k) { return PyDict_GetItem(d, k); }`).join('\n');
     const { markdown } = summaryOf({ 'a.c': `${UNDECLARED}\n${many}\n` });
-    const heading = `### The ${STEP_SUMMARY_FINDINGS} most severe findings of ${STEP_SUMMARY_FINDINGS + 6}`;
+    const heading = `### The ${MARKDOWN_FINDINGS} most severe findings of ${MARKDOWN_FINDINGS + 6}`;
     const top = tableAfter(markdown, new RegExp(`^${heading}$`));
-    assert.equal(top.length, STEP_SUMMARY_FINDINGS);
+    assert.equal(top.length, MARKDOWN_FINDINGS);
     assert.equal(top[0][0], 'error');
     assert.ok(top.slice(1).every((row) => row[0] === 'warning'));
     assert.match(markdown, /--sarif FILE/);

@@ -1,15 +1,25 @@
 /**
- * The Markdown appended to `$GITHUB_STEP_SUMMARY`: the job page shows it whole, so it carries
- * what annotations cannot (they are capped per step): readiness per module, counts by rule,
- * and the most severe findings with the guide link for each.
+ * The Markdown report (`--format markdown`, for a pull-request comment) and what is appended to
+ * `$GITHUB_STEP_SUMMARY`: the job page shows it whole, so it carries what annotations cannot
+ * (they are capped per step): the verdict per module, counts by rule, and the most severe
+ * findings with the guide link for each.
  */
 import { SEVERITIES, type Finding, type Rule } from '../engine/rule.js';
+import type { Verdict } from '../engine/readiness.js';
 import type { AuditResult } from '../engine/runner.js';
 import { countBySeverity, describeCounts } from './summary.js';
 
-export const STEP_SUMMARY_FINDINGS = 20;
+export const MARKDOWN_FINDINGS = 20;
 
 const DECLARED = { yes: 'yes', no: '**no**', 'keeps-gil': 'keeps the GIL', unknown: 'unknown' } as const;
+const VERDICT: Record<Verdict, string> = {
+  ready: 'ready',
+  'declared-with-open-findings': '**declared with open findings**',
+  blocked: '**blocked**',
+  'not-declared': 'not declared',
+  'keeps-gil': 'keeps the GIL',
+  unknown: 'unknown',
+};
 
 /** A table cell: no pipe or line break may end the cell or the row early (GFM unescapes `\|` even in code spans). */
 function cell(text: string): string {
@@ -31,7 +41,7 @@ function bySeverity(findings: readonly Finding[]): Finding[] {
   return SEVERITIES.flatMap((s) => findings.filter((f) => f.severity === s));
 }
 
-export function formatStepSummary(result: AuditResult, rules: readonly Rule[]): string {
+export function formatMarkdown(result: AuditResult, rules: readonly Rule[]): string {
   const counts = countBySeverity(result.findings);
   const out = [
     '## cext-audit: free-threaded CPython 3.14',
@@ -42,8 +52,8 @@ export function formatStepSummary(result: AuditResult, rules: readonly Rule[]): 
   if (result.modules.length > 0) {
     out.push(
       ...table(
-        ['Module', 'Init', 'Declares free-threading support', 'Findings in its files', 'File'],
-        result.modules.map((m) => [cell(m.name), m.initStyle, cell(m.unknownBecause ? `unknown: ${m.unknownBecause}` : DECLARED[m.declared]), describeCounts(m.findings), code(cell(m.file))]),
+        ['Module', 'Made by', 'Declares free-threading support', 'Verdict', 'Findings in its files', 'File'],
+        result.modules.map((m) => [cell(m.name), m.initStyle, cell(m.unknownBecause ? `unknown: ${m.unknownBecause}` : DECLARED[m.declared]), VERDICT[m.verdict], describeCounts(m.findings), code(cell(m.file))]),
       ),
       '',
     );
@@ -57,7 +67,7 @@ export function formatStepSummary(result: AuditResult, rules: readonly Rule[]): 
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .map(([id, n]) => [guide.has(id) ? `[${id}](${guide.get(id)})` : id, severity.get(id) ?? '', String(n)]);
     out.push('### Findings by rule', '', ...table(['Rule', 'Severity', 'Count'], ruleRows), '');
-    const top = bySeverity(result.findings).slice(0, STEP_SUMMARY_FINDINGS);
+    const top = bySeverity(result.findings).slice(0, MARKDOWN_FINDINGS);
     out.push(
       `### ${top.length === result.findings.length ? 'Findings' : `The ${top.length} most severe findings of ${result.findings.length}`}`,
       '',

@@ -1,0 +1,6 @@
+#include <pybind11/pybind11.h>
+
+PYBIND11_MODULE(bind_keep,  // expect: module-gil-used
+                m,
+                pybind11::mod_gil_not_used(false)) {
+}

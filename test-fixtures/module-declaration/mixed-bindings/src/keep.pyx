@@ -1,0 +1,4 @@
+# expect-next-line: module-gil-used
+# cython: freethreading_compatible=False
+
+cdef int counter = 0

@@ -1,0 +1,5 @@
+# distutils: language = c
+# cython: language_level=3, freethreading_compatible = True
+
+def add(int a, int b):
+    return a + b

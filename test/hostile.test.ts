@@ -1,0 +1,354 @@
+/**
+ * Hostile input, through the built CLI as a user runs it. Every case puts a known-undeclared
+ * module (ok.c) next to the hostile file and requires: no stack trace, no hang (cli()'s spawn
+ * timeout), a note naming the hostile file where it is defective, ok.c's finding still
+ * reported, and the documented exit code (2 only when the request itself cannot be served).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { BIN, cli, project, UNDECLARED, type Run } from './support/cli.js';
+
+interface Location {
+  file: string;
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+type Found = Location & { ruleId: string };
+
+interface Report {
+  summary: { filesAudited: number };
+  findings: Found[];
+  skipped: { file: string; reason: string }[];
+  diagnostics: { file: string; message: string }[];
+}
+
+const STACK_FRAME = /^\s+at /m;
+
+/** UNDECLARED's one finding, the slot array's name (line 5, column 25), or where it moved to. */
+function okAt(file: string, line = 5, column = 25, length = 'demo_slots'.length): Found {
+  return { ruleId: 'module-missing-gil-slot', file, startLine: line, startColumn: column, endLine: line, endColumn: column + length };
+}
+
+/** UNDECLARED as another module, so that two of them in one tree do not merge. */
+function undeclared(name: string): string {
+  return UNDECLARED.replace(/_speedups/g, `_${name}`);
+}
+
+function noCrash(run: Run): void {
+  assert.notEqual(run.status, null, `killed by the timeout or a signal\n${run.stderr}`);
+  assert.doesNotMatch(run.stderr, STACK_FRAME);
+}
+
+function auditJson(cwd: string, args: string[] = [], as: { uid?: number; gid?: number } = {}): { run: Run; report: Report } {
+  const run = cli(['--format', 'json', ...args], { cwd, ...as });
+  noCrash(run);
+  return { run, report: JSON.parse(run.stdout) as Report };
+}
+
+function finding(report: Report, file: string): Found {
+  const found = report.findings.filter((f) => f.file === file);
+  assert.equal(found.length, 1, `one finding in ${file}: ${JSON.stringify(report.findings)}`);
+  const { ruleId, startLine, startColumn, endLine, endColumn } = found[0];
+  return { ruleId, file, startLine, startColumn, endLine, endColumn };
+}
+
+function okStillAudited(report: Report): void {
+  assert.deepEqual(finding(report, 'ok.c'), okAt('ok.c'));
+}
+
+/** A module whose slot array is declared on line 1, so that whatever precedes it there shifts the finding's column. */
+const SLOTS_ON_LINE_ONE = `static PyModuleDef_Slot bom_slots[] = {
+    {0, NULL}
+};
+static struct PyModuleDef bom_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "demo._bom",
+    .m_slots = bom_slots,
+};
+PyMODINIT_FUNC
+PyInit__bom(void)
+{
+    return PyModuleDef_Init(&bom_module);
+}
+`;
+
+describe('hostile input', () => {
+  it('skips a binary file named .c with a note, and audits the rest', () => {
+    const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]), Buffer.alloc(4000, 0x90)]);
+    const root = project({ 'blob.c': elf, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.skipped, [{ file: 'blob.c', reason: 'binary file (contains NUL bytes)' }]);
+    assert.match(run.stderr, /^cext-audit: note: skipped blob\.c: binary file \(contains NUL bytes\)$/m);
+    okStillAudited(report);
+    const text = cli([], { cwd: root });
+    assert.match(text.stdout, /^note: skipped blob\.c: binary file/m, 'the text report lists it too');
+  });
+
+  it('audits a text file with NUL bytes after the binary probe, as compilers do, with a note', () => {
+    const padding = `/*${' padding'.repeat(1200)} */\n`;
+    assert.ok(padding.length > 8000);
+    const root = project({ 'late.c': `${padding}int a;\0\0\n${undeclared('late')}`, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.skipped, []);
+    assert.deepEqual(report.diagnostics, [{ file: 'late.c', message: 'line 2: 2 NUL bytes in a text file (compilers ignore them)' }]);
+    assert.match(run.stderr, /^cext-audit: note: late\.c: line 2: 2 NUL bytes/m);
+    assert.deepEqual(finding(report, 'late.c'), okAt('late.c', 7));
+    okStillAudited(report);
+  });
+
+  it('reads Latin-1 text as Latin-1, one column per byte, with a note', () => {
+    const latin1 = Buffer.from(`/* J\xf6rg M\xfcller */ ${undeclared('latin').replace('static PyModuleDef_Slot', '/*\xe9*/static PyModuleDef_Slot')}`, 'latin1');
+    const root = project({ 'latin.c': latin1, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.diagnostics, [{ file: 'latin.c', message: 'not valid UTF-8; read as Latin-1' }]);
+    assert.match(run.stderr, /^cext-audit: note: latin\.c: not valid UTF-8; read as Latin-1$/m);
+    assert.deepEqual(finding(report, 'latin.c'), okAt('latin.c', 5, 30));
+    okStillAudited(report);
+  });
+
+  it('reads invalid UTF-8 (a truncated sequence, a lone continuation byte) as Latin-1, with a note', () => {
+    const source = undeclared('broken').replace('static PyModuleDef_Slot', '/*\xe2\x82*/static PyModuleDef_Slot');
+    const root = project({ 'broken.c': Buffer.concat([Buffer.from('/* \x80 */\n', 'latin1'), Buffer.from(source, 'latin1')]), 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.diagnostics, [{ file: 'broken.c', message: 'not valid UTF-8; read as Latin-1' }]);
+    assert.match(run.stderr, /broken\.c: not valid UTF-8/);
+    assert.deepEqual(finding(report, 'broken.c'), okAt('broken.c', 6, 31));
+    okStillAudited(report);
+  });
+
+  it('counts UTF-8 text outside the BMP in UTF-16 code units', () => {
+    const root = project({ 'emoji.c': `/*🐍*/${SLOTS_ON_LINE_ONE}`, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.diagnostics, []);
+    assert.deepEqual(finding(report, 'emoji.c'), okAt('emoji.c', 1, 31, 'bom_slots'.length));
+    okStillAudited(report);
+  });
+
+  it('does not count a UTF-8 byte order mark as a column of line 1', () => {
+    const root = project({ 'bom.c': `\ufeff${SLOTS_ON_LINE_ONE}`, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.diagnostics, []);
+    assert.deepEqual(finding(report, 'bom.c'), okAt('bom.c', 1, 25, 'bom_slots'.length));
+    assert.match(cli([], { cwd: root }).stdout, /^bom\.c:1:25: error\[module-missing-gil-slot\]/m);
+    okStillAudited(report);
+  });
+
+  it('does not count a byte order mark as a column when the rest is read as Latin-1', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${SLOTS_ON_LINE_ONE}/* \xe9 */\n`, 'latin1')]);
+    const root = project({ 'bom.c': bytes, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.diagnostics, [{ file: 'bom.c', message: 'not valid UTF-8; read as Latin-1' }]);
+    assert.deepEqual(finding(report, 'bom.c'), okAt('bom.c', 1, 25, 'bom_slots'.length));
+    okStillAudited(report);
+  });
+
+  for (const [name, eol] of [['CRLF', '\r\n'], ['lone-CR', '\r']] as const) {
+    it(`keeps lines and columns right with ${name} line endings`, () => {
+      // A // comment and a directive before the finding: both end at the line ending, not at the next LF.
+      const source = `// first line\n${undeclared('eol')}`.replace(/\n/g, eol);
+      const root = project({ 'eol.c': source, 'ok.c': UNDECLARED });
+      const { run, report } = auditJson(root);
+      assert.equal(run.status, 1);
+      assert.deepEqual(report.diagnostics, []);
+      assert.deepEqual(finding(report, 'eol.c'), okAt('eol.c', 6));
+      const text = cli([], { cwd: root });
+      assert.match(text.stdout, /^eol\.c:6:25: error\[module-missing-gil-slot\]/m);
+      assert.match(text.stdout, /^> 6 \| static PyModuleDef_Slot demo_slots\[\] = \{$/m, 'the code frame shows the right line');
+      okStillAudited(report);
+    });
+  }
+
+  it('skips a 20 MB file by default with a note, and audits it in bounded time with --max-file-size 30', () => {
+    const row = `${Array.from({ length: 16 }, (_, i) => `0x${((i * 37) & 0xff).toString(16).padStart(2, '0')}`).join(', ')},\n`;
+    const rows = Math.ceil((20 * 2 ** 20) / row.length);
+    const big = `static const unsigned char blob[] = {\n${row.repeat(rows)}};\n${undeclared('big')}`;
+    const root = project({ 'big.c': big, 'ok.c': UNDECLARED });
+    const skipped = auditJson(root);
+    assert.equal(skipped.run.status, 1);
+    assert.deepEqual(skipped.report.skipped, [{ file: 'big.c', reason: 'larger than --max-file-size (20.0 MB > 10.0 MB)' }]);
+    assert.match(skipped.run.stderr, /^cext-audit: note: skipped big\.c: larger than --max-file-size/m);
+    okStillAudited(skipped.report);
+    const audited = auditJson(root, ['--max-file-size', '30']);
+    assert.equal(audited.run.status, 1);
+    assert.deepEqual(audited.report.skipped, []);
+    assert.deepEqual(finding(audited.report, 'big.c'), okAt('big.c', rows + 3 + 4));
+    okStillAudited(audited.report);
+  });
+
+  it('audits 10 000 nested braces', () => {
+    const depth = 10_000;
+    const source = `PyObject *\nf(PyObject *d, PyObject *k)\n{\n${'{'.repeat(depth)} return PyDict_GetItem(d, k); ${'}'.repeat(depth)}\n}\n`;
+    const root = project({ 'braces.c': source, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.skipped, []);
+    assert.deepEqual(finding(report, 'braces.c'), { ruleId: 'borrowed-dict-item', file: 'braces.c', startLine: 4, startColumn: depth + 9, endLine: 4, endColumn: depth + 29 });
+    okStillAudited(report);
+  });
+
+  it('audits 10 000 nested parentheses', () => {
+    const depth = 10_000;
+    const source = `PyObject *\nf(PyObject *d, PyObject *k)\n{\n    return PyDict_GetItem(d, ${'('.repeat(depth)}k${')'.repeat(depth)});\n}\n`;
+    const root = project({ 'parens.c': source, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.skipped, []);
+    assert.deepEqual(finding(report, 'parens.c'), { ruleId: 'borrowed-dict-item', file: 'parens.c', startLine: 4, startColumn: 12, endLine: 4, endColumn: 12 + 'PyDict_GetItem(d, k)'.length + 2 * depth });
+    okStillAudited(report);
+  });
+
+  for (const [name, hostile, note, findingLine] of [
+    ['an unterminated comment', `${undeclared('h')}\nint a; /* never closed\nint b;\n`, 'line 22: unterminated /* comment: the rest of the file is a comment', 5],
+    ['an unterminated string', `const char *s = "never closed;\n${undeclared('h')}`, 'line 1: unterminated string literal', 6],
+    ['an unterminated #if', `#if PY_VERSION_HEX >= 0x030D0000\n${undeclared('h')}`, 'line 1: #if without #endif', 6],
+    ['a stray #endif', `${undeclared('h')}#endif\n`, 'line 21: #endif without #if', 5],
+  ] as const) {
+    it(`audits a file with ${name}, with a note naming the line`, () => {
+      const root = project({ 'h.c': hostile, 'ok.c': UNDECLARED });
+      const { run, report } = auditJson(root);
+      assert.equal(run.status, 1);
+      assert.deepEqual(report.skipped, []);
+      assert.deepEqual(report.diagnostics, [{ file: 'h.c', message: note }]);
+      assert.match(run.stderr, new RegExp(`^cext-audit: note: h\\.c: ${note.replace(/[/*#]/g, '\\$&')}$`, 'm'));
+      assert.equal(report.summary.filesAudited, 2);
+      assert.deepEqual(finding(report, 'h.c'), okAt('h.c', findingLine), 'the module beside the defect is still seen');
+      okStillAudited(report);
+    });
+  }
+
+  it('ignores a #define whose parameter list a compiler rejects', () => {
+    const source = '#define GET(d, (k) PyDict_GetItem(d, k)\nstatic PyObject *\nget(PyObject *self, PyObject *d)\n{\n    return GET(d, self);\n}\n';
+    const root = project({ 'h.c': source, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.equal(run.stderr, '');
+    assert.equal(report.summary.filesAudited, 2);
+    assert.deepEqual(report.findings.map((f) => f.file), ['ok.c']);
+    okStillAudited(report);
+  });
+
+  it('audits a file that is only macros, quietly', () => {
+    const macros = [
+      '#ifndef ONLY_MACROS_H',
+      '#define ONLY_MACROS_H',
+      '#define LOCK(o) Py_BEGIN_CRITICAL_SECTION(o)',
+      '#define UNLOCK() Py_END_CRITICAL_SECTION()',
+      '#define MOD_INIT(name) PyMODINIT_FUNC PyInit_##name(void)',
+      '#define GET(d, k) PyDict_GetItem((d), (k))',
+      '#define EMPTY',
+      '#define CONTINUED(a, \\',
+      '                  b) ((a) + (b))',
+      '#endif',
+    ].join('\n');
+    const root = project({ 'macros.h': macros, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.equal(run.stderr, '');
+    assert.equal(report.summary.filesAudited, 2);
+    assert.deepEqual(report.findings.map((f) => f.file), ['ok.c']);
+    okStillAudited(report);
+  });
+
+  it('skips a file it may not read with a note, even when the tests run as root', (t) => {
+    const nobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    if ('uid' in nobody && spawnSync(process.execPath, [BIN, '--version'], { ...nobody, timeout: 60_000 }).status !== 0) {
+      t.skip('uid 65534 cannot run this checkout');
+      return;
+    }
+    const root = project({ 'locked.c': UNDECLARED, 'ok.c': UNDECLARED });
+    chmodSync(root, 0o755);
+    chmodSync(path.join(root, 'locked.c'), 0o000);
+    const { run, report } = auditJson(root, [], nobody);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.skipped, [{ file: 'locked.c', reason: 'cannot read: EACCES' }]);
+    assert.match(run.stderr, /^cext-audit: note: skipped locked\.c: cannot read: EACCES$/m);
+    okStillAudited(report);
+    const named = auditJson(root, ['locked.c', 'ok.c'], nobody);
+    assert.equal(named.run.status, 1, 'a named file that cannot be read is skipped too, not a usage error');
+    assert.deepEqual(named.report.skipped, [{ file: 'locked.c', reason: 'cannot read: EACCES' }]);
+  });
+
+  it('does not follow symbolic links while discovering files, and audits a link named on the command line', () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'cext-audit-outside-'));
+    writeFileSync(path.join(outside, 'far.c'), undeclared('far'));
+    const root = project({ 'ok.c': UNDECLARED, 'sub/inner.c': undeclared('inner') });
+    symlinkSync('..', path.join(root, 'sub/loop'));
+    symlinkSync(outside, path.join(root, 'outside'));
+    symlinkSync(path.join(outside, 'far.c'), path.join(root, 'far.c'));
+    symlinkSync('self.c', path.join(root, 'self.c'));
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.equal(run.stderr, '');
+    assert.deepEqual(report.findings.map((f) => f.file), ['ok.c', 'sub/inner.c']);
+    okStillAudited(report);
+    const named = auditJson(root, ['far.c', 'ok.c']);
+    assert.equal(named.run.status, 1);
+    assert.deepEqual(named.report.findings.map((f) => f.file), ['far.c', 'ok.c']);
+    const loop = cli(['self.c'], { cwd: root });
+    noCrash(loop);
+    assert.equal(loop.status, 2, 'a named path that cannot be resolved cannot be served');
+    assert.equal(loop.stderr, 'cext-audit: error: self.c: cannot read (ELOOP)\n');
+  });
+
+  it('names files with spaces, unicode, %, comma, colon and a newline correctly in text and json', () => {
+    const names = ['with space.c', 'ünïcødé_模块.c', '100%.c', 'a,b.c', 'c:d.c', 'new\nline.c'];
+    const root = project({ 'ok.c': UNDECLARED, ...Object.fromEntries(names.map((n, i) => [n, undeclared(`m${i}`)])) });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.equal(run.stderr, '');
+    assert.deepEqual(new Set(report.findings.map((f) => f.file)), new Set([...names, 'ok.c']));
+    for (const name of names) assert.deepEqual(finding(report, name), okAt(name));
+    const text = cli([], { cwd: root });
+    for (const name of names) assert.ok(`\n${text.stdout}`.includes(`\n${name}:5:25: error[module-missing-gil-slot]`), name);
+  });
+
+  it('notes an empty directory and exits 0; an empty directory in a tree changes nothing', () => {
+    const root = project({ 'ok.c': UNDECLARED });
+    mkdirSync(path.join(root, 'empty'));
+    const alone = cli(['empty'], { cwd: root });
+    noCrash(alone);
+    assert.equal(alone.status, 0);
+    assert.equal(alone.stderr, 'cext-audit: note: no C, C++ or Cython sources found under empty\n');
+    assert.match(alone.stdout, /No findings in 0 files\./);
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    okStillAudited(report);
+  });
+
+  it('stops with exit 2 and one line on stderr for a path that does not exist', () => {
+    const root = project({ 'ok.c': UNDECLARED });
+    const run = cli(['ok.c', 'missing.c'], { cwd: root });
+    noCrash(run);
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, 'cext-audit: error: missing.c: no such file or directory\n');
+    assert.equal(run.stdout, '');
+  });
+
+  it('treats a directory named x.c as a directory', () => {
+    const root = project({ 'ok.c': UNDECLARED, 'x.c/inner.c': undeclared('inner') });
+    mkdirSync(path.join(root, 'y.c'));
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.equal(run.stderr, '');
+    assert.deepEqual(report.skipped, []);
+    assert.deepEqual(report.findings.map((f) => f.file), ['ok.c', 'x.c/inner.c']);
+    okStillAudited(report);
+    const named = auditJson(root, ['x.c', 'y.c']);
+    assert.equal(named.run.status, 1);
+    assert.deepEqual(named.report.findings.map((f) => f.file), ['x.c/inner.c']);
+  });
+});
