@@ -4,7 +4,7 @@ import { formatPythonVersion } from '../src/python-version.js';
 import { multiPhaseModule } from './support/examples.js';
 import { HOWTO, MODULE_API, supportsPythonBefore313 } from './support/module-parts.js';
 
-type MessageId = 'slot' | 'setGil' | 'setGilMacro';
+type MessageId = 'slot' | 'slotAssumedMin' | 'setGil' | 'setGilMacro';
 
 /** The first scenario in which code under the guard is certainly compiled. */
 function compiledFor(guard: string[], scenarios: readonly Scenario[]): Scenario | undefined {
@@ -28,7 +28,7 @@ export default defineRule<MessageId>({
       'Finds a Py_mod_gil slot entry compiled for Pythons older than 3.13 that the project still supports, and PyUnstable_Module_SetGIL calls compiled in regular (non-free-threaded) builds.',
     why:
       'Py_mod_gil and Py_MOD_GIL_NOT_USED do not exist before Python 3.13, so an unguarded entry breaks the build on every older Python the ' +
-      'project supports (the minimum comes from --min-python, else pyproject.toml requires-python, else 3.9). PyUnstable_Module_SetGIL is ' +
+      'project supports (the minimum comes from --min-python, else pyproject.toml requires-python, else python_requires in setup.cfg or setup.py, else 3.9). PyUnstable_Module_SetGIL is ' +
       'declared only in free-threaded builds, so an unguarded call breaks the regular build of every version.',
     example: multiPhaseModule(['    {Py_mod_gil, Py_MOD_GIL_NOT_USED},']),
     useInstead: multiPhaseModule(),
@@ -36,6 +36,8 @@ export default defineRule<MessageId>({
   },
   messages: {
     slot: 'Py_mod_gil is not defined before Python 3.13, but this entry is compiled for {{python}} and the project supports Python {{minPython}} and later: the build breaks there',
+    slotAssumedMin:
+      'Py_mod_gil is not defined before Python 3.13, but this entry is compiled for {{python}}, where the build breaks if the project still supports it (no requires-python found; assuming {{minPython}}, set requires-python or --min-python)',
     setGil: 'PyUnstable_Module_SetGIL is declared only in free-threaded builds, but this call is also compiled in the {{python}}: the build breaks there',
     setGilMacro:
       'the macro {{macro}} calls PyUnstable_Module_SetGIL, which is declared only in free-threaded builds, but it is also defined for the {{python}}: the build breaks where it is used',
@@ -49,12 +51,13 @@ export default defineRule<MessageId>({
         for (const slot of module.gilSlots) {
           const scenario = compiledFor(slot.guard, oldPythons);
           if (scenario === undefined) continue;
-          const entry = `{Py_mod_gil, ${slot.value}},`;
+          const entry = `{Py_mod_gil, ${slot.valueMacro ?? slot.value}},`;
           const fix = slot.viaMacro
             ? `Define ${slot.viaMacro} empty where Py_mod_gil does not exist:\n#ifdef Py_mod_gil\n#define ${slot.viaMacro} ${entry}\n#else\n#define ${slot.viaMacro}\n#endif`
             : `Put the entry under a guard:\n#ifdef Py_mod_gil\n    ${entry}\n#endif`;
           context.report({
-            messageId: 'slot',
+            // A minimum nobody stated is an assumption: the message must not present it as the project's.
+            messageId: minPython.assumed ? 'slotAssumedMin' : 'slot',
             data: { python: scenario.name, minPython: formatPythonVersion(minPython) },
             file: slot.file,
             range: slot.range,

@@ -1,10 +1,10 @@
 import { defineRule } from '../src/engine/rule.js';
 import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
-import { declarationOf, gilValue } from '../src/facts/modules.js';
+import { declarationOf, gilValue, slotInFreeThreaded } from '../src/facts/modules.js';
 import { multiPhaseModule } from './support/examples.js';
 import { HOWTO, MODULE_API } from './support/module-parts.js';
 
-type MessageId = 'slot' | 'call' | 'binding';
+type MessageId = 'slot' | 'slotMacro' | 'call' | 'binding';
 
 const FRAMEWORK = { cython: 'Cython', pybind11: 'pybind11', nanobind: 'nanobind' } as const;
 
@@ -36,6 +36,7 @@ export default defineRule<MessageId>({
   },
   messages: {
     slot: 'module "{{module}}" declares Py_MOD_GIL_USED: it keeps the GIL; ' + KEEPS_GIL,
+    slotMacro: 'module "{{module}}" declares Py_MOD_GIL_USED through the macro {{macro}}: it keeps the GIL; ' + KEEPS_GIL,
     call: 'module "{{module}}" calls PyUnstable_Module_SetGIL with Py_MOD_GIL_USED: it keeps the GIL; ' + KEEPS_GIL,
     binding: '{{framework}} module "{{module}}" sets `{{setting}}`: it keeps the GIL; ' + KEEPS_GIL,
   },
@@ -48,14 +49,14 @@ export default defineRule<MessageId>({
     }
     for (const module of project.modules) {
       if (declarationOf(module) !== 'used') continue;
-      const compiled = <T extends { guard: string[] }>(x: T) => compiledInAny(x.guard, FREE_THREADED) !== false;
       for (const slot of module.gilSlots) {
-        if (slot.value === 'Py_MOD_GIL_USED' && compiled(slot)) {
-          context.report({ messageId: 'slot', data: { module: module.name }, file: slot.file, range: slot.range });
+        if (slot.value === 'Py_MOD_GIL_USED' && slotInFreeThreaded(slot)) {
+          const data = { module: module.name, macro: slot.valueMacro ?? '' };
+          context.report({ messageId: slot.valueMacro ? 'slotMacro' : 'slot', data, file: slot.file, range: slot.range });
         }
       }
       for (const call of module.setGilCalls) {
-        if (gilValue(call.fact.args[1] ?? '') === 'Py_MOD_GIL_USED' && compiled(call.fact)) {
+        if (gilValue(call.fact.args[1] ?? '') === 'Py_MOD_GIL_USED' && compiledInAny(call.fact.guard, FREE_THREADED) !== false) {
           context.report({ messageId: 'call', data: { module: module.name }, file: call.file, range: call.fact.range });
         }
       }

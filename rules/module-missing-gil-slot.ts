@@ -65,7 +65,7 @@ export default defineRule<MessageId>({
     example: multiPhaseModule([]),
     useInstead: multiPhaseModule(),
     knownProblems:
-      'A slot array built by a function-like macro or by code the scan does not include cannot be resolved; such modules are listed as "unknown" in the readiness summary instead of being reported.',
+      'A slot array built by a function-like macro or by code the scan does not include cannot be resolved; such modules are listed as "unknown" in the readiness summary, with what could not be resolved, instead of being reported.',
   },
   messages: {
     noGilSlot:

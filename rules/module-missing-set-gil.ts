@@ -4,7 +4,7 @@ import { declarationOf } from '../src/facts/modules.js';
 import { singlePhaseModule } from './support/examples.js';
 import { describeParts, gilSlotLines, HOWTO, MODULE_API, relatedParts, setGilLines } from './support/module-parts.js';
 
-type MessageId = 'missing' | 'compiledOut' | 'otherObject';
+type MessageId = 'missing' | 'compiledOut' | 'unreachable' | 'otherObject';
 
 export default defineRule<MessageId>({
   id: 'module-missing-set-gil',
@@ -41,6 +41,8 @@ export default defineRule<MessageId>({
       'module "{{module}}" does not declare free-threading support: {{init}} creates it with {{create}} and never calls PyUnstable_Module_SetGIL(module, Py_MOD_GIL_NOT_USED), so a free-threaded Python re-enables the GIL when it imports the module ({{parts}})',
     compiledOut:
       'module "{{module}}" does not declare free-threading support: its PyUnstable_Module_SetGIL call (line {{line}}) is compiled out in the free-threaded build ({{parts}})',
+    unreachable:
+      'module "{{module}}" does not declare free-threading support: its PyUnstable_Module_SetGIL call (line {{line}}) comes after the return on line {{returnLine}}, so it never runs ({{parts}})',
     otherObject:
       'module "{{module}}" does not declare free-threading support: PyUnstable_Module_SetGIL (line {{line}}) is called on `{{target}}`, not on `{{variable}}`, the module {{init}} creates ({{parts}})',
   },
@@ -58,8 +60,9 @@ export default defineRule<MessageId>({
           : `Keep the module in a variable and declare it before returning it:\n    PyObject *m = ${create}(&${defName});\n    if (m == NULL) {\n        return NULL;\n    }\n${setGilLines('m')}\n    return m;`;
       const multiPhase = `Or move to multi-phase init: return PyModuleDef_Init(&${defName}) and give ${defName} a slot array with\n${gilSlotLines(context.options.minPython)}`;
       const compiledOut = module.setGilCalls.find((c) => compiledInAny(c.fact.guard, FREE_THREADED) === false);
+      const unreachable = module.unreachableSetGilCalls[0];
       const misdirected = module.misdirectedSetGilCalls[0];
-      const messageId = compiledOut ? 'compiledOut' : misdirected ? 'otherObject' : 'missing';
+      const messageId = compiledOut ? 'compiledOut' : unreachable ? 'unreachable' : misdirected ? 'otherObject' : 'missing';
       context.report({
         messageId,
         data: {
@@ -67,7 +70,8 @@ export default defineRule<MessageId>({
           init: module.init.fact.name,
           create,
           parts: describeParts(module, module.init.file),
-          line: String((compiledOut ?? misdirected)?.fact.range.startLine ?? ''),
+          line: String((compiledOut ?? unreachable ?? misdirected)?.fact.range.startLine ?? ''),
+          returnLine: String(unreachable?.afterReturn.startLine ?? ''),
           target: misdirected?.fact.args[0] ?? '',
           variable: variable ?? '',
         },

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import type { Severity } from './engine/rule.js';
 import type { MacroRule } from './source/prepass.js';
-import { DEFAULT_MIN_PYTHON, DEFAULT_TARGET_PYTHON, lowestPython, parsePythonVersion, type PythonVersion } from './python-version.js';
+import { DEFAULT_MIN_PYTHON, DEFAULT_TARGET_PYTHON, lowestPython, parsePythonVersion, type MinPython, type PythonVersion } from './python-version.js';
 
 export class ConfigError extends Error {}
 
@@ -47,7 +47,7 @@ export interface Options {
   select: string[];
   ignore: string[];
   failOn: FailOn;
-  minPython: PythonVersion;
+  minPython: MinPython;
   /** Where minPython came from: a flag, a file, or the default. */
   minPythonSource: string;
   targetPython: PythonVersion;
@@ -160,26 +160,97 @@ export function readConfigFile(file: string): FileConfig {
   return config;
 }
 
-export function resolveOptions(flags: Flags, file: FileConfig | null): Options {
-  let min = DEFAULT_MIN_PYTHON;
-  let minSource = 'default';
-  if (flags.minPython !== undefined) {
-    min = pythonVersion(flags.minPython, '--min-python');
-    minSource = '--min-python';
-  } else if (file?.minPython) {
-    min = file.minPython;
-    minSource = `min-python in ${file.source}`;
-  } else if (file?.requiresPython) {
-    min = file.requiresPython;
-    minSource = `requires-python in ${file.source.replace(/ \[tool\.cext-audit\]$/, '')}`;
+/** The nearest directory at or above `start` holding a project file: the root whose setup files count. */
+function projectRoot(start: string): string | null {
+  let dir = path.resolve(start);
+  if (!isDirectory(dir)) dir = path.dirname(dir);
+  for (;;) {
+    if (['pyproject.toml', 'setup.cfg', 'setup.py'].some((name) => existsSync(path.join(dir, name)))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
   }
+}
+
+function readText(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** `python_requires` (or `python-requires`) in the [options] section of a setup.cfg. */
+export function setupCfgRequires(text: string): string | null {
+  let section = '';
+  for (const line of text.split(/\r?\n/)) {
+    const header = /^\[([^\]]+)\]/.exec(line);
+    if (header) section = header[1].trim();
+    const entry = section === 'options' ? /^python[-_]requires\s*[=:]\s*(.*?)\s*(?:\s[#;].*)?$/i.exec(line) : null;
+    if (entry) return entry[1];
+  }
+  return null;
+}
+
+/** Where a line holds code: not after a `#` (a `#` inside an earlier string literal is taken as one too). */
+function inCode(text: string, at: number): boolean {
+  return !text.slice(text.lastIndexOf('\n', at - 1) + 1, at).includes('#');
+}
+
+/**
+ * A string literal given to `python_requires` in a setup.py, as a keyword argument (maybe in
+ * parentheses) or a dict key, or through a name assigned once, to a literal
+ * (`PYTHON_REQUIRES = ">=3.9"`); never a computed value.
+ */
+export function setupPyRequires(text: string): string | null {
+  const given = /(?:\bpython_requires\s*=|(['"])python_requires\1\s*:)\s*(?:\(\s*)?(?:[rRuU]?(['"])([^'"\n]*)\2|([A-Za-z_]\w*)\b(?!\s*[.(\[]))/g;
+  for (const m of text.matchAll(given)) {
+    if (!inCode(text, m.index)) continue;
+    if (m[3] !== undefined) return m[3];
+    const assigned = [...text.matchAll(new RegExp(`^[ \\t]*${m[4]}\\s*=(?!=)\\s*(.*)$`, 'gm'))];
+    const literal = assigned.length === 1 ? /^[rRuU]?(['"])([^'"]*)\1\s*(?:#.*)?$/.exec(assigned[0][1].trim()) : null;
+    if (literal) return literal[2];
+  }
+  return null;
+}
+
+/**
+ * The minimum Python a setuptools project states, read as text and never run: setup.cfg first
+ * (setuptools applies it over the arguments of setup()), then setup.py.
+ */
+export function setuptoolsMinPython(root: string): { version: PythonVersion; source: string } | null {
+  const readers: [string, (text: string) => string | null][] = [
+    ['setup.cfg', setupCfgRequires],
+    ['setup.py', setupPyRequires],
+  ];
+  for (const [name, read] of readers) {
+    const file = path.join(root, name);
+    const text = readText(file);
+    const specifier = text === null ? null : read(text);
+    const version = specifier === null ? null : lowestPython(specifier);
+    if (version !== null) return { version, source: `python_requires in ${file}` };
+  }
+  return null;
+}
+
+/** The oldest Python the flags or the project state, and where; null when nothing does. */
+function statedMinPython(flags: Flags, file: FileConfig | null): { version: PythonVersion; source: string } | null {
+  if (flags.minPython !== undefined) return { version: pythonVersion(flags.minPython, '--min-python'), source: '--min-python' };
+  if (file?.minPython) return { version: file.minPython, source: `min-python in ${file.source}` };
+  if (file?.requiresPython) return { version: file.requiresPython, source: `requires-python in ${file.source.replace(/ \[tool\.cext-audit\]$/, '')}` };
+  const root = projectRoot(flags.paths[0] ?? '.');
+  return root === null ? null : setuptoolsMinPython(root);
+}
+
+export function resolveOptions(flags: Flags, file: FileConfig | null): Options {
+  const stated = statedMinPython(flags, file);
   return {
     paths: flags.paths.length > 0 ? flags.paths : ['.'],
     select: flags.select ?? file?.select ?? [],
     ignore: flags.ignore ?? file?.ignore ?? [],
     failOn: flags.failOn ?? file?.failOn ?? 'warning',
-    minPython: min,
-    minPythonSource: minSource,
+    minPython: stated?.version ?? DEFAULT_MIN_PYTHON,
+    minPythonSource: stated?.source ?? 'default: no requires-python or python_requires found',
     targetPython:
       flags.targetPython !== undefined
         ? pythonVersion(flags.targetPython, '--target-python', 'target-python')

@@ -4,7 +4,12 @@ export interface PythonVersion {
   minor: number;
 }
 
-export const DEFAULT_MIN_PYTHON: PythonVersion = { major: 3, minor: 9 };
+/** The oldest Python a project supports; `assumed` when nothing states it and the default stands in. */
+export interface MinPython extends PythonVersion {
+  assumed?: true;
+}
+
+export const DEFAULT_MIN_PYTHON: MinPython = { major: 3, minor: 9, assumed: true };
 export const DEFAULT_TARGET_PYTHON: PythonVersion = { major: 3, minor: 14 };
 
 /** Negative, zero or positive as `a` is older than, equal to or newer than `b`. */

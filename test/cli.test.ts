@@ -90,6 +90,38 @@ describe('cext-audit scan', () => {
     assert.equal(run.status, 0, 'a warning does not fail with fail-on = "error"');
   });
 
+  it('says why a module is unknown, in the text table, the JSON and the step summary', () => {
+    const unresolved = UNDECLARED.replace('    {0, NULL}', '#ifdef Py_mod_gil\n    {Py_mod_gil, GENERATED_GIL_MODE},\n#endif\n    {0, NULL}');
+    const root = project({ 'm.c': unresolved });
+    const text = cli([], { cwd: root });
+    assert.equal(text.status, 0, text.stdout);
+    assert.match(text.stdout, /demo\._speedups +multi-phase +unknown +unknown +no findings +m\.c\n {2}demo\._speedups: unknown because the slot value GENERATED_GIL_MODE could not be resolved/);
+    const report = JSON.parse(cli(['--format', 'json'], { cwd: root }).stdout) as { modules: { declared: string; unknownBecause?: string }[] };
+    assert.ok(validate(report), JSON.stringify(validate.errors, null, 2));
+    assert.match(report.modules[0].unknownBecause ?? '', /^the slot value GENERATED_GIL_MODE could not be resolved/);
+    const summary = path.join(root, 'summary.md');
+    cli([], { cwd: root, env: { GITHUB_STEP_SUMMARY: summary } });
+    assert.match(readFileSync(summary, 'utf8'), /\| demo\._speedups \| multi-phase \| unknown: the slot value GENERATED_GIL_MODE could not be resolved/);
+
+    const declared = JSON.parse(cli(['--format', 'json'], { cwd: project({ 'm.c': DECLARED }) }).stdout) as { modules: object[] };
+    assert.ok(!('unknownBecause' in declared.modules[0]), 'only unknown modules carry a reason');
+  });
+
+  it('takes min-python from python_requires in setup.cfg or setup.py, says where, and calls the default an assumption', () => {
+    const fromSetupPy = cli(['src'], { cwd: project({ 'setup.py': 'setup(python_requires=">=3.13")\n', 'src/m.c': UNGUARDED }) });
+    assert.match(fromSetupPy.stdout, /min-python 3\.13 \(python_requires in \S+\/setup\.py\):/);
+    assert.doesNotMatch(fromSetupPy.stdout, /gil-slot-unguarded/);
+
+    const fromSetupCfg = cli([], { cwd: project({ 'setup.cfg': '[options]\npython_requires = >=3.11\n', 'setup.py': 'setup(python_requires=">=3.13")\n', 'm.c': UNGUARDED }) });
+    assert.match(fromSetupCfg.stdout, /the project supports Python 3\.11 and later/);
+    assert.match(fromSetupCfg.stdout, /min-python 3\.11 \(python_requires in \S+\/setup\.cfg\):/);
+
+    const assumed = cli([], { cwd: project({ 'm.c': UNGUARDED }) });
+    assert.match(assumed.stdout, /warning\[gil-slot-unguarded\] .*\(no requires-python found; assuming 3\.9, set requires-python or --min-python\)/);
+    assert.doesNotMatch(assumed.stdout, /the project supports Python/);
+    assert.match(assumed.stdout, /min-python 3\.9 \(default: no requires-python or python_requires found\):/);
+  });
+
   it('takes --select and --ignore by rule id or category', () => {
     const root = project({ 'm.c': UNGUARDED, 'other.c': UNDECLARED.replace(/_speedups/g, '_other') });
     const ids = (args: string[]) => json(cli(['--format', 'json', ...args], { cwd: root }).stdout).findings.map((f) => f.ruleId);

@@ -237,3 +237,28 @@ describe('assignments', () => {
     );
   });
 });
+
+describe('unreachable code', () => {
+  it('spans the statements after a top-level return, up to a label', () => {
+    const source = [
+      'int f(int x) {', // 1
+      '    if (x) return 1;', // 2: conditional, not a stretch
+      '    return 0;', // 3
+      '    /* gone */', // 4
+      '    g(x);', // 5
+      '    { h(); }', // 6
+      'out:', // 7
+      '    return 2;', // 8
+      '}', // 9
+      'int k(void) { return 0; }', // 10: nothing follows the return
+      'int n(void) { return 0; { back: m(); } }', // 11: a nested label is a goto target
+    ].join('\n');
+    const [f, k, n] = facts(source).functions;
+    assert.deepEqual(
+      f.unreachable.map((u) => [u.afterReturn.startLine, u.range.startLine, u.range.endLine]),
+      [[3, 5, 6]],
+    );
+    assert.deepEqual(k.unreachable, []);
+    assert.deepEqual(n.unreachable, []);
+  });
+});

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { BindingModule } from '../facts/bindings.js';
 import { BUILD_FILE_NAMES } from '../facts/build-files.js';
-import { declarationOf, type InitStyle, type ModuleFact } from '../facts/modules.js';
+import { declarationOf, undecidedBecause, type InitStyle, type ModuleFact } from '../facts/modules.js';
 import { SEVERITIES, type Finding, type Severity } from './rule.js';
 
 export type Declared = 'yes' | 'no' | 'keeps-gil' | 'unknown';
@@ -27,6 +27,8 @@ export interface ModuleReadiness {
   initStyle: InitStyle | BindingModule['framework'];
   declared: Declared;
   verdict: Verdict;
+  /** With `declared: unknown`: what the scan could not resolve (`the slot value MY_GIL could not be resolved …`). */
+  unknownBecause?: string;
   /** The file of its init function (or PyModuleDef, or binding macro, or .pyx). */
   file: string;
   files: string[];
@@ -82,7 +84,15 @@ export function verdictOf(declared: Declared, counted: Counted): Verdict {
   return counted.code.warning > 0 ? 'declared-with-open-findings' : 'ready';
 }
 
-function line(name: string, initStyle: ModuleReadiness['initStyle'], declared: Declared, file: string, files: string[], byFile: ReadonlyMap<string, Counted>): ModuleReadiness {
+function line(
+  name: string,
+  initStyle: ModuleReadiness['initStyle'],
+  declared: Declared,
+  file: string,
+  files: string[],
+  byFile: ReadonlyMap<string, Counted>,
+  because: string | null = null,
+): ModuleReadiness {
   const counted: Counted = { all: zero(), code: zero(), limitedApi: 0 };
   for (const f of new Set(files)) {
     const inFile = byFile.get(f);
@@ -94,13 +104,14 @@ function line(name: string, initStyle: ModuleReadiness['initStyle'], declared: D
     counted.limitedApi += inFile.limitedApi;
   }
   for (const b of buildFilesAbove(byFile, file)) counted.limitedApi += byFile.get(b)?.limitedApi ?? 0;
-  return { name, initStyle, declared, verdict: verdictOf(declared, counted), file, files, findings: counted.all, codeFindings: counted.code };
+  const unknownBecause = because === null ? {} : { unknownBecause: because };
+  return { name, initStyle, declared, verdict: verdictOf(declared, counted), ...unknownBecause, file, files, findings: counted.all, codeFindings: counted.code };
 }
 
 export function readiness(modules: readonly ModuleFact[], bindings: readonly BindingModule[], findings: readonly Finding[]): ModuleReadiness[] {
   const byFile = countByFile(findings);
   return [
-    ...modules.map((m) => line(m.name, m.initStyle, DECLARED[declarationOf(m)], (m.init ?? m.def)?.file ?? '', m.files, byFile)),
+    ...modules.map((m) => line(m.name, m.initStyle, DECLARED[declarationOf(m)], (m.init ?? m.def)?.file ?? '', m.files, byFile, undecidedBecause(m))),
     ...bindings.map((b) => line(b.name, b.framework, b.declared, b.file, b.files, byFile)),
   ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

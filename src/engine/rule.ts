@@ -2,7 +2,7 @@
  * The shape of a rule: metadata first (the single source for `explain`, the README table and
  * every output format), the check last. A check is a function of facts, never of a tree.
  */
-import type { PythonVersion } from '../python-version.js';
+import type { MinPython, PythonVersion } from '../python-version.js';
 import type { ProjectFacts } from '../facts/modules.js';
 import type { FileFacts, Range } from '../facts/types.js';
 
@@ -51,8 +51,8 @@ export interface RuleMeta<M extends string> {
 }
 
 export interface RuleOptions {
-  /** The oldest Python the project supports (`--min-python`, `requires-python`). */
-  minPython: PythonVersion;
+  /** The oldest Python the project supports (`--min-python`, `requires-python`, `python_requires`), or the assumed default. */
+  minPython: MinPython;
   /** The newest Python the project builds for (`--target-python`, default 3.14): removals up to it are errors. */
   targetPython: PythonVersion;
 }

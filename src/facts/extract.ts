@@ -84,6 +84,28 @@ function parameterName(parameter: SyntaxNode): string | null {
   return declaredName(declarator)?.text ?? null;
 }
 
+/** The stretches of a function body after a top-level `return`; a label (or one nested in what follows) ends a stretch. */
+function unreachableCode(fn: SyntaxNode, ctx: Context): FunctionFact['unreachable'] {
+  const found: FunctionFact['unreachable'] = [];
+  let afterReturn: SyntaxNode | null = null;
+  let first: SyntaxNode | null = null;
+  let last: SyntaxNode | null = null;
+  const close = () => {
+    if (afterReturn && first && last) found.push({ afterReturn: ctx.lines.range(afterReturn.startIndex, afterReturn.endIndex), range: ctx.lines.range(first.startIndex, last.endIndex) });
+    afterReturn = first = last = null;
+  };
+  for (const statement of fn.childForFieldName('body')?.namedChildren ?? []) {
+    if (afterReturn === null) afterReturn = statement.type === 'return_statement' ? statement : null;
+    else if (statement.type === 'labeled_statement' || statement.descendantsOfType('labeled_statement').length > 0) close();
+    else if (statement.type !== 'comment') {
+      first ??= statement;
+      last = statement;
+    }
+  }
+  close();
+  return found;
+}
+
 /**
  * `MOD_INIT(spam) { … }` parses as a function of type MOD_INIT whose declarator is `(spam)`;
  * so does `EXPORT PyMODINIT_FUNC PyInit_x(void) { … }` after an unknown macro (type PyInit_x).
@@ -102,6 +124,7 @@ function macroFunctionFact(node: SyntaxNode, ctx: Context): FunctionFact | null 
     params: [],
     extent: ctx.lines.range(node.startIndex, node.endIndex),
     macro: isInit ? null : { name: type.text, args: [arg.text] },
+    unreachable: unreachableCode(node, ctx),
     guard: ctx.guards.at(type.startIndex),
   };
 }
@@ -127,6 +150,7 @@ function functionFact(node: SyntaxNode, ctx: Context): FunctionFact | null {
     params,
     extent: ctx.lines.range(node.startIndex, node.endIndex),
     macro: null,
+    unreachable: unreachableCode(node, ctx),
     guard: ctx.guards.at(name.startIndex),
   };
 }

@@ -9,7 +9,7 @@ import { listItems, referencedName } from './initializer.js';
 import { assignmentBefore } from './extract.js';
 import type { BuildFileFacts } from './build-files.js';
 import { bindingModules, type BindingModule } from './bindings.js';
-import type { CallFact, DefineFact, FileFacts, FunctionFact, Guard, ModuleDefFact, Range, SlotArrayFact } from './types.js';
+import type { AssignmentFact, CallFact, DefineFact, FileFacts, FunctionFact, Guard, ModuleDefFact, Range, SlotArrayFact } from './types.js';
 
 export interface InFile<T> {
   file: string;
@@ -20,10 +20,16 @@ export interface InFile<T> {
 export interface GilSlot {
   file: string;
   range: Range;
+  /** `Py_MOD_GIL_NOT_USED`, `Py_MOD_GIL_USED`, or what was written when the scan could not resolve it. */
   value: string;
+  /** Where the entry is compiled. */
   guard: Guard;
   /** The macro whose body holds the entry, if the array names a macro. */
   viaMacro: string | null;
+  /** The project macro the entry gives as its value (`{Py_mod_gil, MY_GIL}`), when `value` was found through it. */
+  valueMacro: string | null;
+  /** Where the definition of `valueMacro` that gives `value` is compiled; empty without one. */
+  valueGuard: Guard;
 }
 
 export type InitStyle = 'multi-phase' | 'single-phase' | 'unknown';
@@ -37,12 +43,14 @@ export interface ModuleFact {
   creation: InFile<CallFact> | null;
   def: InFile<ModuleDefFact> | null;
   slotArray: InFile<SlotArrayFact> | null;
-  /** `m_slots` names something the scan could not find, or a slot entry is an unknown macro. */
+  /** Why what the module declares cannot be told, as phrases for the readiness report (`slot value MY_GIL could not be resolved`). */
   unresolved: string[];
   gilSlots: GilSlot[];
   setGilCalls: InFile<CallFact>[];
   /** PyUnstable_Module_SetGIL calls in the init function on an object other than the module it creates. */
   misdirectedSetGilCalls: InFile<CallFact>[];
+  /** PyUnstable_Module_SetGIL calls that never run: they follow an unconditional `return` (at `afterReturn`). */
+  unreachableSetGilCalls: (InFile<CallFact> & { afterReturn: Range })[];
   /** Files that hold a part of the module or sit beside its init function. */
   files: string[];
 }
@@ -71,6 +79,7 @@ export const CREATE_SINGLE_PHASE = new Set(['PyModule_Create', 'PyModule_Create2
 class Index {
   readonly functions = new Map<string, InFile<FunctionFact>[]>();
   readonly calls = new Map<string, CallFact[]>();
+  readonly assignments = new Map<string, AssignmentFact[]>();
   readonly defs = new Map<string, InFile<ModuleDefFact>[]>();
   readonly slotArrays = new Map<string, InFile<SlotArrayFact>[]>();
   readonly defines = new Map<string, InFile<DefineFact>[]>();
@@ -79,6 +88,7 @@ class Index {
     for (const f of files) {
       for (const fn of f.functions) push(this.functions, fn.name, { file: f.file, fact: fn });
       for (const call of f.calls) if (call.inFunction !== null) push(this.calls, `${f.file}\0${call.inFunction}`, call);
+      for (const a of f.assignments) if (a.inFunction !== null) push(this.assignments, `${f.file}\0${a.inFunction}`, a);
       for (const def of f.moduleDefs) push(this.defs, def.name, { file: f.file, fact: def });
       for (const array of f.slotArrays) push(this.slotArrays, array.name, { file: f.file, fact: array });
       for (const define of f.defines) push(this.defines, define.name, { file: f.file, fact: define });
@@ -258,12 +268,40 @@ export function gilValue(text: string): string {
   return referencedName(text) ?? text;
 }
 
+const GIL_VALUES = new Set(['Py_MOD_GIL_USED', 'Py_MOD_GIL_NOT_USED']);
+
+/**
+ * A Py_mod_gil value through the project's object-like macros (`#define MY_GIL Py_MOD_GIL_USED`),
+ * each definition under its own guard, so `#ifdef`/`#else` definitions give a value each; null
+ * when a name on the way has no definition in the scan.
+ */
+function gilValuesOf(value: string, index: Index, depth = 0): { value: string; guard: Guard }[] | null {
+  if (GIL_VALUES.has(value) || !/^[A-Za-z_]\w*$/.test(value)) return [{ value, guard: [] }];
+  const defines = (index.defines.get(value) ?? []).filter((d) => d.fact.params === null);
+  if (defines.length === 0 || depth >= MAX_DEPTH) return null;
+  const found: { value: string; guard: Guard }[] = [];
+  for (const { fact: define } of defines) {
+    const inner = gilValuesOf(gilValue(define.body), index, depth + 1);
+    if (inner === null) return null;
+    for (const v of inner) found.push({ value: v.value, guard: [...define.guard, ...v.guard] });
+  }
+  return found;
+}
+
 function gilSlotsOf(array: InFile<SlotArrayFact>, index: Index, unresolved: string[]): GilSlot[] {
   const slots: GilSlot[] = [];
+  const add = (entry: Omit<GilSlot, 'value' | 'valueMacro' | 'valueGuard'>, written: string): void => {
+    const value = gilValue(written);
+    const resolved = gilValuesOf(value, index);
+    if (resolved === null) unresolved.push(`the slot value ${value} could not be resolved (no #define for it in the scanned files)`);
+    for (const v of resolved ?? [{ value, guard: [] }]) {
+      slots.push({ ...entry, value: v.value, valueMacro: v.value === value ? null : value, valueGuard: v.guard });
+    }
+  };
   const expand = (name: string, args: string[] | null, useGuard: Guard, depth: number): void => {
     const defines = index.defines.get(name) ?? [];
     if (defines.length === 0 || depth >= MAX_DEPTH) {
-      unresolved.push(`slot entry ${name}`);
+      unresolved.push(`slot entry ${name} is a macro the scan could not resolve`);
       return;
     }
     for (const { file, fact: define } of defines) {
@@ -273,7 +311,7 @@ function gilSlotsOf(array: InFile<SlotArrayFact>, index: Index, unresolved: stri
         if (item.brace !== null) {
           const inner = listItems(body, item.brace, ['slot', 'value']).items;
           if (inner.find((i) => i.field === 'slot')?.value === 'Py_mod_gil') {
-            slots.push({ file, range: define.range, value: gilValue(inner.find((i) => i.field === 'value')?.value ?? ''), guard, viaMacro: name });
+            add({ file, range: define.range, guard, viaMacro: name }, inner.find((i) => i.field === 'value')?.value ?? '');
           }
         } else if (/^[A-Za-z_]\w*$/.test(item.text)) {
           expand(item.text, null, guard, depth + 1);
@@ -283,9 +321,7 @@ function gilSlotsOf(array: InFile<SlotArrayFact>, index: Index, unresolved: stri
   };
   for (const entry of array.fact.entries) {
     if (entry.kind === 'slot') {
-      if (entry.slot === 'Py_mod_gil') {
-        slots.push({ file: array.file, range: entry.range, value: gilValue(entry.value), guard: entry.guard, viaMacro: null });
-      }
+      if (entry.slot === 'Py_mod_gil') add({ file: array.file, range: entry.range, guard: entry.guard, viaMacro: null }, entry.value);
     } else {
       expand(entry.name, entry.args, entry.guard, 0);
     }
@@ -314,15 +350,43 @@ function creationOf(calls: InFile<CallFact>[]): { style: InitStyle; call: InFile
   return { style: 'unknown', call: null };
 }
 
-function resolveSlots(module: ModuleFact, index: Index): void {
+/** `def.m_slots`, or `p->m_slots` on a pointer (taken to be the module's own def: the scan cannot follow `&def`). */
+function isSlotsField(target: string, def: ModuleDefFact): boolean {
+  const m = /^([A-Za-z_]\w*)(\.|->)m_slots$/.exec(target);
+  return m !== null && (m[2] === '->' || m[1] === def.name);
+}
+
+/**
+ * What the functions that make the module assign to the def's m_slots at run time, for a def
+ * whose initialiser leaves the field out: `def.m_slots = slots;` (a name) or
+ * `def.m_slots = make_slots();` (a call the scan cannot follow).
+ */
+function runtimeSlots(def: InFile<ModuleDefFact>, functions: readonly { file: string; name: string }[], index: Index): { names: string[]; other: string[] } {
+  const names: string[] = [];
+  const other: string[] = [];
+  for (const fn of functions) {
+    const key = `${fn.file}\0${fn.name}`;
+    for (const a of index.assignments.get(key) ?? []) if (isSlotsField(a.target, def.fact)) names.push(a.value);
+    for (const c of index.calls.get(key) ?? []) if (c.assignedTo !== null && isSlotsField(c.assignedTo, def.fact)) other.push(`${c.callee}(…)`);
+  }
+  return { names, other };
+}
+
+function resolveSlots(module: ModuleFact, index: Index, runtime: { names: string[]; other: string[] } = { names: [], other: [] }): void {
   const def = module.def;
   if (def === null) return;
   const slots = def.fact.slots;
-  if (slots.kind === 'name') {
-    module.slotArray = index.pick(index.slotArrays, slots.name, def.file);
-    if (module.slotArray === null) module.unresolved.push(`m_slots ${slots.name}`);
-  } else if (slots.kind === 'other') {
-    module.unresolved.push(`m_slots ${slots.text}`);
+  const names = new Set(runtime.names);
+  if (slots.kind === 'name') names.add(slots.name);
+  const other = [...runtime.other, ...(slots.kind === 'other' ? [slots.text] : [])];
+  if (other.length > 0) {
+    module.unresolved.push(`m_slots is set to ${other.join(' and ')}, which the scan cannot follow`);
+  } else if (names.size > 1) {
+    module.unresolved.push(`m_slots is set to ${[...names].join(' and to ')}`);
+  } else if (names.size === 1) {
+    const name = [...names][0];
+    module.slotArray = index.pick(index.slotArrays, name, def.file);
+    if (module.slotArray === null) module.unresolved.push(`m_slots names ${name}, which the scanned files do not define`);
   }
   if (module.slotArray) module.gilSlots = gilSlotsOf(module.slotArray, index, module.unresolved);
 }
@@ -359,7 +423,7 @@ function assignFiles(owners: FileOwner[], files: readonly FileFacts[]): void {
 }
 
 function emptyModule(): Omit<ModuleFact, 'name' | 'initStyle' | 'init' | 'creation' | 'def'> {
-  return { slotArray: null, unresolved: [], gilSlots: [], setGilCalls: [], misdirectedSetGilCalls: [], files: [] };
+  return { slotArray: null, unresolved: [], gilSlots: [], setGilCalls: [], misdirectedSetGilCalls: [], unreachableSetGilCalls: [], files: [] };
 }
 
 /** The PyModuleDef a creation call names, traced through a helper's parameter to the helper's caller. */
@@ -377,20 +441,62 @@ function defOf(call: InFile<CallFact>, calls: readonly InFile<CallFact>[], index
 }
 
 /**
- * PyUnstable_Module_SetGIL calls on the module being created, and those in the same function
- * on another object (a submodule, or a typo that only the free-threaded build would catch).
+ * The variables that hold the module a creation call makes: the one it is assigned to and its
+ * plain copies made after it (`PyObject *mod = m;`, `self = mod;`), however chained.
  */
-function setGilCallsOf(calls: readonly InFile<CallFact>[], creation: InFile<CallFact> | null): { own: InFile<CallFact>[]; other: InFile<CallFact>[] } {
-  const created = creation?.fact.assignedTo ?? null;
-  const own: InFile<CallFact>[] = [];
-  const other: InFile<CallFact>[] = [];
+function moduleVariables(creation: InFile<CallFact>, index: Index): Set<string> {
+  const names = new Set<string>();
+  if (creation.fact.assignedTo === null) return names;
+  names.add(creation.fact.assignedTo);
+  const copies = (index.assignments.get(`${creation.file}\0${creation.fact.inFunction}`) ?? []).filter((a) => startsAfter(a.range, creation.fact.range));
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const copy of copies) {
+      if (names.has(copy.value) && !names.has(copy.target)) {
+        names.add(copy.target);
+        grown = true;
+      }
+    }
+  }
+  return names;
+}
+
+function startsAfter(a: Range, b: Range): boolean {
+  return a.startLine > b.startLine || (a.startLine === b.startLine && a.startColumn > b.startColumn);
+}
+
+/** The unconditional `return` that a call follows in its function, if any: such a call never runs. */
+function returnBefore(call: InFile<CallFact>, index: Index): Range | null {
+  if (call.fact.inFunction === null) return null;
+  const fn = index.functions.get(call.fact.inFunction)?.find((f) => f.file === call.file && within(call.fact.range, f.fact.extent));
+  return fn?.fact.unreachable.find((u) => within(call.fact.range, u.range))?.afterReturn ?? null;
+}
+
+/**
+ * PyUnstable_Module_SetGIL calls on the module being created, those in the same function on
+ * another object (a submodule, or a typo that only the free-threaded build would catch), and
+ * those placed where they never run.
+ */
+function setGilCallsOf(
+  calls: readonly InFile<CallFact>[],
+  creation: InFile<CallFact> | null,
+  index: Index,
+): Pick<ModuleFact, 'setGilCalls' | 'misdirectedSetGilCalls' | 'unreachableSetGilCalls'> {
+  const module = creation === null ? new Set<string>() : moduleVariables(creation, index);
+  const found: ReturnType<typeof setGilCallsOf> = { setGilCalls: [], misdirectedSetGilCalls: [], unreachableSetGilCalls: [] };
   for (const c of calls) {
     if (c.fact.callee !== 'PyUnstable_Module_SetGIL') continue;
+    const afterReturn = returnBefore(c, index);
+    if (afterReturn !== null) {
+      found.unreachableSetGilCalls.push({ ...c, afterReturn });
+      continue;
+    }
     const target = c.fact.args[0] ?? '';
     const sameFunction = creation !== null && c.file === creation.file && c.fact.inFunction === creation.fact.inFunction;
-    (sameFunction && created !== null && /^[A-Za-z_]\w*$/.test(target) && target !== created ? other : own).push(c);
+    const other = sameFunction && module.size > 0 && /^[A-Za-z_]\w*$/.test(target) && !module.has(target);
+    (other ? found.misdirectedSetGilCalls : found.setGilCalls).push(c);
   }
-  return { own, other };
+  return found;
 }
 
 export function projectFacts(files: FileFacts[], buildFiles: BuildFileFacts[] = []): ProjectFacts {
@@ -413,10 +519,11 @@ export function projectFacts(files: FileFacts[], buildFiles: BuildFileFacts[] = 
       }
       if (def) claimed.add(def.fact);
       const module: ModuleFact = { name: moduleName(def, { name }, index), initStyle: style, init, creation: call, def, ...emptyModule() };
-      const setGil = setGilCallsOf(calls, call);
-      module.setGilCalls = setGil.own;
-      module.misdirectedSetGilCalls = setGil.other;
-      resolveSlots(module, index);
+      Object.assign(module, setGilCallsOf(calls, call, index));
+      // The init function and the helper that makes the module may set m_slots before PyModuleDef_Init.
+      const makers = [{ file: init.file, name: init.fact.name }];
+      if (call?.fact.inFunction && (call.file !== init.file || call.fact.inFunction !== init.fact.name)) makers.push({ file: call.file, name: call.fact.inFunction });
+      resolveSlots(module, index, def === null ? undefined : runtimeSlots(def, makers, index));
       modules.push(module);
     }
   }
@@ -458,15 +565,41 @@ export function projectFacts(files: FileFacts[], buildFiles: BuildFileFacts[] = 
   return { files, modules, bindings, buildFiles, macroCalls };
 }
 
-/** What a module declares to a free-threaded interpreter that imports it. */
+/** Whether a slot's entry, and the definition its value came through, are compiled in the free-threaded build. */
+export function slotInFreeThreaded(slot: GilSlot): boolean {
+  return compiledInAny([...slot.guard, ...slot.valueGuard], FREE_THREADED) !== false;
+}
+
+/** What a module declares to a free-threaded interpreter that imports it, and why when that cannot be told. */
+function judge(module: ModuleFact): { declaration: Declaration; because: string | null } {
+  const single = module.initStyle === 'single-phase';
+  const values = single
+    ? module.setGilCalls.filter((c) => compiledInAny(c.fact.guard, FREE_THREADED) !== false).map((c) => gilValue(c.fact.args[1] ?? ''))
+    : module.gilSlots.filter(slotInFreeThreaded).map((s) => s.value);
+  if (values.includes('Py_MOD_GIL_NOT_USED')) return { declaration: 'not-used', because: null };
+  if (values.includes('Py_MOD_GIL_USED')) return { declaration: 'used', because: null };
+  const unknown = (because: string) => ({ declaration: 'unknown' as const, because });
+  if (module.unresolved.length > 0) return unknown([...new Set(module.unresolved)].join('; '));
+  if (values.length > 0) {
+    const what = single ? 'PyUnstable_Module_SetGIL is given' : 'the Py_mod_gil value is';
+    return unknown(`${what} ${values.join(' or ')}, neither Py_MOD_GIL_USED nor Py_MOD_GIL_NOT_USED`);
+  }
+  if (module.initStyle === 'unknown') {
+    return unknown(
+      module.init
+        ? `${module.init.fact.name} calls neither PyModuleDef_Init nor PyModule_Create (not even through the functions and macros it uses)`
+        : `no PyInit_ function found for PyModuleDef ${module.def?.fact.name ?? '?'}`,
+    );
+  }
+  if (module.initStyle === 'multi-phase' && module.def === null) return unknown('the PyModuleDef given to PyModuleDef_Init was not found');
+  return { declaration: 'missing', because: null };
+}
+
 export function declarationOf(module: ModuleFact): Declaration {
-  const values =
-    module.initStyle === 'single-phase'
-      ? module.setGilCalls.filter((c) => compiledInAny(c.fact.guard, FREE_THREADED) !== false).map((c) => gilValue(c.fact.args[1] ?? ''))
-      : module.gilSlots.filter((s) => compiledInAny(s.guard, FREE_THREADED) !== false).map((s) => s.value);
-  if (values.includes('Py_MOD_GIL_NOT_USED')) return 'not-used';
-  if (values.includes('Py_MOD_GIL_USED')) return 'used';
-  if (values.length > 0 || module.unresolved.length > 0 || module.initStyle === 'unknown') return 'unknown';
-  if (module.initStyle === 'multi-phase' && module.def === null) return 'unknown';
-  return 'missing';
+  return judge(module).declaration;
+}
+
+/** Why what a module declares cannot be told, for the readiness report; null when it can. */
+export function undecidedBecause(module: ModuleFact): string | null {
+  return judge(module).because;
 }

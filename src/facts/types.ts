@@ -31,6 +31,8 @@ export interface FunctionFact {
    * arguments; the project pass expands it. The function's name is then `MOD_INIT(spam)`.
    */
   macro: { name: string; args: string[] } | null;
+  /** Statements no path reaches: those after a `return` at the top level of the body, up to a label (a goto target). */
+  unreachable: { afterReturn: Range; range: Range }[];
   guard: Guard;
 }
 

@@ -53,7 +53,7 @@ export function formatMarkdown(result: AuditResult, rules: readonly Rule[]): str
     out.push(
       ...table(
         ['Module', 'Made by', 'Declares free-threading support', 'Verdict', 'Findings in its files', 'File'],
-        result.modules.map((m) => [cell(m.name), m.initStyle, DECLARED[m.declared], VERDICT[m.verdict], describeCounts(m.findings), code(cell(m.file))]),
+        result.modules.map((m) => [cell(m.name), m.initStyle, cell(m.unknownBecause ? `unknown: ${m.unknownBecause}` : DECLARED[m.declared]), VERDICT[m.verdict], describeCounts(m.findings), code(cell(m.file))]),
       ),
       '',
     );

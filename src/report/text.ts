@@ -86,7 +86,10 @@ export function formatText(result: AuditResult, options: TextOptions): string {
   if (result.skipped.length > 0) out.push('');
   if (result.modules.length > 0) {
     out.push(chalk.bold(`Extension modules (${result.modules.length}), checked for free-threaded CPython 3.14, min-python ${options.minPython}:`));
-    out.push(...moduleTable(result.modules, chalk), '');
+    out.push(...moduleTable(result.modules, chalk));
+    // "unknown" alone reads like a clean bill: say what the scan could not follow.
+    for (const m of result.modules) if (m.unknownBecause) out.push(`  ${chalk.dim(`${m.name}: unknown because ${m.unknownBecause}`)}`);
+    out.push('');
   } else {
     out.push('No extension module (PyInit_* function or PyModuleDef) found.', '');
   }

@@ -55,7 +55,9 @@ export async function runUnit(unit: Unit, group: string): Promise<{ result: Audi
   const isDirectoryUnit = unit.files.length !== 1 || unit.files[0] !== unit.name;
   const fileConfig = isDirectoryUnit && existsSync(pyproject) ? readConfigFile(pyproject) : null;
   const inline = isDirectoryUnit ? {} : fixtureOptions(texts[0]);
-  const options = resolveOptions({ paths: [], minPython: inline['min-python'], targetPython: inline['target-python'] }, fileConfig);
+  // The unit's own path, as the CLI would be given it: a setup.py or setup.cfg there states min-python.
+  const paths = [isDirectoryUnit ? unit.dir : path.join(unit.dir, unit.name)];
+  const options = resolveOptions({ paths, minPython: inline['min-python'], targetPython: inline['target-python'] }, fileConfig);
   const result = await audit({
     files: unit.files.map((f) => ({ path: path.join(unit.dir, f), file: f, kind: languageOf(f) !== null ? ('source' as const) : ('build' as const) })),
     rules: await rulesFor(group),
