@@ -122,6 +122,7 @@ interface Audited {
 
 async function runAudit(args: AuditArgs, io: Io, allRules: Rule[]): Promise<Audited> {
   const flags: Flags = {
+    cwd: io.cwd,
     paths: args.paths ?? [],
     select: commaList(args.select),
     ignore: commaList(args.ignore),

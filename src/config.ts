@@ -40,6 +40,8 @@ export interface Flags {
   targetPython?: string;
   include?: string[];
   exclude?: string[];
+  /** What relative paths are relative to (default: the process's working directory). */
+  cwd?: string;
 }
 
 export interface Options {
@@ -238,7 +240,7 @@ function statedMinPython(flags: Flags, file: FileConfig | null): { version: Pyth
   if (flags.minPython !== undefined) return { version: pythonVersion(flags.minPython, '--min-python'), source: '--min-python' };
   if (file?.minPython) return { version: file.minPython, source: `min-python in ${file.source}` };
   if (file?.requiresPython) return { version: file.requiresPython, source: `requires-python in ${file.source.replace(/ \[tool\.cext-audit\]$/, '')}` };
-  const root = projectRoot(flags.paths[0] ?? '.');
+  const root = projectRoot(path.resolve(flags.cwd ?? '.', flags.paths[0] ?? '.'));
   return root === null ? null : setuptoolsMinPython(root);
 }
 
