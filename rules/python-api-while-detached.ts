@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
+import type { FileFacts } from '../src/facts/types.js';
 import { HOWTO } from './support/module-parts.js';
 
 type MessageId = 'detached';
@@ -19,8 +20,23 @@ const DETACHED_SAFE =
 /** C API functions and macros: `PyList_Append`, `_PyObject_GC_New`, not the pure `Py_MIN`/`Py_ISDIGIT` macros. */
 const C_API = /^_?Py[A-Z]\w*_\w+$/;
 
-function needsThreadState(callee: string): boolean {
-  return (REFCOUNT.has(callee) || C_API.test(callee)) && !DETACHED_SAFE.test(callee);
+function needsThreadState(callee: string, ownNames: ReadonlySet<string>): boolean {
+  if (REFCOUNT.has(callee)) return true;
+  return C_API.test(callee) && !DETACHED_SAFE.test(callee) && !ownNames.has(callee);
+}
+
+/**
+ * Functions and macros the project defines for the free-threaded build: numpy's PyArray_DATA
+ * reads a field of numpy's own struct and is not CPython's API, whatever its prefix. Shims
+ * compiled only for older Pythons (pythoncapi_compat.h) are CPython's API and stay.
+ */
+function ownNames(files: readonly FileFacts[]): Set<string> {
+  const names = new Set<string>();
+  for (const f of files) {
+    for (const d of f.defines) if (compiledInAny(d.guard, FREE_THREADED) !== false) names.add(d.name);
+    for (const fn of f.functions) if (compiledInAny(fn.guard, FREE_THREADED) !== false) names.add(fn.name);
+  }
+  return names;
 }
 
 export default defineRule<MessageId>({
@@ -72,23 +88,28 @@ export default defineRule<MessageId>({
       '    return PyLong_FromLong(sum);',
       '}',
     ].join('\n'),
-    knownProblems: 'Only the lexical block is checked: a function called from inside the block that itself calls the C API is not followed.',
+    knownProblems:
+      'Only the lexical block is checked: a function called from inside the block that itself calls the C API is not followed. ' +
+      'Py-prefixed names the project defines itself (numpy\'s PyArray_DATA) are taken as its own, not as the C API.',
   },
   messages: {
     detached:
       '{{api}} is called between Py_BEGIN_ALLOW_THREADS and Py_END_ALLOW_THREADS, where the thread has no attached thread state: without the GIL it races with threads running Python code; move it out of the block',
   },
-  scope: 'file',
-  check(facts, context) {
-    for (const call of facts.calls) {
-      if (!call.allowThreads || !needsThreadState(call.callee) || compiledInAny(call.guard, FREE_THREADED) === false) continue;
-      context.report({
-        messageId: 'detached',
-        data: { api: call.callee },
-        file: facts.file,
-        range: call.range,
-        fix: `Call ${call.callee} before Py_BEGIN_ALLOW_THREADS or after Py_END_ALLOW_THREADS, keeping only plain C work inside the block; if it must run there, re-attach:\nPy_BLOCK_THREADS\n${call.callee}(${call.args.join(', ')});\nPy_UNBLOCK_THREADS`,
-      });
+  scope: 'project',
+  check(project, context) {
+    const own = ownNames(project.files);
+    for (const facts of project.files) {
+      for (const call of facts.calls) {
+        if (!call.allowThreads || !needsThreadState(call.callee, own) || compiledInAny(call.guard, FREE_THREADED) === false) continue;
+        context.report({
+          messageId: 'detached',
+          data: { api: call.callee },
+          file: facts.file,
+          range: call.range,
+          fix: `Call ${call.callee} before Py_BEGIN_ALLOW_THREADS or after Py_END_ALLOW_THREADS, keeping only plain C work inside the block; if it must run there, re-attach:\nPy_BLOCK_THREADS\n${call.callee}(${call.args.join(', ')});\nPy_UNBLOCK_THREADS`,
+        });
+      }
     }
   },
 });

@@ -1,7 +1,6 @@
 /** Wording shared by the module-declaration rules: how to name a module's parts and how to guard a fix. */
 import type { ModuleFact } from '../../src/facts/modules.js';
 import type { RelatedLocation } from '../../src/engine/rule.js';
-import type { PythonVersion } from '../../src/python-version.js';
 
 export const HOWTO = 'https://docs.python.org/3.14/howto/free-threading-extensions.html';
 export const MODULE_API = 'https://docs.python.org/3.14/c-api/module.html';
@@ -27,17 +26,4 @@ export function relatedParts(module: ModuleFact): RelatedLocation[] {
   return related;
 }
 
-export function supportsPythonBefore313(minPython: PythonVersion): boolean {
-  return minPython.major < 3 || (minPython.major === 3 && minPython.minor < 13);
-}
-
-/** The slot entry to add, guarded when the project still supports Pythons without Py_mod_gil. */
-export function gilSlotLines(minPython: PythonVersion, indent = '    '): string {
-  const entry = `${indent}{Py_mod_gil, Py_MOD_GIL_NOT_USED},`;
-  return supportsPythonBefore313(minPython) ? `#ifdef Py_mod_gil\n${entry}\n#endif` : entry;
-}
-
-/** The call to add; PyUnstable_Module_SetGIL exists only in free-threaded builds, whatever the version. */
-export function setGilLines(variable: string, indent = '    '): string {
-  return `#ifdef Py_GIL_DISABLED\n${indent}PyUnstable_Module_SetGIL(${variable}, Py_MOD_GIL_NOT_USED);\n#endif`;
-}
+export { gilSlotLines, setGilLines, supportsPythonBefore313 } from '../../src/fix/declaration-text.js';
