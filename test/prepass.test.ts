@@ -164,6 +164,18 @@ describe('dead branches', () => {
     assert.match(text, /#ifdef Py_GIL_DISABLED\nint x;\n#else\nint y;\n#endif/);
   });
 
+  it("blanks a debug branch behind the file's own switch, unless the switch is defined two ways", () => {
+    const source = '#define TRACING 0\n#if TRACING\n#define TRACE(o) printf("%d", (int)(o)->ob_refcnt)\n#else\n#define TRACE(o)\n#endif\n';
+    const text = blankDeadBranches(source, scanDirectives(source));
+    assertSameShape(source, text);
+    assert.doesNotMatch(text, /ob_refcnt/);
+    assert.match(text, /#define TRACE\(o\)\n/);
+    const twice = `${source}#undef TRACING\n#define TRACING 1\n`;
+    assert.match(blankDeadBranches(twice, scanDirectives(twice)), /ob_refcnt/);
+    const redefined = '#define LEVEL 0\n#ifdef EXTRA\n#define LEVEL 1\n#endif\n#if LEVEL\nint a;\n#endif\n';
+    assert.match(blankDeadBranches(redefined, scanDirectives(redefined)), /int a;/);
+  });
+
   it('keeps code that some 3.x release compiles, however new', () => {
     const source = '#if PY_VERSION_HEX >= 0x030E00F0\nint a;\n#else\nint b;\n#endif\n#if PY_VERSION_HEX >= 0x03100000\nint c;\n#endif\n';
     assert.equal(blankDeadBranches(source, scanDirectives(source)), source);

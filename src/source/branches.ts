@@ -35,19 +35,24 @@ function decide(condition: string, scenarios: readonly Scenario[]): Decision {
 
 /**
  * Python 3 scenarios that also know the file's own switches defined for every Python 3:
- * `#if PY_MAJOR_VERSION >= 3` / `#define IS_PY3K` makes a later `#ifdef IS_PY3K` decidable.
- * Only empty or numeric definitions are taken, and a macro also #undef'd is left unknown.
+ * `#if PY_MAJOR_VERSION >= 3` / `#define IS_PY3K` makes a later `#ifdef IS_PY3K` decidable,
+ * and so does a debug switch defined unconditionally (`#define TRACING 0`, then `#if TRACING`).
+ * Only empty or numeric definitions are taken; a macro also #undef'd, or defined twice with
+ * different values, is left unknown.
  */
 function withProjectSwitches(directives: readonly Directive[]): Scenario[] {
   const guards = guardIndex(directives);
   const known = new Map<string, number>();
-  const undefined_ = new Set(directives.filter((d) => d.keyword === 'undef').map((d) => d.body.trim()));
+  const conflicting = new Set(directives.filter((d) => d.keyword === 'undef').map((d) => d.body.trim()));
   for (const d of directives) {
     const define = parseDefine(d);
-    if (!define || define.params !== null || undefined_.has(define.name) || !/^(?:\d+)?$/.test(define.body)) continue;
+    if (!define || define.params !== null || conflicting.has(define.name) || !/^(?:\d+)?$/.test(define.body)) continue;
+    const value = Number(define.body || 1);
+    if (known.has(define.name) && known.get(define.name) !== value) conflicting.add(define.name);
     const guard = guards.at(d.start);
-    if (guard.length > 0 && PYTHON_3.every((s) => compiledIn(guard, s) === true)) known.set(define.name, Number(define.body || 1));
+    if (PYTHON_3.every((s) => compiledIn(guard, s) === true)) known.set(define.name, value);
   }
+  for (const name of conflicting) known.delete(name);
   if (known.size === 0) return PYTHON_3;
   return PYTHON_3.map((s) => ({ name: s.name, macros: new Map([...s.macros, ...known]) }));
 }
