@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { globby } from 'globby';
 import type { SourceFile } from './engine/runner.js';
-import { BUILD_FILE_NAMES } from './facts/build-files.js';
+import { BUILD_FILE_NAMES, WORKFLOW_PATTERNS } from './facts/build-files.js';
 import { SOURCE_PATTERNS } from './source/languages.js';
 
 export class DiscoveryError extends Error {}
@@ -72,7 +72,7 @@ export async function discover(options: DiscoverOptions): Promise<SourceFile[]> 
     for (const f of await globby(options.include.length > 0 ? [...options.include] : SOURCE_PATTERNS, globOptions)) found.add(path.resolve(f));
     // Build files decide whether a free-threaded wheel can be built; --include narrows the scan to sources.
     if (options.include.length === 0) {
-      for (const f of await globby(BUILD_FILE_NAMES.map((n) => `**/${n}`), globOptions)) buildFiles.add(path.resolve(f));
+      for (const f of await globby([...BUILD_FILE_NAMES.map((n) => `**/${n}`), ...WORKFLOW_PATTERNS], globOptions)) buildFiles.add(path.resolve(f));
     }
   }
   const entries = (set: Set<string>, kind: 'source' | 'build') => [...set].map((p) => ({ path: p, file: displayPath(p, options.cwd), kind }));

@@ -13,12 +13,12 @@ import { FIXTURES, runUnit, units } from './support/units.js';
 const rules = await loadRules();
 
 async function findingsOf(code: string, rule: Rule) {
-  const file = rule.docs.exampleFile ?? 'example.c';
+  const texts: Record<string, string> = { ...rule.docs.exampleContext, [rule.docs.exampleFile ?? 'example.c']: code };
   const result = await audit({
-    files: [{ path: file, file, kind: languageOf(file) !== null ? 'source' : 'build' }],
+    files: Object.keys(texts).map((file) => ({ path: file, file, kind: languageOf(file) !== null ? 'source' : 'build' })),
     rules: [rule],
     options: { minPython: DEFAULT_MIN_PYTHON, targetPython: DEFAULT_TARGET_PYTHON },
-    read: async () => new TextEncoder().encode(code),
+    read: async (file) => new TextEncoder().encode(texts[file]),
   });
   return result.findings;
 }

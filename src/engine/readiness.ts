@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { BindingModule } from '../facts/bindings.js';
-import { BUILD_FILE_NAMES } from '../facts/build-files.js';
+import { isBuildFile } from '../facts/build-files.js';
 import { declarationOf, undecidedBecause, type InitStyle, type ModuleFact } from '../facts/modules.js';
 import { SEVERITIES, type Finding, type Severity } from './rule.js';
 
@@ -70,7 +70,7 @@ function countByFile(findings: readonly Finding[]): Map<string, Counted> {
 /** Build files whose settings reach a module: in its directory or above. */
 function buildFilesAbove(byFile: ReadonlyMap<string, Counted>, file: string): string[] {
   return [...byFile.keys()].filter((b) => {
-    if (!BUILD_FILE_NAMES.includes(path.posix.basename(b))) return false;
+    if (!isBuildFile(b)) return false;
     const dir = path.posix.dirname(b);
     return dir === '.' || file.startsWith(`${dir}/`);
   });

@@ -10,8 +10,8 @@ export type Severity = 'error' | 'warning' | 'note';
 /** Most severe first. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
 
-export type Category = 'module-declaration' | 'borrowed-reference' | 'critical-section' | 'thread-state' | 'refcount' | 'limited-api' | 'global-state' | 'memory' | 'deprecated-api';
-export const CATEGORIES: readonly Category[] = ['module-declaration', 'borrowed-reference', 'critical-section', 'thread-state', 'refcount', 'limited-api', 'global-state', 'memory', 'deprecated-api'];
+export type Category = 'module-declaration' | 'borrowed-reference' | 'critical-section' | 'thread-state' | 'refcount' | 'limited-api' | 'global-state' | 'memory' | 'deprecated-api' | 'packaging';
+export const CATEGORIES: readonly Category[] = ['module-declaration', 'borrowed-reference', 'critical-section', 'thread-state', 'refcount', 'limited-api', 'global-state', 'memory', 'deprecated-api', 'packaging'];
 
 export interface RuleDocs {
   /** What it does: one sentence. */
@@ -24,6 +24,8 @@ export interface RuleDocs {
   useInstead: string;
   /** The file name the examples are written as (default `example.c`); `setup.py` for build-file rules. */
   exampleFile?: string;
+  /** Other files of the example project, the same for both examples: a rule that judges a whole project needs them. */
+  exampleContext?: Record<string, string>;
   knownProblems?: string;
 }
 
@@ -103,6 +105,11 @@ export interface Finding {
   fix: string | null;
   guide: string;
   related: RelatedLocation[];
+}
+
+/** `CPython 3.13` for a CPython version, the tool's own name otherwise (`pybind11 2.13`). */
+export function sinceText(rule: Pick<RuleMeta<string>, 'since'>): string {
+  return /^\d/.test(rule.since) ? `CPython ${rule.since}` : rule.since;
 }
 
 export function formatMessage(template: string, data: Record<string, string>): string {

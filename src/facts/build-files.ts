@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { LineIndex } from '../source/lines.js';
+import { packagingFacts, type Packaging } from './packaging.js';
 import type { Range } from './types.js';
 
 export interface BuildSetting {
@@ -34,9 +35,17 @@ export interface BuildFileFacts {
   limitedApi: BuildSetting[];
   nanobindTargets: NanobindTarget[];
   cythonDirectives: CythonDirective[];
+  packaging: Packaging;
 }
 
 export const BUILD_FILE_NAMES = ['setup.py', 'setup.cfg', 'pyproject.toml', 'meson.build', 'CMakeLists.txt'];
+/** CI workflows, for the cibuildwheel settings in their environment. */
+export const WORKFLOW_PATTERNS = ['.github/workflows/*.yml', '.github/workflows/*.yaml'];
+
+/** Whether a file (a path relative to the scan root) is read for build settings. */
+export function isBuildFile(file: string): boolean {
+  return BUILD_FILE_NAMES.includes(path.posix.basename(file)) || /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(file);
+}
 
 /** Per file name: patterns that switch the limited API on, and whether the value is a build-time expression. */
 const PATTERNS: Record<string, { pattern: RegExp; conditional: (value: string) => boolean }[]> = {
@@ -92,5 +101,11 @@ export function buildFileFacts(file: string, text: string): BuildFileFacts {
     }
   }
   const cmake = path.posix.basename(file) === 'CMakeLists.txt';
-  return { file, limitedApi, nanobindTargets: cmake ? nanobindTargets(text, lines) : [], cythonDirectives: cythonDirectives(file, text, lines) };
+  return {
+    file,
+    limitedApi,
+    nanobindTargets: cmake ? nanobindTargets(text, lines) : [],
+    cythonDirectives: cythonDirectives(file, text, lines),
+    packaging: packagingFacts(file, text, cmake ? cmakeCode(text) : text, lines),
+  };
 }

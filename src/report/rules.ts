@@ -1,5 +1,5 @@
 /** Rule documentation rendered from rule metadata: the `rules` table, `explain`, and the README table. */
-import type { Rule } from '../engine/rule.js';
+import { sinceText, type Rule } from '../engine/rule.js';
 
 /** `howto/free-threading-extensions.html#borrowed-references`: the guide link without its common prefix. */
 function shortGuide(url: string): string {
@@ -26,9 +26,10 @@ export function formatExplain(rule: Rule): string {
     `${rule.id} (${rule.severity}, ${rule.category}${rule.status === 'preview' ? ', preview' : ''})`,
     `What it does\n  ${rule.docs.what}`,
     `Why is this bad?\n  ${rule.docs.why}`,
-    `Example\n${indent(rule.docs.example)}`,
+    `Example${rule.docs.exampleFile ? ` (${rule.docs.exampleFile})` : ''}\n${indent(rule.docs.example)}`,
+    ...Object.entries(rule.docs.exampleContext ?? {}).map(([file, text]) => `  with ${file}:\n${indent(text)}`),
     `Use instead\n${indent(rule.docs.useInstead)}`,
-    `Replacement\n  ${rule.replacement} (since CPython ${rule.since}); pythoncapi_compat.h: ${rule.compat}`,
+    `Replacement\n  ${rule.replacement} (since ${sinceText(rule)}); pythoncapi_compat.h: ${rule.compat}`,
   ];
   if (rule.docs.knownProblems) sections.push(`Known problems\n  ${rule.docs.knownProblems}`);
   sections.push(`Guide\n  ${rule.guide}`);

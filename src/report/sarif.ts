@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { SEVERITIES, type Finding, type Rule } from '../engine/rule.js';
+import { SEVERITIES, sinceText, type Finding, type Rule } from '../engine/rule.js';
 import { compareFindings, type AuditResult } from '../engine/runner.js';
 import { fingerprints } from '../engine/fingerprints.js';
 import { INFORMATION_URI } from '../version.js';
@@ -63,7 +63,7 @@ function region(range: Finding['range']) {
 
 function help(rule: Rule): { text: string; markdown: string } {
   const d = rule.docs;
-  const text = `${d.what}\n\n${d.why}\n\nExample:\n${d.example}\n\nUse instead:\n${d.useInstead}\n\nReplacement: ${rule.replacement} (CPython ${rule.since}); pythoncapi_compat.h: ${rule.compat}.`;
+  const text = `${d.what}\n\n${d.why}\n\nExample:\n${d.example}\n\nUse instead:\n${d.useInstead}\n\nReplacement: ${rule.replacement} (since ${sinceText(rule)}); pythoncapi_compat.h: ${rule.compat}.`;
   const markdown = [
     d.what,
     '',
@@ -77,7 +77,7 @@ function help(rule: Rule): { text: string; markdown: string } {
     '```c',
     d.useInstead,
     '```',
-    `**Replacement:** ${rule.replacement} (CPython ${rule.since}); pythoncapi_compat.h: ${rule.compat}.`,
+    `**Replacement:** ${rule.replacement} (since ${sinceText(rule)}); pythoncapi_compat.h: ${rule.compat}.`,
     '',
     `[CPython 3.14 guide](${rule.guide})`,
   ].join('\n');

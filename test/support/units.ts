@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConfigFile, resolveOptions } from '../../src/config.js';
-import { BUILD_FILE_NAMES } from '../../src/facts/build-files.js';
+import { isBuildFile } from '../../src/facts/build-files.js';
 import { loadRules } from '../../src/engine/registry.js';
 import { languageOf } from '../../src/source/languages.js';
 import { audit, type AuditResult } from '../../src/engine/runner.js';
@@ -23,7 +23,7 @@ function sourcesUnder(dir: string, prefix = ''): string[] {
     .flatMap((e) => {
       const relative = prefix + e.name;
       if (e.isDirectory()) return sourcesUnder(path.join(dir, e.name), `${relative}/`);
-      return languageOf(e.name) !== null || BUILD_FILE_NAMES.includes(e.name) ? [relative] : [];
+      return languageOf(e.name) !== null || isBuildFile(relative) ? [relative] : [];
     })
     .sort();
 }

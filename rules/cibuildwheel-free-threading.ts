@@ -1,0 +1,129 @@
+import picomatch from 'picomatch';
+import { defineRule } from '../src/engine/rule.js';
+import type { BuildFileFacts } from '../src/facts/build-files.js';
+import type { CibuildwheelSetting } from '../src/facts/packaging.js';
+import { BUILDING_HOWTO, moduleStates } from './support/packaging.js';
+
+type MessageId = 'skipped' | 'removedOption' | 'deprecatedEnable';
+
+/** A free-threaded 3.14 identifier per platform cibuildwheel builds it on. */
+const FREE_THREADED_IDENTIFIERS: [string, string][] = [
+  ['cp314t-manylinux_x86_64', 'linux'],
+  ['cp314t-manylinux_aarch64', 'linux'],
+  ['cp314t-musllinux_x86_64', 'linux'],
+  ['cp314t-macosx_arm64', 'macos'],
+  ['cp314t-macosx_x86_64', 'macos'],
+  ['cp314t-win_amd64', 'windows'],
+  ['cp314t-win_arm64', 'windows'],
+];
+
+/** cibuildwheel's selectors: fnmatch patterns with braces, separated by white space. */
+function matchesAny(identifier: string, patterns: string): boolean {
+  return patterns.split(/\s+/).some((p) => p !== '' && picomatch.isMatch(identifier, p));
+}
+
+/** cibuildwheel checks requires-python against X.Y.99: `<3.14` and `<=3.14` leave out every 3.14. */
+function excludesPython314(specifier: string): boolean {
+  for (const m of specifier.matchAll(/(<=?)\s*(\d+)\.(\d+)(?:\.(\d+))?/g)) {
+    const bound = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+    const version = [3, 14, 99];
+    const order = version[0] - bound[0] || version[1] - bound[1] || version[2] - bound[2];
+    if (m[1] === '<' ? order >= 0 : order > 0) return true;
+  }
+  return false;
+}
+
+interface Selection {
+  file: string;
+  setting: CibuildwheelSetting | null;
+}
+
+/**
+ * The settings one CI run combines: a workflow's CIBW_BUILD / CIBW_SKIP replace the pyproject
+ * values, each workflow being its own run; the platform tables apply to their platform.
+ */
+function configurations(buildFiles: readonly BuildFileFacts[]): { build: (platform: string) => Selection; skip: (platform: string) => Selection }[] {
+  const toml = buildFiles.filter((b) => b.file.endsWith('pyproject.toml')).flatMap((b) => b.packaging.cibuildwheel.map((s) => ({ file: b.file, setting: s })));
+  const pick = (list: Selection[], key: 'build' | 'skip', platform: string) =>
+    list.find((s) => s.setting?.key === key && s.setting.platform === platform) ?? list.find((s) => s.setting?.key === key && s.setting.platform === null) ?? { file: '', setting: null };
+  const runs = buildFiles
+    .filter((b) => !b.file.endsWith('pyproject.toml') && b.packaging.cibuildwheel.some((s) => s.key === 'build' || s.key === 'skip'))
+    .map((b) => b.packaging.cibuildwheel.map((s) => ({ file: b.file, setting: s })));
+  const combine = (environment: Selection[]) => ({
+    build: (platform: string) => (environment.some((s) => s.setting?.key === 'build') ? pick(environment, 'build', platform) : pick(toml, 'build', platform)),
+    skip: (platform: string) => (environment.some((s) => s.setting?.key === 'skip') ? pick(environment, 'skip', platform) : pick(toml, 'skip', platform)),
+  });
+  return runs.length > 0 ? runs.map(combine) : [combine([])];
+}
+
+export default defineRule<MessageId>({
+  id: 'cibuildwheel-free-threading',
+  category: 'packaging',
+  severity: 'warning',
+  precision: 'high',
+  status: 'stable',
+  guide: BUILDING_HOWTO,
+  references: ['https://cibuildwheel.pypa.io/en/stable/options/#build-skip', 'https://cibuildwheel.pypa.io/en/stable/options/#enable', 'https://py-free-threading.github.io/ci/'],
+  replacement: 'let cibuildwheel build the cp314t identifiers (its default since 3.1): drop the skip pattern or the build selector that leaves them out',
+  since: 'cibuildwheel 3.1',
+  compat: 'not applicable',
+  verified:
+    'pypa/cibuildwheel docs/changelog.md (2.18.1 free-threaded-support, 2.22.0 enable, 3.0.0 removal, 3.1.0 cp314t by default, 3.4.1 and 4.0.0 cpython-freethreading deprecated and removed), selector.py at v3.1.0 and HEAD; CPython Doc/howto/free-threading-extensions.rst, Building Extensions for the Free-Threaded Build',
+  docs: {
+    what:
+      'Finds cibuildwheel configurations (pyproject.toml [tool.cibuildwheel], CIBW_* variables in GitHub workflows) that build no free-threaded wheel while a module declares free-threading support, and the free-threading options cibuildwheel removed or deprecated.',
+    why:
+      'A module that declares Py_MOD_GIL_NOT_USED reaches free-threaded users only in a cp314t wheel. cibuildwheel builds cp314t by default since 3.1, so a skip pattern ' +
+      '(cp3??t-*, *t-*) or a build selector such as cp31?-* silently leaves them without one. free-threaded-support was removed in cibuildwheel 3.0 (it is a configuration ' +
+      'error there), and the cpython-freethreading enable group, needed only for the experimental cp313t, is deprecated since 3.4.1 and an error in 4.0.',
+    exampleFile: 'pyproject.toml',
+    example: ['[tool.cibuildwheel]', 'free-threaded-support = true', 'skip = ["pp*"]'].join('\n'),
+    useInstead: ['[tool.cibuildwheel]', 'skip = ["pp*"]'].join('\n'),
+    knownProblems:
+      'Settings made outside pyproject.toml and GitHub workflow env blocks (other CI systems, --config-file, overrides tables) are not read; the cibuildwheel version is not read, so the removed and deprecated options are judged against cibuildwheel 3.1 and later.',
+  },
+  messages: {
+    skipped:
+      '{{why}}: cibuildwheel builds no free-threaded (cp314t) wheel, so free-threaded users never get module "{{module}}", which declares free-threading support',
+    removedOption: '`{{text}}`: free-threaded-support was removed in cibuildwheel 3.0, where it is a configuration error; cp314t wheels are built by default since 3.1',
+    deprecatedEnable:
+      '`{{text}}`: the cpython-freethreading group only selects the experimental cp313t wheels; it is deprecated since cibuildwheel 3.4.1 and an error in 4.0, and cp314t needs no enable',
+  },
+  scope: 'project',
+  check(project, context) {
+    const settings = project.buildFiles.flatMap((b) => b.packaging.cibuildwheel.map((s) => ({ file: b.file, setting: s })));
+    for (const { file, setting } of settings) {
+      if (setting.key === 'free-threaded-support') context.report({ messageId: 'removedOption', data: { text: setting.text }, file, range: setting.range, fix: 'Remove it.' });
+      if (setting.key === 'enable' && /\bcpython-freethreading\b/.test(setting.value)) {
+        context.report({ messageId: 'deprecatedEnable', data: { text: setting.text }, file, range: setting.range, fix: 'Remove cpython-freethreading (and build cp313t no more).' });
+      }
+    }
+    if (!project.buildFiles.some((b) => b.packaging.usesCibuildwheel)) return;
+    const declared = moduleStates(project).find((m) => m.declared);
+    if (declared === undefined) return;
+    const requires = project.buildFiles.map((b) => ({ file: b.file, requires: b.packaging.requiresPython })).find((r) => r.requires !== null);
+    for (const run of configurations(project.buildFiles)) {
+      const survivors = FREE_THREADED_IDENTIFIERS.filter(([id, platform]) => matchesAny(id, run.build(platform).setting?.value ?? '*') && !matchesAny(id, run.skip(platform).setting?.value ?? ''));
+      if (survivors.length > 0 && !(requires?.requires && excludesPython314(requires.requires.text))) continue;
+      const skip = FREE_THREADED_IDENTIFIERS.map(([, platform]) => run.skip(platform)).find((s) => s.setting !== null && FREE_THREADED_IDENTIFIERS.every(([id]) => matchesAny(id, s.setting?.value ?? '')));
+      const build = run.build('linux');
+      const decisive =
+        survivors.length > 0 && requires?.requires
+          ? { file: requires.file, range: requires.requires.range, why: `requires-python = "${requires.requires.text}" leaves out 3.14` }
+          : skip?.setting
+            ? { file: skip.file, range: skip.setting.range, why: `\`${skip.setting.text}\` skips every cp314t identifier` }
+            : build.setting
+              ? { file: build.file, range: build.setting.range, why: `\`${build.setting.text}\` selects no cp314t identifier` }
+              : null;
+      if (decisive === null) continue;
+      context.report({
+        messageId: 'skipped',
+        data: { why: decisive.why, module: declared.name },
+        file: decisive.file,
+        range: decisive.range,
+        fix: 'Let the cp314t identifiers through: remove the pattern that leaves them out (cibuildwheel 3.1 and later build them by default).',
+        related: [{ file: declared.file, range: declared.range, message: `module "${declared.name}"` }],
+      });
+    }
+  },
+});

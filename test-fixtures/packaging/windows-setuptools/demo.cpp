@@ -1,0 +1,3 @@
+#include <pybind11/pybind11.h>
+PYBIND11_MODULE(demo, m, pybind11::mod_gil_not_used()) {
+}
