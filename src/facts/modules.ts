@@ -229,10 +229,15 @@ const paramPatterns = new Map<string, RegExp>();
 
 function substitute(body: string, params: readonly string[], args: readonly string[]): string {
   if (params.length === 0) return body.includes('##') ? body.replace(/\s*##\s*/g, '') : body;
-  const key = params.join(',');
+  // A variadic macro names its last parameter __VA_ARGS__ (`...`) or, in GNU C, `rest...`; it takes the remaining arguments.
+  const last = params[params.length - 1];
+  const variadic = last.endsWith('...');
+  const names = variadic ? [...params.slice(0, -1), last === '...' ? '__VA_ARGS__' : last.replace(/\s*\.\.\.$/, '')] : [...params];
+  const values = variadic ? [...args.slice(0, params.length - 1), args.slice(params.length - 1).join(', ')] : args;
+  const key = names.join(',');
   let pattern = paramPatterns.get(key);
-  if (pattern === undefined) paramPatterns.set(key, (pattern = new RegExp(`\\b(?:${params.join('|')})\\b`, 'g')));
-  const text = body.replace(pattern, (p) => args[params.indexOf(p)] ?? p);
+  if (pattern === undefined) paramPatterns.set(key, (pattern = new RegExp(`\\b(?:${names.join('|')})\\b`, 'g')));
+  const text = body.replace(pattern, (p) => values[names.indexOf(p)] ?? p);
   return text.includes('##') ? text.replace(/\s*##\s*/g, '') : text;
 }
 
