@@ -4,7 +4,7 @@ import path from 'node:path';
 import { globby } from 'globby';
 import type { SourceFile } from './engine/runner.js';
 import { BUILD_FILE_NAMES, WORKFLOW_PATTERNS } from './facts/build-files.js';
-import { SOURCE_PATTERNS } from './source/languages.js';
+import { languageOf, SOURCE_PATTERNS } from './source/languages.js';
 
 export class DiscoveryError extends Error {}
 
@@ -69,10 +69,13 @@ export async function discover(options: DiscoverOptions): Promise<SourceFile[]> 
       followSymbolicLinks: false,
       suppressErrors: true,
     };
-    for (const f of await globby(options.include.length > 0 ? [...options.include] : SOURCE_PATTERNS, globOptions)) found.add(path.resolve(f));
     // Build files decide whether a free-threaded wheel can be built; --include narrows the scan to sources.
-    if (options.include.length === 0) {
-      for (const f of await globby([...BUILD_FILE_NAMES.map((n) => `**/${n}`), ...WORKFLOW_PATTERNS], globOptions)) buildFiles.add(path.resolve(f));
+    // One walk for both: each globby call reads the tree (and its .gitignore files) again.
+    const patterns = options.include.length > 0 ? [...options.include] : [...SOURCE_PATTERNS, ...BUILD_FILE_NAMES.map((n) => `**/${n}`), ...WORKFLOW_PATTERNS];
+    for (const f of await globby(patterns, globOptions)) {
+      const absolutePath = path.resolve(f);
+      const isSource = options.include.length > 0 || languageOf(absolutePath) !== null;
+      (isSource ? found : buildFiles).add(absolutePath);
     }
   }
   const entries = (set: Set<string>, kind: 'source' | 'build') => [...set].map((p) => ({ path: p, file: displayPath(p, options.cwd), kind }));
