@@ -191,7 +191,7 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
   if (baselined === 'written') return EXIT_CLEAN;
   const minPython = `${formatPythonVersion(options.minPython)} (${options.minPythonSource})`;
   const toFile = args.output !== undefined;
-  const sarif = () => formatSarif(result, rules, { version: VERSION, source: readSource(io.cwd), category: args['sarif-category'] });
+  const sarif = () => formatSarif(result, rules, { version: VERSION, source: readSource(io.cwd), category: args['sarif-category'], workingDirectory: io.cwd });
   const formats: Record<ScanArgs['format'], () => string> = {
     text: () => formatText(result, { color: useColor(args.color, io, toFile), source: readSource(io.cwd), minPython }),
     json: () => formatJson(result, { version: VERSION, minPython: formatPythonVersion(options.minPython) }),

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { beforeEach, describe, it } from 'node:test';
 import { loadRules } from '../src/engine/registry.js';
@@ -76,6 +77,7 @@ describe('--format sarif', () => {
     assert.equal(run.tool.driver.name, 'cext-audit');
     assert.equal(run.tool.driver.informationUri, 'https://github.com/cext-audit/cext-audit');
     assert.ok(run.invocations[0].executionSuccessful);
+    assert.equal((run.invocations[0] as { workingDirectory?: { uri: string } }).workingDirectory?.uri, pathToFileURL(`${root}/`).href);
     assert.equal(run.results.length, 2);
     for (const result of run.results) {
       const rule = run.tool.driver.rules[result.ruleIndex];

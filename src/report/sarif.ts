@@ -7,6 +7,7 @@
  * results are left out, and a notification says how many and why.
  */
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { SEVERITIES, sinceText, type Finding, type Rule } from '../engine/rule.js';
 import { compareFindings, type AuditResult } from '../engine/runner.js';
@@ -39,6 +40,8 @@ export interface SarifOptions {
   source(file: string): string | null;
   /** Code scanning keeps one set of alerts per category: set it when several runs are uploaded. */
   category?: string;
+  /** The directory relative URIs are relative to: code scanning needs it to place a file named by an absolute URI. */
+  workingDirectory?: string;
 }
 
 /** `module-missing-gil-slot` → `ModuleMissingGilSlot`. */
@@ -201,7 +204,13 @@ export function formatSarif(result: AuditResult, rules: readonly Rule[], options
     const run = {
       tool: { driver },
       ...(options.category !== undefined ? { automationDetails: { id: automationId(options.category) } } : {}),
-      invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+      invocations: [
+        {
+          executionSuccessful: true,
+          toolExecutionNotifications: notifications,
+          ...(options.workingDirectory !== undefined ? { workingDirectory: { uri: pathToFileURL(`${options.workingDirectory.replace(/\/$/, '')}/`).href } } : {}),
+        },
+      ],
       // The verdict per module, for whoever reads the log beyond code scanning's alerts.
       properties: { modules: result.modules.map(({ name, initStyle, declared, verdict, file, findings }) => ({ name, initStyle, declared, verdict, file, findings })) },
       results: results.slice(0, kept),
