@@ -174,6 +174,13 @@ describe('dead branches', () => {
     assert.match(blankDeadBranches(twice, scanDirectives(twice)), /ob_refcnt/);
     const redefined = '#define LEVEL 0\n#ifdef EXTRA\n#define LEVEL 1\n#endif\n#if LEVEL\nint a;\n#endif\n';
     assert.match(blankDeadBranches(redefined, scanDirectives(redefined)), /int a;/);
+    // A switch decides only what follows it: an include guard's own #define does not blank its header.
+    const header = '#ifndef EXT_H\n#define EXT_H\nint kept;\n#endif\n';
+    assert.equal(blankDeadBranches(header, scanDirectives(header)), header);
+    const order = '#if FEATURE\nint early;\n#endif\n#define FEATURE 0\n#if FEATURE\nint late;\n#endif\n';
+    const ordered = blankDeadBranches(order, scanDirectives(order));
+    assert.match(ordered, /int early;/);
+    assert.doesNotMatch(ordered, /int late;/);
   });
 
   it('keeps code that some 3.x release compiles, however new', () => {

@@ -34,27 +34,47 @@ function decide(condition: string, scenarios: readonly Scenario[]): Decision {
 }
 
 /**
- * Python 3 scenarios that also know the file's own switches defined for every Python 3:
- * `#if PY_MAJOR_VERSION >= 3` / `#define IS_PY3K` makes a later `#ifdef IS_PY3K` decidable,
- * and so does a debug switch defined unconditionally (`#define TRACING 0`, then `#if TRACING`).
- * Only empty or numeric definitions are taken; a macro also #undef'd, or defined twice with
- * different values, is left unknown.
+ * The file's own switches defined for every Python 3: `#if PY_MAJOR_VERSION >= 3` /
+ * `#define IS_PY3K` makes a later `#ifdef IS_PY3K` decidable, and so does a debug switch
+ * defined unconditionally (`#define TRACING 0`, then `#if TRACING`). Only empty or numeric
+ * definitions are taken; a macro also #undef'd, or defined twice with different values, is
+ * left unknown. In offset order: a switch decides only the conditions that follow it, as the
+ * preprocessor sees them, so a header's `#ifndef X_H` is never decided by its own `#define X_H`.
  */
-function withProjectSwitches(directives: readonly Directive[]): Scenario[] {
+function projectSwitches(directives: readonly Directive[]): { name: string; value: number; at: number }[] {
   const guards = guardIndex(directives);
-  const known = new Map<string, number>();
+  const found: { name: string; value: number; at: number }[] = [];
+  const values = new Map<string, number>();
   const conflicting = new Set(directives.filter((d) => d.keyword === 'undef').map((d) => d.body.trim()));
   for (const d of directives) {
     const define = parseDefine(d);
     if (!define || define.params !== null || conflicting.has(define.name) || !/^(?:\d+)?$/.test(define.body)) continue;
     const value = Number(define.body || 1);
-    if (known.has(define.name) && known.get(define.name) !== value) conflicting.add(define.name);
+    if (values.has(define.name) && values.get(define.name) !== value) conflicting.add(define.name);
     const guard = guards.at(d.start);
-    if (PYTHON_3.every((s) => compiledIn(guard, s) === true)) known.set(define.name, value);
+    if (PYTHON_3.every((s) => compiledIn(guard, s) === true)) {
+      values.set(define.name, value);
+      found.push({ name: define.name, value, at: d.start });
+    }
   }
-  for (const name of conflicting) known.delete(name);
-  if (known.size === 0) return PYTHON_3;
-  return PYTHON_3.map((s) => ({ name: s.name, macros: new Map([...s.macros, ...known]) }));
+  return found.filter((s) => !conflicting.has(s.name));
+}
+
+/** The Python 3 scenarios as they stand at each offset: with the switches defined before it. */
+function scenariosAt(directives: readonly Directive[]): (offset: number) => readonly Scenario[] {
+  const switches = projectSwitches(directives);
+  const byCount = new Map<number, Scenario[]>([[0, PYTHON_3]]);
+  return (offset) => {
+    let count = 0;
+    while (count < switches.length && switches[count].at < offset) count++;
+    let scenarios = byCount.get(count);
+    if (scenarios === undefined) {
+      const known = switches.slice(0, count).map((s): [string, number] => [s.name, s.value]);
+      scenarios = PYTHON_3.map((s) => ({ name: s.name, macros: new Map([...s.macros, ...known]) }));
+      byCount.set(count, scenarios);
+    }
+    return scenarios;
+  };
 }
 
 interface Chain {
@@ -103,14 +123,14 @@ export function blankDeadBranches(text: string, directives: readonly Directive[]
 
 /** The [start, end) offsets no Python 3 build compiles, in order; they may nest. */
 export function deadSpans(directives: readonly Directive[]): [number, number][] {
-  const scenarios = withProjectSwitches(directives);
+  const scenarios = scenariosAt(directives);
   const spans: [number, number][] = [];
   for (const chain of chains(directives)) {
     let anyTrue = false;
     let allDecided = true;
     for (let b = 0; b < chain.directives.length - 1; b++) {
       const condition = chain.conditions[b];
-      const decision: Decision = anyTrue ? false : condition === null ? true : decide(condition, scenarios);
+      const decision: Decision = anyTrue ? false : condition === null ? true : decide(condition, scenarios(chain.directives[b].start));
       if (decision === false) spans.push([chain.directives[b].end, chain.directives[b + 1].start]);
       else if (decision === true) anyTrue = true;
       else allDecided = false;
