@@ -1,10 +1,13 @@
 /**
- * Which functions Python code can run: those named in a file-scope table (method tables, type
- * slots, getters) and everything they call in the project. Module-creation tables (PyModuleDef,
- * slot arrays) are left out: exec and create run once per module, at import.
+ * Which functions Python code can run with no lock held: those named in a file-scope table
+ * (method tables, type slots, getters) and everything they call in the project. Module-creation tables (PyModuleDef, slot arrays)
+ * are left out: exec and create run once per module, at import. A call made while the caller
+ * holds a critical section or a mutex is not followed: the callee then runs under that lock
+ * (the HOWTO's "lock held by the caller" helpers).
  */
-import { visibleFrom, type InFile } from './modules.js';
-import type { FileFacts, FunctionFact } from './types.js';
+import { lockIndex } from './locks.js';
+import { visibleFrom, type InFile, type ProjectFacts } from './modules.js';
+import type { CallFact, FileFacts, FunctionFact } from './types.js';
 
 const INIT_TABLES = new Set(['PyModuleDef', 'PyModuleDef_Slot', 'struct PyModuleDef', 'struct PyModuleDef_Slot']);
 const MAX_DEPTH = 12;
@@ -18,10 +21,33 @@ function key(file: string, name: string): string {
   return `${file}\0${name}`;
 }
 
-/** Functions reachable from Python, keyed by file and name. */
-export function callableFromPython(files: readonly FileFacts[]): Map<string, CallableFunction> {
+type Reach = Pick<ProjectFacts, 'files' | 'macroCalls'>;
+
+/** The calls each function makes with no lock held, keyed by file and function. */
+function unlockedCalls(project: Reach): Map<string, string[]> {
+  const locks = lockIndex(project);
+  const callsBy = new Map<string, string[]>();
+  const unlocked = (call: CallFact, facts: FileFacts) => call.criticalSections.length === 0 && locks.heldAt(facts, call.inFunction, call.range).length === 0;
+  for (const f of project.files) {
+    for (const call of f.calls) {
+      if (call.inFunction === null || !unlocked(call, f)) continue;
+      const k = key(f.file, call.inFunction);
+      const list = callsBy.get(k) ?? [];
+      list.push(call.callee);
+      callsBy.set(k, list);
+    }
+  }
+  return callsBy;
+}
+
+const reachedBy = new WeakMap<object, Map<string, CallableFunction>>();
+
+/** Functions reachable from Python with no lock held, keyed by file and name; computed once per project. */
+export function callableFromPython(project: Reach): Map<string, CallableFunction> {
+  const known = reachedBy.get(project);
+  if (known !== undefined) return known;
   const byName = new Map<string, InFile<FunctionFact>[]>();
-  for (const f of files) {
+  for (const f of project.files) {
     for (const fn of f.functions) {
       const list = byName.get(fn.name) ?? [];
       list.push({ file: f.file, fact: fn });
@@ -29,19 +55,10 @@ export function callableFromPython(files: readonly FileFacts[]): Map<string, Cal
     }
   }
   const resolve = (name: string, from: string) => visibleFrom(byName.get(name) ?? [], from);
-  const callsBy = new Map<string, string[]>();
-  for (const f of files) {
-    for (const call of f.calls) {
-      if (call.inFunction === null) continue;
-      const k = key(f.file, call.inFunction);
-      const list = callsBy.get(k) ?? [];
-      list.push(call.callee);
-      callsBy.set(k, list);
-    }
-  }
+  const callsBy = unlockedCalls(project);
   const reached = new Map<string, CallableFunction>();
   let frontier: CallableFunction[] = [];
-  for (const f of files) {
+  for (const f of project.files) {
     for (const entry of f.entryPoints) {
       if (INIT_TABLES.has(entry.tableType)) continue;
       const target = resolve(entry.function, f.file);
@@ -61,6 +78,7 @@ export function callableFromPython(files: readonly FileFacts[]): Map<string, Cal
     }
     frontier = next;
   }
+  reachedBy.set(project, reached);
   return reached;
 }
 
