@@ -989,7 +989,11 @@ export function extractFacts(
   const statics = functionStatics(root, spans, ctx, entryPoints);
   variables.push(...statics);
   const staticWrites = staticWriteFacts(code, variables, spans, allRegions, ctx);
-  const includes = directives.filter((d) => d.keyword === 'include').map((d) => d.body.replace(/^["<]|[">]$/g, ''));
+  const includeLines = directives.filter((d) => d.keyword === 'include');
+  const header = (d: Directive) => d.body.replace(/^["<]|[">]$/g, '');
+  const includes = includeLines.map(header);
+  // Dead branches are blanked in the code text, their directive lines too.
+  const deadIncludes = includeLines.filter((d) => code.slice(d.start, d.end).trim() === '').map(header);
   const bindingModules = bindingModuleFacts(code, directives, ctx);
-  return { file, functions, calls, moduleDefs, slotArrays, variables, assignments, staticWrites, entryPoints, objectHeader, nameUses, blockMacros, sectionExits, defines: defineFacts(directives, ctx), includes, bindingModules };
+  return { file, functions, calls, moduleDefs, slotArrays, variables, assignments, staticWrites, entryPoints, objectHeader, nameUses, blockMacros, sectionExits, defines: defineFacts(directives, ctx), includes, deadIncludes, bindingModules };
 }

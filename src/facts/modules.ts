@@ -9,6 +9,7 @@ import { listItems, referencedName } from './initializer.js';
 import { assignmentBefore } from './extract.js';
 import type { BuildFileFacts } from './build-files.js';
 import { bindingModules, type BindingModule } from './bindings.js';
+import { deadHeaders, includeSites } from './includes.js';
 import type { AssignmentFact, CallFact, DefineFact, FileFacts, FunctionFact, Guard, ModuleDefFact, Range, SlotArrayFact } from './types.js';
 
 export interface InFile<T> {
@@ -56,6 +57,7 @@ export interface ModuleFact {
 }
 
 export interface ProjectFacts {
+  /** The scanned files, less the headers no Python 3 build reads (included only from dead branches). */
   files: FileFacts[];
   modules: ModuleFact[];
   /** Modules made by pybind11, nanobind and Cython. */
@@ -499,7 +501,10 @@ function setGilCallsOf(
   return found;
 }
 
-export function projectFacts(files: FileFacts[], buildFiles: BuildFileFacts[] = []): ProjectFacts {
+export function projectFacts(scanned: FileFacts[], buildFiles: BuildFileFacts[] = []): ProjectFacts {
+  // What a header that no Python 3 build reads declares or calls is never compiled.
+  const dead = deadHeaders(includeSites(scanned));
+  const files = dead.size === 0 ? scanned : scanned.filter((f) => !dead.has(f.file));
   const index = new Index(files);
   const modules: ModuleFact[] = [];
   const claimed = new Set<ModuleDefFact>();

@@ -240,5 +240,7 @@ export interface FileFacts {
   defines: DefineFact[];
   /** Header names of `#include` lines (`Python.h`, `pythoncapi_compat.h`). */
   includes: string[];
+  /** Those of `includes` whose `#include` line sits in a branch no Python 3 build compiles (`#if PY_MAJOR_VERSION < 3`), once per line. */
+  deadIncludes: string[];
   bindingModules: BindingModuleFact[];
 }
