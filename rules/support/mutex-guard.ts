@@ -16,12 +16,12 @@ const IN_PLACE = /^(?:Py(?:Dict|List|Set)_\w+|PySequence_Fast_(?:GET_ITEM|GET_SI
 /** Calls after which the borrowed reference is a strong one. */
 const STRONG = /^(?:Py_X?INCREF|Py_X?NewRef)$/;
 
-type Guarded = Pick<ProjectFacts, 'files' | 'macroCalls'>;
+type Guarded = Pick<ProjectFacts, 'files' | 'macroCalls' | 'sameUnit'>;
 
-/** The files that can name a file-scope variable of `facts`: its own for a static, else every file. */
+/** The files that can name a file-scope variable of `facts`: those compiled with it for a static, else every file. */
 function filesNaming(name: string, facts: FileFacts, project: Guarded): readonly FileFacts[] {
   const variable = facts.variables.find((v) => v.inFunction === null && v.name === name);
-  return variable?.isStatic ? [facts] : project.files;
+  return variable?.isStatic ? project.files.filter((f) => project.sameUnit(f.file, facts.file)) : project.files;
 }
 
 /**

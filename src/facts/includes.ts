@@ -1,6 +1,7 @@
 /**
- * The project's `#include` graph: which scanned file each `#include` line names, and the
- * headers no Python 3 build reads because every line that includes them sits in a dead branch.
+ * The project's `#include` graph: which scanned file each `#include` line names, the files
+ * compiled together in one translation unit (a unity build includes `.c` files into another),
+ * and the headers no Python 3 build reads because every line that includes them sits in a dead branch.
  */
 import path from 'node:path';
 import type { FileFacts } from './types.js';
@@ -70,4 +71,28 @@ export function deadHeaders(sites: ReadonlyMap<string, readonly IncludeSite[]>):
     }
   }
   return dead;
+}
+
+/**
+ * Whether two files can be compiled in one translation unit: one includes the other, directly
+ * or through other files, or a third file includes both. A static function of one is then
+ * visible to the other, as in a unity build. Lines in dead branches do not count.
+ */
+export function unitsOf(sites: ReadonlyMap<string, readonly IncludeSite[]>): (a: string, b: string) => boolean {
+  const known = new Map<string, Set<string>>();
+  // The file and every file that includes it, directly or not: the units it is compiled in start there.
+  const including = (file: string): Set<string> => {
+    let found = known.get(file);
+    if (found !== undefined) return found;
+    found = new Set([file]);
+    for (const f of found) for (const site of sites.get(f) ?? []) if (!site.dead) found.add(site.from);
+    known.set(file, found);
+    return found;
+  };
+  return (a, b) => {
+    if (a === b) return true;
+    const ofB = including(b);
+    for (const f of including(a)) if (ofB.has(f)) return true;
+    return false;
+  };
 }

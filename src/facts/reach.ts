@@ -1,6 +1,7 @@
 /**
  * Which functions Python code can run with no lock held: those named in a file-scope table
- * (method tables, type slots, getters) and everything they call in the project. Module-creation tables (PyModuleDef, slot arrays)
+ * (method tables, type slots, getters) and everything they call in the project, static functions
+ * of files compiled in the same unit included (a unity build). Module-creation tables (PyModuleDef, slot arrays)
  * are left out: exec and create run once per module, at import. A call made while the caller
  * holds a critical section or a mutex is not followed: the callee then runs under that lock
  * (the HOWTO's "lock held by the caller" helpers).
@@ -21,7 +22,7 @@ function key(file: string, name: string): string {
   return `${file}\0${name}`;
 }
 
-type Reach = Pick<ProjectFacts, 'files' | 'macroCalls'>;
+type Reach = Pick<ProjectFacts, 'files' | 'macroCalls' | 'sameUnit'>;
 
 /** The calls each function makes with no lock held, keyed by file and function. */
 function unlockedCalls(project: Reach): Map<string, string[]> {
@@ -54,7 +55,7 @@ export function callableFromPython(project: Reach): Map<string, CallableFunction
       byName.set(fn.name, list);
     }
   }
-  const resolve = (name: string, from: string) => visibleFrom(byName.get(name) ?? [], from);
+  const resolve = (name: string, from: string) => visibleFrom(byName.get(name) ?? [], from, project.sameUnit);
   const callsBy = unlockedCalls(project);
   const reached = new Map<string, CallableFunction>();
   let frontier: CallableFunction[] = [];
