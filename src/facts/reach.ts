@@ -1,7 +1,8 @@
 /**
  * Which functions Python code can run with no lock held: those named in a file-scope table
- * (method tables, type slots, getters) and everything they call in the project, static functions
- * of files compiled in the same unit included (a unity build). Module-creation tables (PyModuleDef, slot arrays)
+ * (method tables, type slots, getters) and everything they call in the project, directly or
+ * through the project's function-like macros (`#define BUMP() bump()`), static functions of files
+ * compiled in the same unit included (a unity build). Module-creation tables (PyModuleDef, slot arrays)
  * are left out: exec and create run once per module, at import. A call made while the caller
  * holds a critical section or a mutex is not followed: the callee then runs under that lock
  * (the HOWTO's "lock held by the caller" helpers).
@@ -25,12 +26,12 @@ function key(file: string, name: string): string {
 type Reach = Pick<ProjectFacts, 'files' | 'macroCalls' | 'sameUnit'>;
 
 /** The calls each function makes with no lock held, keyed by file and function. */
-function unlockedCalls(project: Reach): Map<string, string[]> {
+function unlockedCalls(project: Reach, functionNames: ReadonlySet<string>): Map<string, string[]> {
   const locks = lockIndex(project);
   const callsBy = new Map<string, string[]>();
   const unlocked = (call: CallFact, facts: FileFacts) => call.criticalSections.length === 0 && locks.heldAt(facts, call.inFunction, call.range).length === 0;
   for (const f of project.files) {
-    for (const call of f.calls) {
+    for (const call of [...f.calls, ...project.macroCalls(f, functionNames)]) {
       if (call.inFunction === null || !unlocked(call, f)) continue;
       const k = key(f.file, call.inFunction);
       const list = callsBy.get(k) ?? [];
@@ -56,7 +57,7 @@ export function callableFromPython(project: Reach): Map<string, CallableFunction
     }
   }
   const resolve = (name: string, from: string) => visibleFrom(byName.get(name) ?? [], from, project.sameUnit);
-  const callsBy = unlockedCalls(project);
+  const callsBy = unlockedCalls(project, new Set(byName.keys()));
   const reached = new Map<string, CallableFunction>();
   let frontier: CallableFunction[] = [];
   for (const f of project.files) {
