@@ -86,7 +86,10 @@ export interface SectionExitFact {
   guard: Guard;
 }
 
-/** `target = name;` inside a function: how an object a function created gets published. */
+/**
+ * `target = name;` inside a function: how an object a function created gets published. In a
+ * chain, `a = b = f();` holds `a = b`, placed where the expression ends (the store happens after f returns).
+ */
 export interface AssignmentFact {
   target: string;
   /** The assigned identifier. */
