@@ -2,11 +2,31 @@ import { defineRule } from '../src/engine/rule.js';
 import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
 import { lockIndex } from '../src/facts/locks.js';
 import { callableFromPython, callableKey } from '../src/facts/reach.js';
+import type { VariableFact } from '../src/facts/types.js';
 import { HOWTO, supportsPythonBefore313 } from './support/module-parts.js';
 
 type MessageId = 'lazyCache' | 'write';
 
 const THREAD_SAFE_STORAGE = /^(?:_Thread_local|thread_local|__thread|_Atomic|Py_thread_local|__declspec\s*\(\s*thread\s*\))$/;
+
+/** Declarations by function (empty at file scope) and name: one per `#if` branch that declares it. */
+function declarations(variables: readonly VariableFact[]): Map<string, VariableFact[]> {
+  const byKey = new Map<string, VariableFact[]>();
+  for (const v of variables) {
+    const key = `${v.inFunction ?? ''}\0${v.name}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), v]);
+  }
+  return byKey;
+}
+
+/**
+ * A declaration the free-threaded build may compile that every thread shares; undefined when each
+ * of them is thread-local or atomic (`static __thread int depth;` under `#ifdef Py_GIL_DISABLED`,
+ * a plain `static int depth;` in the `#else`).
+ */
+function sharedDeclaration(declared: readonly VariableFact[]): VariableFact | undefined {
+  return declared.find((v) => compiledInAny(v.guard, FREE_THREADED) !== false && !v.qualifiers.some((q) => THREAD_SAFE_STORAGE.test(q)));
+}
 
 export default defineRule<MessageId>({
   id: 'static-state-write',
@@ -83,11 +103,11 @@ export default defineRule<MessageId>({
     const callable = callableFromPython(project);
     const locks = lockIndex(project);
     for (const facts of project.files) {
-      const variables = new Map(facts.variables.map((v) => [`${v.inFunction ?? ''}\0${v.name}`, v]));
+      const variables = declarations(facts.variables);
       for (const write of facts.staticWrites) {
         const entry = callable.get(callableKey(facts.file, write.inFunction));
-        const variable = variables.get(`${write.inFunction}\0${write.name}`) ?? variables.get(`\0${write.name}`);
-        if (!entry || !variable || variable.qualifiers.some((q) => THREAD_SAFE_STORAGE.test(q))) continue;
+        const variable = sharedDeclaration(variables.get(`${write.inFunction}\0${write.name}`) ?? variables.get(`\0${write.name}`) ?? []);
+        if (!entry || !variable) continue;
         if (write.criticalSections.length > 0 || locks.heldAt(facts, write.inFunction, write.range).length > 0 || compiledInAny(write.guard, FREE_THREADED) === false) continue;
         const lazy = write.storesCall !== null && variable.type.includes('PyObject');
         const mutexNote = supportsPythonBefore313(context.options.minPython) ? '\n(PyMutex is new in 3.13: keep a PyThread_type_lock for older Pythons)' : '';
