@@ -25,13 +25,14 @@ function filesNaming(name: string, facts: FileFacts, project: Guarded): readonly
 }
 
 /**
- * Whether every mention of the file-scope `name` in the files that can name it is an in-place call on it, made
- * under `mutex` wherever Python can run it (code that runs only at import is alone), and it is
+ * Whether every mention of the file-scope `name` in the files that can name it is an in-place
+ * call on it, made under `mutex` wherever Python can run it without that mutex (code that runs
+ * only at import is alone, and so is a helper only called with the mutex held), and it is
  * replaced only under `mutex` too. A copy, a call that hands it on, or a macro that names it,
  * could let another thread modify it unlocked.
  */
 function guardsEveryUse(name: string, mutex: string, facts: FileFacts, project: Guarded, locks: LockIndex): boolean {
-  const callable = callableFromPython(project);
+  const callable = callableFromPython(project, mutex);
   const named = new RegExp(`\\b${name}\\b`);
   for (const f of filesNaming(name, facts, project)) {
     if (f.assignments.some((a) => a.value === name) || f.defines.some((d) => named.test(d.body))) return false;

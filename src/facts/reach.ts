@@ -25,14 +25,20 @@ function key(file: string, name: string): string {
 
 type Reach = Pick<ProjectFacts, 'files' | 'macroCalls' | 'sameUnit'>;
 
-/** The calls each function makes with no lock held, keyed by file and function. */
-function unlockedCalls(project: Reach, functionNames: ReadonlySet<string>): Map<string, string[]> {
+/**
+ * The calls each function makes without holding `mutex` (without holding any lock or critical
+ * section when it is null), keyed by file and function.
+ */
+function callsWithout(mutex: string | null, project: Reach, functionNames: ReadonlySet<string>): Map<string, string[]> {
   const locks = lockIndex(project);
   const callsBy = new Map<string, string[]>();
-  const unlocked = (call: CallFact, facts: FileFacts) => call.criticalSections.length === 0 && locks.heldAt(facts, call.inFunction, call.range).length === 0;
+  const free = (call: CallFact, facts: FileFacts) => {
+    const held = locks.heldAt(facts, call.inFunction, call.range);
+    return mutex === null ? call.criticalSections.length === 0 && held.length === 0 : !held.includes(mutex);
+  };
   for (const f of project.files) {
     for (const call of [...f.calls, ...project.macroCalls(f, functionNames)]) {
-      if (call.inFunction === null || !unlocked(call, f)) continue;
+      if (call.inFunction === null || !free(call, f)) continue;
       const k = key(f.file, call.inFunction);
       const list = callsBy.get(k) ?? [];
       list.push(call.callee);
@@ -42,11 +48,16 @@ function unlockedCalls(project: Reach, functionNames: ReadonlySet<string>): Map<
   return callsBy;
 }
 
-const reachedBy = new WeakMap<object, Map<string, CallableFunction>>();
+const reachedBy = new WeakMap<object, Map<string | null, Map<string, CallableFunction>>>();
 
-/** Functions reachable from Python with no lock held, keyed by file and name; computed once per project. */
-export function callableFromPython(project: Reach): Map<string, CallableFunction> {
-  const known = reachedBy.get(project);
+/**
+ * Functions Python can run with no lock held, keyed by file and name; with `mutex`, those it can
+ * run without holding that mutex. Computed once per project and mutex.
+ */
+export function callableFromPython(project: Reach, mutex: string | null = null): Map<string, CallableFunction> {
+  let byMutex = reachedBy.get(project);
+  if (byMutex === undefined) reachedBy.set(project, (byMutex = new Map()));
+  const known = byMutex.get(mutex);
   if (known !== undefined) return known;
   const byName = new Map<string, InFile<FunctionFact>[]>();
   for (const f of project.files) {
@@ -57,7 +68,7 @@ export function callableFromPython(project: Reach): Map<string, CallableFunction
     }
   }
   const resolve = (name: string, from: string) => visibleFrom(byName.get(name) ?? [], from, project.sameUnit);
-  const callsBy = unlockedCalls(project, new Set(byName.keys()));
+  const callsBy = callsWithout(mutex, project, new Set(byName.keys()));
   const reached = new Map<string, CallableFunction>();
   let frontier: CallableFunction[] = [];
   for (const f of project.files) {
@@ -80,7 +91,7 @@ export function callableFromPython(project: Reach): Map<string, CallableFunction
     }
     frontier = next;
   }
-  reachedBy.set(project, reached);
+  byMutex.set(mutex, reached);
   return reached;
 }
 

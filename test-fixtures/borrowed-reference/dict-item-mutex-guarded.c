@@ -3,11 +3,12 @@
  * a dict someone touches unlocked, hands out, or locks with another mutex is. */
 #include <Python.h>
 
-static PyMutex names_lock, tags_lock, other_lock;
+static PyMutex names_lock, tags_lock, labels_lock, other_lock;
 static PyObject *names;      /* every use holds names_lock */
 static PyObject *tags;       /* tags_lock, but one lookup holds another mutex */
 static PyObject *seen;       /* one method writes it unlocked */
 static PyObject *shown;      /* handed out to Python code */
+static PyObject *labels;     /* labels_lock, but a helper clears it under another mutex */
 
 #define LOCK_NAMES() PyMutex_Lock(&names_lock)
 #define UNLOCK_NAMES() PyMutex_Unlock(&names_lock)
@@ -80,6 +81,47 @@ set_name(PyObject *self, PyObject *args)
     return rc < 0 ? NULL : Py_NewRef(Py_None);
 }
 
+/* Touches names unlocked itself, but its only caller holds names_lock. */
+static int
+insert_name(PyObject *key, PyObject *value)
+{
+    return PyDict_SetItem(names, key, value);
+}
+
+static PyObject *
+set_default(PyObject *self, PyObject *key)
+{
+    PyMutex_Lock(&names_lock);
+    int rc = insert_name(key, Py_None);
+    PyMutex_Unlock(&names_lock);
+    return rc < 0 ? NULL : Py_NewRef(Py_None);
+}
+
+static PyObject *
+label_of(PyObject *self, PyObject *key)
+{
+    PyMutex_Lock(&labels_lock);
+    PyObject *v = PyDict_GetItem(labels, key);  // expect: borrowed-dict-item
+    PyObject *r = v == NULL ? NULL : PyObject_Str(v);
+    PyMutex_Unlock(&labels_lock);
+    return r;
+}
+
+static void
+clear_labels(void)
+{
+    PyDict_Clear(labels);
+}
+
+static PyObject *
+reset_labels(PyObject *self, PyObject *unused)
+{
+    PyMutex_Lock(&other_lock);
+    clear_labels();
+    PyMutex_Unlock(&other_lock);
+    Py_RETURN_NONE;
+}
+
 static PyObject *
 was_seen(PyObject *self, PyObject *key)
 {
@@ -134,6 +176,9 @@ static PyMethodDef methods[] = {
     {"peek_tag", peek_tag, METH_O, NULL},
     {"drop_tag", drop_tag, METH_O, NULL},
     {"set_name", set_name, METH_VARARGS, NULL},
+    {"set_default", set_default, METH_O, NULL},
+    {"label_of", label_of, METH_O, NULL},
+    {"reset_labels", reset_labels, METH_NOARGS, NULL},
     {"was_seen", was_seen, METH_O, NULL},
     {"mark_seen", mark_seen, METH_O, NULL},
     {"is_shown", is_shown, METH_O, NULL},
@@ -148,9 +193,10 @@ exec_module(PyObject *m)
 {
     names = PyDict_New();
     tags = PyDict_New();
+    labels = PyDict_New();
     seen = PyDict_New();
     shown = PyDict_New();
-    if (names == NULL || tags == NULL || seen == NULL || shown == NULL) {
+    if (names == NULL || tags == NULL || labels == NULL || seen == NULL || shown == NULL) {
         return -1;
     }
     return PyDict_SetItemString(names, "default", Py_None);
