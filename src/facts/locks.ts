@@ -3,6 +3,7 @@
  * (PyMutex, PyThread locks, pthread, Win32, C11 threads, libuv), with the project's own lock
  * macros (`#define LOCK_CACHE() PyMutex_Lock(&cache_lock)`) read as the calls they make.
  */
+import { compiledInAny, FREE_THREADED } from './guards.js';
 import type { ProjectFacts } from './modules.js';
 import { sameObject, startsBefore } from './origins.js';
 import type { FileFacts, Range } from './types.js';
@@ -33,7 +34,8 @@ function mutexOf(arg: string): string {
 function eventsOf(facts: FileFacts, project: Pick<ProjectFacts, 'macroCalls'>): Map<string, LockEvent[]> {
   const byFunction = new Map<string, LockEvent[]>();
   for (const call of [...facts.calls, ...project.macroCalls(facts, LOCK_CALLS)]) {
-    if (call.inFunction === null || !LOCK_CALLS.has(call.callee)) continue;
+    // A lock the free-threaded build compiles out (a macro defined per build) protects nothing there.
+    if (call.inFunction === null || !LOCK_CALLS.has(call.callee) || compiledInAny(call.guard, FREE_THREADED) === false) continue;
     const list = byFunction.get(call.inFunction) ?? [];
     list.push({ mutex: mutexOf(call.args[0] ?? ''), lock: LOCK_NAMES.has(call.callee), range: call.range });
     byFunction.set(call.inFunction, list);

@@ -6,10 +6,19 @@
 
 static PyMutex pool_lock;
 static pthread_mutex_t slab_lock = PTHREAD_MUTEX_INITIALIZER;
-static int pool_size, pool_count, slabs, grown_twice, refills, stamps, leaks;
+static int pool_size, pool_count, slabs, grown_twice, refills, stamps, leaks, gil_only;
 
 #define POOL_LOCK() PyMutex_Lock(&pool_lock)
 #define POOL_UNLOCK() PyMutex_Unlock(&pool_lock)
+
+/* A lock only the regular build takes: the free-threaded build runs the write bare. */
+#ifndef Py_GIL_DISABLED
+#  define LEGACY_LOCK() PyMutex_Lock(&pool_lock)
+#  define LEGACY_UNLOCK() PyMutex_Unlock(&pool_lock)
+#else
+#  define LEGACY_LOCK() ((void)0)
+#  define LEGACY_UNLOCK() ((void)0)
+#endif
 
 /* Only ever called with pool_lock held. */
 static void
@@ -103,10 +112,20 @@ relock(PyObject *self, PyObject *unused)
     Py_RETURN_NONE;
 }
 
+static PyObject *
+legacy(PyObject *self, PyObject *unused)
+{
+    LEGACY_LOCK();
+    gil_only++;  // expect: static-state-write
+    LEGACY_UNLOCK();
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"take", take, METH_NOARGS, NULL},
     {"take_many", take_many, METH_O, NULL},
     {"take_slab", take_slab, METH_NOARGS, NULL},
     {"relock", relock, METH_NOARGS, NULL},
+    {"legacy", legacy, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
