@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { buildsOf, compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
+import { buildsOf, compiledInAny, FREE_THREADED, ownMacrosCanExclude } from '../src/facts/guards.js';
 
 /** Every 3.x build this file may be compiled for, regular and free-threaded; Py_LIMITED_API is defined in each. */
 const ANY_BUILD = [9, 10, 11, 12, 13, 14].flatMap((minor) => buildsOf(3, minor)).map((s) => ({ ...s, macros: new Map([...s.macros, ['Py_LIMITED_API', 0x030a0000]]) }));
@@ -37,7 +37,9 @@ export default defineRule<MessageId>({
       '',
       'static int answer(void) { return 42; }',
     ].join('\n'),
-    knownProblems: 'Py_LIMITED_API set by the build (-DPy_LIMITED_API, py_limited_api=True in setup.py) is not seen: only sources are read.',
+    knownProblems:
+      'Py_LIMITED_API set by the build (-DPy_LIMITED_API, py_limited_api=True in setup.py) is not seen: only sources are read. ' +
+      'A define under a guard on a macro of the project\'s own (`#if !defined(MY_NO_LIMITED_API)`) is trusted when some setting of that macro leaves it out: the build is taken to set it for free-threaded builds.',
   },
   messages: {
     defined:
@@ -48,7 +50,7 @@ export default defineRule<MessageId>({
   check(facts, context) {
     const defines = facts.defines.filter((d) => d.name === 'Py_LIMITED_API');
     for (const define of defines) {
-      if (compiledInAny(define.guard, FREE_THREADED) === false) continue;
+      if (compiledInAny(define.guard, FREE_THREADED) === false || ownMacrosCanExclude(define.guard, FREE_THREADED)) continue;
       context.report({
         messageId: 'defined',
         data: {},

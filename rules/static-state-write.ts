@@ -1,36 +1,31 @@
 import { defineRule } from '../src/engine/rule.js';
 import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
-import { startsBefore } from '../src/facts/origins.js';
+import { lockIndex } from '../src/facts/locks.js';
 import { callableFromPython, callableKey } from '../src/facts/reach.js';
-import type { CallFact, StaticWriteFact } from '../src/facts/types.js';
+import type { VariableFact } from '../src/facts/types.js';
 import { HOWTO, supportsPythonBefore313 } from './support/module-parts.js';
 
 type MessageId = 'lazyCache' | 'write';
 
 const THREAD_SAFE_STORAGE = /^(?:_Thread_local|thread_local|__thread|_Atomic|Py_thread_local|__declspec\s*\(\s*thread\s*\))$/;
-const LOCK = /^(?:PyMutex_Lock|PyThread_acquire_lock(?:_timed)?|pthread_mutex_lock|pthread_rwlock_wrlock|EnterCriticalSection|AcquireSRWLockExclusive|mtx_lock|uv_mutex_lock)$/;
-const UNLOCK = /^(?:PyMutex_Unlock|PyThread_release_lock|pthread_mutex_unlock|pthread_rwlock_unlock|LeaveCriticalSection|ReleaseSRWLockExclusive|mtx_unlock|uv_mutex_unlock)$/;
 
-/** A lock taken before the write and released after it, in the same function; `locks` holds each function's lock calls. */
-function underLock(write: StaticWriteFact, locks: ReadonlyMap<string, CallFact[]>): boolean {
-  const mine = locks.get(write.inFunction) ?? [];
-  return mine.some((c) => LOCK.test(c.callee) && startsBefore(c.range, write.range)) && mine.some((c) => UNLOCK.test(c.callee) && startsBefore(write.range, c.range));
+/** Declarations by function (empty at file scope) and name: one per `#if` branch that declares it. */
+function declarations(variables: readonly VariableFact[]): Map<string, VariableFact[]> {
+  const byKey = new Map<string, VariableFact[]>();
+  for (const v of variables) {
+    const key = `${v.inFunction ?? ''}\0${v.name}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), v]);
+  }
+  return byKey;
 }
 
 /**
- * Lock and unlock calls by function, with the project's own lock macros
- * (`#define MUTEX_LOCK(m) PyMutex_Lock(m)`) read as the calls they make.
+ * A declaration the free-threaded build may compile that every thread shares; undefined when each
+ * of them is thread-local or atomic (`static __thread int depth;` under `#ifdef Py_GIL_DISABLED`,
+ * a plain `static int depth;` in the `#else`).
  */
-function lockCalls(calls: readonly CallFact[], lockMacros: ReadonlyMap<string, string>): Map<string, CallFact[]> {
-  const byFunction = new Map<string, CallFact[]>();
-  for (const call of calls) {
-    const callee = lockMacros.get(call.callee) ?? call.callee;
-    if (call.inFunction === null || !(LOCK.test(callee) || UNLOCK.test(callee))) continue;
-    const list = byFunction.get(call.inFunction) ?? [];
-    list.push({ ...call, callee });
-    byFunction.set(call.inFunction, list);
-  }
-  return byFunction;
+function sharedDeclaration(declared: readonly VariableFact[]): VariableFact | undefined {
+  return declared.find((v) => compiledInAny(v.guard, FREE_THREADED) !== false && !v.qualifiers.some((q) => THREAD_SAFE_STORAGE.test(q)));
 }
 
 export default defineRule<MessageId>({
@@ -47,7 +42,7 @@ export default defineRule<MessageId>({
   verified: 'Doc/howto/free-threading-extensions.rst (3.14), section Protecting Internal Extension State; Doc/c-api/init.rst PyMutex (3.13)',
   docs: {
     what:
-      'Finds writes to static variables, at file scope or inside functions (lazy caches, counters, flags, tables), in functions that Python code can call — functions named in a method table or type slot, and what they call — when no lock, critical section, atomic or thread-local storage protects them.',
+      'Finds writes to static variables, at file scope or inside functions (lazy caches, counters, flags, tables), in functions that Python code can call — functions named in a method table or type slot, and what they call — when no lock, critical section, atomic or thread-local storage protects them, in the function or around every call that leads to it.',
     why:
       'With the GIL, C code between two Python API calls ran alone, so a static could be filled on first use or counted up without a lock. Without it, ' +
       'two threads run the same function at once: both see the cache empty and both fill it (one reference leaks or is freed twice), counters lose updates, ' +
@@ -95,7 +90,7 @@ export default defineRule<MessageId>({
       '};',
     ].join('\n'),
     knownProblems:
-      'Locks are recognised lexically (a lock call before the write and an unlock after, in the same function). Statics of other files are not followed.',
+      'Locks are recognised lexically: a mutex is held from its lock call to the next unlock of the same mutex in the same function, and a function called only while its callers hold a mutex or a critical section runs under that lock. Which lock guards which static is not checked. Statics of other files are not followed.',
   },
   messages: {
     lazyCache:
@@ -105,22 +100,15 @@ export default defineRule<MessageId>({
   },
   scope: 'project',
   check(project, context) {
-    const callable = callableFromPython(project.files);
-    const lockMacros = new Map<string, string>();
-    for (const f of project.files) {
-      for (const d of f.defines) {
-        const inner = d.calls.find((c) => LOCK.test(c) || UNLOCK.test(c));
-        if (inner !== undefined) lockMacros.set(d.name, inner);
-      }
-    }
+    const callable = callableFromPython(project);
+    const locks = lockIndex(project);
     for (const facts of project.files) {
-      const locks = lockCalls(facts.calls, lockMacros);
-      const variables = new Map(facts.variables.map((v) => [`${v.inFunction ?? ''}\0${v.name}`, v]));
+      const variables = declarations(facts.variables);
       for (const write of facts.staticWrites) {
         const entry = callable.get(callableKey(facts.file, write.inFunction));
-        const variable = variables.get(`${write.inFunction}\0${write.name}`) ?? variables.get(`\0${write.name}`);
-        if (!entry || !variable || variable.qualifiers.some((q) => THREAD_SAFE_STORAGE.test(q))) continue;
-        if (write.criticalSections.length > 0 || underLock(write, locks) || compiledInAny(write.guard, FREE_THREADED) === false) continue;
+        const variable = sharedDeclaration(variables.get(`${write.inFunction}\0${write.name}`) ?? variables.get(`\0${write.name}`) ?? []);
+        if (!entry || !variable) continue;
+        if (write.criticalSections.length > 0 || locks.heldAt(facts, write.inFunction, write.range).length > 0 || compiledInAny(write.guard, FREE_THREADED) === false) continue;
         const lazy = write.storesCall !== null && variable.type.includes('PyObject');
         const mutexNote = supportsPythonBefore313(context.options.minPython) ? '\n(PyMutex is new in 3.13: keep a PyThread_type_lock for older Pythons)' : '';
         context.report({

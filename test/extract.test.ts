@@ -236,6 +236,17 @@ describe('assignments', () => {
       ],
     );
   });
+
+  it('records each outer store of a chained assignment where its expression ends, after the value is made', () => {
+    const f = facts('void f(Obj *self) {\n    self->cache = cache =\n        PyDict_New();\n    if ((self->a = b = g(x, y)) == NULL) {}\n    ok = x == y;\n}\n');
+    assert.deepEqual(
+      f.assignments.map((a) => [a.target, a.value, a.range.startLine, a.range.startColumn]),
+      [
+        ['self->cache', 'cache', 3, 21],
+        ['self->a', 'b', 4, 31],
+      ],
+    );
+  });
 });
 
 describe('unreachable code', () => {

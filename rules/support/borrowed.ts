@@ -11,6 +11,7 @@ import { defineRule, type Report, type Rule, type RuleContext, type RuleDocs, ty
 import { compiledInAny, FREE_THREADED } from '../../src/facts/guards.js';
 import type { ProjectFacts } from '../../src/facts/modules.js';
 import { isLifecycleFunction, lockedByEveryCaller, originOf, sameObject, startsBefore } from '../../src/facts/origins.js';
+import { guardedByMutex } from './mutex-guard.js';
 import { whyShared } from './origin-text.js';
 import type { CallFact, FileFacts } from '../../src/facts/types.js';
 import { supportsPythonBefore313, HOWTO } from './module-parts.js';
@@ -170,7 +171,7 @@ function sequenceOwner(seq: string, call: CallFact, facts: FileFacts): string {
   return fast?.args[0] ?? seq;
 }
 
-function checkCall(call: CallFact, facts: FileFacts, context: RuleContext<MessageId>, includesCompat: boolean): void {
+function checkCall(call: CallFact, facts: FileFacts, project: ProjectFacts, context: RuleContext<MessageId>, includesCompat: boolean): void {
   const api = BY_NAME.get(call.callee);
   if (api === undefined || compiledInAny(call.guard, FREE_THREADED) === false) return;
   const before313 = supportsPythonBefore313(context.options.minPython);
@@ -192,6 +193,7 @@ function checkCall(call: CallFact, facts: FileFacts, context: RuleContext<Messag
     const origin = originOf(container, call, facts);
     if (origin.kind === 'fresh') return;
     if (origin.kind === 'parameter' && lockedByEveryCaller(call.inFunction, origin.name, facts)) return;
+    if (origin.kind === 'file-scope' && guardedByMutex(call, origin.name, facts, project)) return;
     // The args tuple of a METH_VARARGS function: PySequence_Fast returns the tuple itself, immutable.
     if (api.ownerKind === 'sequence' && origin.kind === 'parameter' && origin.name === 'args') return;
     if (origin.kind === 'keyword-arguments' && api.safeOnKeywordArguments) return;
@@ -227,9 +229,17 @@ export interface BorrowedRuleSpec {
   compat: string;
 }
 
+/** What the family's checks cannot see, for the rules whose APIs have an owner argument. */
+const OWNER_KNOWN_PROBLEMS =
+  'A lock other than a critical section on the container (a PyMutex, a lock macro of the project) silences a finding only for a file-scope container ' +
+  'whose every use in the scan is an in-place call (PyDict_*, PyList_*, …) made under that lock wherever Python can run it, when the result is used ' +
+  'only before the unlock or made strong first (Py_INCREF, Py_NewRef); a use of the result after the unlock that is neither a call nor an assignment ' +
+  '(`return v;`) is not seen. A container in an object field guarded by a mutex of that object is still reported.';
+
 export function borrowedReferenceRule(spec: BorrowedRuleSpec): Rule<MessageId> {
   const apis = new Set(spec.apis);
   for (const name of apis) if (!BY_NAME.has(name)) throw new Error(`${spec.id}: ${name} has no row in BORROWED_APIS`);
+  const owned = spec.apis.some((a) => BY_NAME.get(a)?.owner !== null);
   return defineRule<MessageId>({
     id: spec.id,
     category: 'borrowed-reference',
@@ -242,7 +252,7 @@ export function borrowedReferenceRule(spec: BorrowedRuleSpec): Rule<MessageId> {
     since: spec.since,
     compat: spec.compat,
     verified: 'Doc/data/refcounts.dat and Doc/c-api/*.rst (3.14), Doc/howto/free-threading-extensions.rst, CPython 3.13.0 headers, pythoncapi_compat.h f6121eb',
-    docs: spec.docs,
+    docs: owned ? { ...spec.docs, knownProblems: [spec.docs.knownProblems, OWNER_KNOWN_PROBLEMS].filter(Boolean).join(' ') } : spec.docs,
     messages: messagesFor(spec.apis.map((a) => BY_NAME.get(a) as BorrowedApi)),
     scope: 'project',
     check(project: ProjectFacts, context: RuleContext<MessageId>) {
@@ -251,7 +261,7 @@ export function borrowedReferenceRule(spec: BorrowedRuleSpec): Rule<MessageId> {
       // a macro definition on its own is not a finding.
       for (const facts of project.files) {
         for (const call of [...facts.calls, ...project.macroCalls(facts, BORROWED_NAMES)]) {
-          if (apis.has(call.callee)) checkCall(call, facts, context, includesCompat);
+          if (apis.has(call.callee)) checkCall(call, facts, project, context, includesCompat);
         }
       }
     },

@@ -50,6 +50,7 @@ export function cythonFacts(file: string, text: string): FileFacts {
     sectionExits: [],
     defines: [],
     includes: [],
+    deadIncludes: [],
     bindingModules: [
       { framework: 'cython', name: path.posix.basename(file).replace(/\.pyx$/i, ''), options: directives, range: lines.range(start, end), guard: [] },
     ],

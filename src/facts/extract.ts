@@ -335,6 +335,22 @@ function assignedTo(source: string, callStart: number): string | null {
 /** `= identifier;`: the right-hand side of a plain assignment statement; the target is read backwards. */
 const ASSIGNED_IDENTIFIER = /=[ \t]*([A-Za-z_]\w*)[ \t]*;/g;
 
+/** `= identifier =`: the middle of a chained assignment `a = b = …;`, which stores b in a too. */
+const CHAINED_IDENTIFIER = /=[ \t]*([A-Za-z_]\w*)[ \t]*(?==(?!=))/g;
+
+/** Where the expression that starts at `from` ends: a `;` or `,` outside brackets, or the bracket that closes around it. */
+function expressionEnd(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth-- === 0) return i;
+    } else if ((c === ';' || c === ',') && depth === 0) return i;
+  }
+  return text.length;
+}
+
 function assignmentFacts(text: string, spans: FunctionSpan[], ctx: Context): AssignmentFact[] {
   const found: AssignmentFact[] = [];
   for (const m of text.matchAll(ASSIGNED_IDENTIFIER)) {
@@ -344,6 +360,16 @@ function assignmentFacts(text: string, spans: FunctionSpan[], ctx: Context): Ass
     const target = inFunction === null ? null : targetBefore(text, equals);
     if (target === null) continue;
     found.push({ target, value: m[1], range: ctx.lines.range(equals, equals + m[0].length), inFunction });
+  }
+  // The outer store of a chain takes the inner target's new value: it is placed where the expression
+  // ends, after the call or value stored, so `self->cache = cache = PyDict_New();` publishes the new dict.
+  for (const m of text.matchAll(CHAINED_IDENTIFIER)) {
+    const equals = m.index ?? 0;
+    const inFunction = enclosingFunction(spans, equals);
+    const target = inFunction === null ? null : targetBefore(text, equals);
+    if (target === null) continue;
+    const end = expressionEnd(text, equals + m[0].length + 1);
+    found.push({ target, value: m[1], range: ctx.lines.range(end, end + 1), inFunction });
   }
   return found;
 }
@@ -989,7 +1015,11 @@ export function extractFacts(
   const statics = functionStatics(root, spans, ctx, entryPoints);
   variables.push(...statics);
   const staticWrites = staticWriteFacts(code, variables, spans, allRegions, ctx);
-  const includes = directives.filter((d) => d.keyword === 'include').map((d) => d.body.replace(/^["<]|[">]$/g, ''));
+  const includeLines = directives.filter((d) => d.keyword === 'include');
+  const header = (d: Directive) => d.body.replace(/^["<]|[">]$/g, '');
+  const includes = includeLines.map(header);
+  // Dead branches are blanked in the code text, their directive lines too.
+  const deadIncludes = includeLines.filter((d) => code.slice(d.start, d.end).trim() === '').map(header);
   const bindingModules = bindingModuleFacts(code, directives, ctx);
-  return { file, functions, calls, moduleDefs, slotArrays, variables, assignments, staticWrites, entryPoints, objectHeader, nameUses, blockMacros, sectionExits, defines: defineFacts(directives, ctx), includes, bindingModules };
+  return { file, functions, calls, moduleDefs, slotArrays, variables, assignments, staticWrites, entryPoints, objectHeader, nameUses, blockMacros, sectionExits, defines: defineFacts(directives, ctx), includes, deadIncludes, bindingModules };
 }

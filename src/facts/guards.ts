@@ -273,3 +273,35 @@ export function buildsOf(major: number, minor: number): Scenario[] {
     })),
   );
 }
+
+/** Macros that the compiler, the platform or CPython's headers (pyconfig.h) define: not the project's own. */
+const SYSTEM_MACRO = /^(?:__|_?Py|PY|_PY|_WIN|_MSC_|_M_|_DEBUG$|_POSIX_|_XOPEN_|_GNU_SOURCE$|_LP64$|_AIX$|HAVE_|SIZEOF_|WITH_|MS_WINDOWS$|WIN32$|NDEBUG$|WORDS_BIGENDIAN$)/;
+/** More own macros than this in one guard and the guard is trusted without trying each setting. */
+const MAX_OWN_MACROS = 4;
+
+/** The project's own macros a guard tests, unknown to every scenario: `MY_FT_BUILD` in `!defined(MY_FT_BUILD)`. */
+function ownMacros(guard: Guard, scenarios: readonly Scenario[]): string[] {
+  const names = new Set<string>();
+  for (const condition of guard) {
+    for (const token of tokenize(condition) ?? []) {
+      if (/^[A-Za-z_]\w*$/.test(token) && token !== 'defined' && !SYSTEM_MACRO.test(token) && scenarios.every((s) => !s.macros.has(token))) names.add(token);
+    }
+  }
+  return [...names];
+}
+
+/**
+ * Whether the guard can leave its code out of every scenario through the project's own macros:
+ * some setting of them (each undefined, or defined as 1) makes it false in each scenario. A guard
+ * on a macro of one's own that the scan cannot evaluate is trusted to do what it was written for.
+ */
+export function ownMacrosCanExclude(guard: Guard, scenarios: readonly Scenario[]): boolean {
+  const own = ownMacros(guard, scenarios);
+  if (own.length === 0) return false;
+  if (own.length > MAX_OWN_MACROS) return true;
+  for (let setting = 0; setting < 2 ** own.length; setting++) {
+    const values = own.map((name, i): [string, number | null] => [name, setting & (1 << i) ? 1 : null]);
+    if (scenarios.every((s) => compiledIn(guard, { name: s.name, macros: new Map([...s.macros, ...values]) }) === false)) return true;
+  }
+  return false;
+}

@@ -9,6 +9,7 @@ import { listItems, referencedName } from './initializer.js';
 import { assignmentBefore } from './extract.js';
 import type { BuildFileFacts } from './build-files.js';
 import { bindingModules, type BindingModule } from './bindings.js';
+import { deadHeaders, includeSites, unitsOf } from './includes.js';
 import type { AssignmentFact, CallFact, DefineFact, FileFacts, FunctionFact, Guard, ModuleDefFact, Range, SlotArrayFact } from './types.js';
 
 export interface InFile<T> {
@@ -56,6 +57,7 @@ export interface ModuleFact {
 }
 
 export interface ProjectFacts {
+  /** The scanned files, less the headers no Python 3 build reads (included only from dead branches). */
   files: FileFacts[];
   modules: ModuleFact[];
   /** Modules made by pybind11, nanobind and Cython. */
@@ -69,6 +71,11 @@ export interface ProjectFacts {
    * lead to one of the `wanted` names are expanded, and only calls to them are returned.
    */
   macroCalls(facts: FileFacts, wanted: ReadonlySet<string>): CallFact[];
+  /**
+   * Whether two files can be compiled in one translation unit (one includes the other, directly
+   * or not, or a third includes both): code in one can then name the other's static functions.
+   */
+  sameUnit(a: string, b: string): boolean;
 }
 
 export type Declaration = 'not-used' | 'used' | 'missing' | 'unknown';
@@ -84,7 +91,10 @@ class Index {
   readonly slotArrays = new Map<string, InFile<SlotArrayFact>[]>();
   readonly defines = new Map<string, InFile<DefineFact>[]>();
 
-  constructor(files: readonly FileFacts[]) {
+  constructor(
+    files: readonly FileFacts[],
+    private readonly sameUnit: (a: string, b: string) => boolean,
+  ) {
     for (const f of files) {
       for (const fn of f.functions) push(this.functions, fn.name, { file: f.file, fact: fn });
       for (const call of f.calls) if (call.inFunction !== null) push(this.calls, `${f.file}\0${call.inFunction}`, call);
@@ -116,8 +126,9 @@ class Index {
     for (const candidate of table.get(this.alias(name)) ?? []) {
       if (compiledInAny(candidate.fact.guard, FREE_THREADED) === false) continue;
       if (candidate.file === file) return candidate;
-      // A static definition in another .c file is out of reach, unless the name is used in a header the file includes.
-      if (candidate.fact.isStatic && !candidate.file.endsWith('.h') && !file.endsWith('.h')) continue;
+      // A static definition in another .c file is out of reach, unless the name is used in a header the file includes
+      // or the two files are compiled together.
+      if (candidate.fact.isStatic && !candidate.file.endsWith('.h') && !file.endsWith('.h') && !this.sameUnit(candidate.file, file)) continue;
       fallback ??= candidate;
     }
     return fallback;
@@ -186,7 +197,7 @@ class Index {
 
   /** The definition a call reaches. */
   callee(name: string, file: string): InFile<FunctionFact> | undefined {
-    return visibleFrom(this.functions.get(name) ?? [], file);
+    return visibleFrom(this.functions.get(name) ?? [], file, this.sameUnit);
   }
 
   /**
@@ -257,9 +268,20 @@ function initName(fn: FunctionFact, index: Index): string | null {
   return defines.length === 0 && KNOWN_INIT_MACROS.has(name) ? `PyInit_${args[0]}` : null;
 }
 
-/** The definition code in `file` refers to: its own file's first, else one other files can name (not static, or in a header). */
-export function visibleFrom<T extends { isStatic: boolean }>(candidates: readonly InFile<T>[], file: string): InFile<T> | undefined {
-  return candidates.find((c) => c.file === file) ?? candidates.find((c) => !c.fact.isStatic || c.file.endsWith('.h'));
+/**
+ * The definition code in `file` refers to: its own file's first, then one of a file compiled
+ * with it (a unity build), else one other files can name (not static, or in a header).
+ */
+export function visibleFrom<T extends { isStatic: boolean }>(
+  candidates: readonly InFile<T>[],
+  file: string,
+  sameUnit: (a: string, b: string) => boolean,
+): InFile<T> | undefined {
+  return (
+    candidates.find((c) => c.file === file) ??
+    candidates.find((c) => sameUnit(c.file, file)) ??
+    candidates.find((c) => !c.fact.isStatic || c.file.endsWith('.h'))
+  );
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -504,8 +526,13 @@ function setGilCallsOf(
   return found;
 }
 
-export function projectFacts(files: FileFacts[], buildFiles: BuildFileFacts[] = []): ProjectFacts {
-  const index = new Index(files);
+export function projectFacts(scanned: FileFacts[], buildFiles: BuildFileFacts[] = []): ProjectFacts {
+  // What a header that no Python 3 build reads declares or calls is never compiled.
+  const sites = includeSites(scanned);
+  const dead = deadHeaders(sites);
+  const files = dead.size === 0 ? scanned : scanned.filter((f) => !dead.has(f.file));
+  const sameUnit = unitsOf(sites);
+  const index = new Index(files, sameUnit);
   const modules: ModuleFact[] = [];
   const claimed = new Set<ModuleDefFact>();
 
@@ -567,7 +594,7 @@ export function projectFacts(files: FileFacts[], buildFiles: BuildFileFacts[] = 
     }
     return found;
   };
-  return { files, modules, bindings, buildFiles, macroCalls };
+  return { files, modules, bindings, buildFiles, macroCalls, sameUnit };
 }
 
 /** Whether a slot's entry, and the definition its value came through, are compiled in the free-threaded build. */

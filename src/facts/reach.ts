@@ -1,10 +1,15 @@
 /**
- * Which functions Python code can run: those named in a file-scope table (method tables, type
- * slots, getters) and everything they call in the project. Module-creation tables (PyModuleDef,
- * slot arrays) are left out: exec and create run once per module, at import.
+ * Which functions Python code can run with no lock held: those named in a file-scope table
+ * (method tables, type slots, getters) and everything they call in the project, directly or
+ * through the project's function-like macros (`#define BUMP() bump()`), static functions of files
+ * compiled in the same unit included (a unity build). Module-creation tables (PyModuleDef, slot arrays)
+ * are left out: exec and create run once per module, at import. A call made while the caller
+ * holds a critical section or a mutex is not followed: the callee then runs under that lock
+ * (the HOWTO's "lock held by the caller" helpers).
  */
-import { visibleFrom, type InFile } from './modules.js';
-import type { FileFacts, FunctionFact } from './types.js';
+import { lockIndex } from './locks.js';
+import { visibleFrom, type InFile, type ProjectFacts } from './modules.js';
+import type { CallFact, FileFacts, FunctionFact } from './types.js';
 
 const INIT_TABLES = new Set(['PyModuleDef', 'PyModuleDef_Slot', 'struct PyModuleDef', 'struct PyModuleDef_Slot']);
 const MAX_DEPTH = 12;
@@ -18,30 +23,55 @@ function key(file: string, name: string): string {
   return `${file}\0${name}`;
 }
 
-/** Functions reachable from Python, keyed by file and name. */
-export function callableFromPython(files: readonly FileFacts[]): Map<string, CallableFunction> {
-  const byName = new Map<string, InFile<FunctionFact>[]>();
-  for (const f of files) {
-    for (const fn of f.functions) {
-      const list = byName.get(fn.name) ?? [];
-      list.push({ file: f.file, fact: fn });
-      byName.set(fn.name, list);
-    }
-  }
-  const resolve = (name: string, from: string) => visibleFrom(byName.get(name) ?? [], from);
+type Reach = Pick<ProjectFacts, 'files' | 'macroCalls' | 'sameUnit'>;
+
+/**
+ * The calls each function makes without holding `mutex` (without holding any lock or critical
+ * section when it is null), keyed by file and function.
+ */
+function callsWithout(mutex: string | null, project: Reach, functionNames: ReadonlySet<string>): Map<string, string[]> {
+  const locks = lockIndex(project);
   const callsBy = new Map<string, string[]>();
-  for (const f of files) {
-    for (const call of f.calls) {
-      if (call.inFunction === null) continue;
+  const free = (call: CallFact, facts: FileFacts) => {
+    const held = locks.heldAt(facts, call.inFunction, call.range);
+    return mutex === null ? call.criticalSections.length === 0 && held.length === 0 : !held.includes(mutex);
+  };
+  for (const f of project.files) {
+    for (const call of [...f.calls, ...project.macroCalls(f, functionNames)]) {
+      if (call.inFunction === null || !free(call, f)) continue;
       const k = key(f.file, call.inFunction);
       const list = callsBy.get(k) ?? [];
       list.push(call.callee);
       callsBy.set(k, list);
     }
   }
+  return callsBy;
+}
+
+const reachedBy = new WeakMap<object, Map<string | null, Map<string, CallableFunction>>>();
+
+/**
+ * Functions Python can run with no lock held, keyed by file and name; with `mutex`, those it can
+ * run without holding that mutex. Computed once per project and mutex.
+ */
+export function callableFromPython(project: Reach, mutex: string | null = null): Map<string, CallableFunction> {
+  let byMutex = reachedBy.get(project);
+  if (byMutex === undefined) reachedBy.set(project, (byMutex = new Map()));
+  const known = byMutex.get(mutex);
+  if (known !== undefined) return known;
+  const byName = new Map<string, InFile<FunctionFact>[]>();
+  for (const f of project.files) {
+    for (const fn of f.functions) {
+      const list = byName.get(fn.name) ?? [];
+      list.push({ file: f.file, fact: fn });
+      byName.set(fn.name, list);
+    }
+  }
+  const resolve = (name: string, from: string) => visibleFrom(byName.get(name) ?? [], from, project.sameUnit);
+  const callsBy = callsWithout(mutex, project, new Set(byName.keys()));
   const reached = new Map<string, CallableFunction>();
   let frontier: CallableFunction[] = [];
-  for (const f of files) {
+  for (const f of project.files) {
     for (const entry of f.entryPoints) {
       if (INIT_TABLES.has(entry.tableType)) continue;
       const target = resolve(entry.function, f.file);
@@ -61,6 +91,7 @@ export function callableFromPython(files: readonly FileFacts[]): Map<string, Cal
     }
     frontier = next;
   }
+  byMutex.set(mutex, reached);
   return reached;
 }
 

@@ -86,7 +86,10 @@ export interface SectionExitFact {
   guard: Guard;
 }
 
-/** `target = name;` inside a function: how an object a function created gets published. */
+/**
+ * `target = name;` inside a function: how an object a function created gets published. In a
+ * chain, `a = b = f();` holds `a = b`, placed where the expression ends (the store happens after f returns).
+ */
 export interface AssignmentFact {
   target: string;
   /** The assigned identifier. */
@@ -240,5 +243,7 @@ export interface FileFacts {
   defines: DefineFact[];
   /** Header names of `#include` lines (`Python.h`, `pythoncapi_compat.h`). */
   includes: string[];
+  /** Those of `includes` whose `#include` line sits in a branch no Python 3 build compiles (`#if PY_MAJOR_VERSION < 3`), once per line. */
+  deadIncludes: string[];
   bindingModules: BindingModuleFact[];
 }

@@ -1,0 +1,72 @@
+/**
+ * Borrowed references taken from a file-scope container under a mutex that guards it. The
+ * HOWTO's condition for a borrowed reference is that no other thread modifies the container
+ * while the reference is used: a mutex held by all the code that touches the container, and
+ * the reference used only while it is held, give exactly that (what a critical section on the
+ * container gives for objects Python code can also reach).
+ */
+import { lockIndex, type LockIndex } from '../../src/facts/locks.js';
+import type { ProjectFacts } from '../../src/facts/modules.js';
+import { sameObject, startsBefore } from '../../src/facts/origins.js';
+import { callableFromPython, callableKey } from '../../src/facts/reach.js';
+import type { CallFact, FileFacts } from '../../src/facts/types.js';
+
+/** Calls that work on the container given first without another owner keeping it. */
+const IN_PLACE = /^(?:Py(?:Dict|List|Set)_\w+|PySequence_Fast_(?:GET_ITEM|GET_SIZE|ITEMS)|PyCell_(?:GET|SET)|Py_X?DECREF|Py_CLEAR)$/;
+/** Calls after which the borrowed reference is a strong one. */
+const STRONG = /^(?:Py_X?INCREF|Py_X?NewRef)$/;
+
+type Guarded = Pick<ProjectFacts, 'files' | 'macroCalls' | 'sameUnit'>;
+
+/** The files that can name a file-scope variable of `facts`: those compiled with it for a static, else every file. */
+function filesNaming(name: string, facts: FileFacts, project: Guarded): readonly FileFacts[] {
+  const variable = facts.variables.find((v) => v.inFunction === null && v.name === name);
+  return variable?.isStatic ? project.files.filter((f) => project.sameUnit(f.file, facts.file)) : project.files;
+}
+
+/**
+ * Whether every mention of the file-scope `name` in the files that can name it is an in-place
+ * call on it, made under `mutex` wherever Python can run it without that mutex (code that runs
+ * only at import is alone, and so is a helper only called with the mutex held), and it is
+ * replaced only under `mutex` too. A copy, a call that hands it on, or a macro that names it,
+ * could let another thread modify it unlocked.
+ */
+function guardsEveryUse(name: string, mutex: string, facts: FileFacts, project: Guarded, locks: LockIndex): boolean {
+  const callable = callableFromPython(project, mutex);
+  const named = new RegExp(`\\b${name}\\b`);
+  for (const f of filesNaming(name, facts, project)) {
+    if (f.assignments.some((a) => a.value === name) || f.defines.some((d) => named.test(d.body))) return false;
+    // Replacing the container unlocked frees the one a borrowed reference points into.
+    if (f.staticWrites.some((w) => w.name === name && callable.has(callableKey(f.file, w.inFunction)) && !locks.heldAt(f, w.inFunction, w.range).includes(mutex))) return false;
+    for (const c of f.calls) {
+      const at = c.args.findIndex((a) => sameObject(a) === name);
+      if (at < 0) continue;
+      if (at > 0 || !IN_PLACE.test(c.callee) || c.inFunction === null) return false;
+      if (callable.has(callableKey(f.file, c.inFunction)) && !locks.heldAt(f, c.inFunction, c.range).includes(mutex)) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether the reference a call returns is used only while `mutex` is held, or made strong before it is released. */
+function usedWhileHeld(call: CallFact, mutex: string, facts: FileFacts, locks: LockIndex): boolean {
+  const result = call.assignedTo;
+  if (result === null) return true;
+  if (!/^[A-Za-z_]\w*$/.test(result) || facts.variables.some((v) => v.inFunction === null && v.name === result)) return false;
+  const named = new RegExp(`\\b${result}\\b`);
+  const heldAt = (c: { range: CallFact['range'] }) => locks.heldAt(facts, call.inFunction, c.range).includes(mutex);
+  const later = (c: { inFunction: string | null; range: CallFact['range'] }) => c.inFunction === call.inFunction && startsBefore(call.range, c.range);
+  if (facts.assignments.some((a) => later(a) && a.value === result && !heldAt(a))) return false;
+  for (const c of facts.calls.filter(later)) {
+    if (!c.args.some((a) => named.test(a))) continue;
+    if (!heldAt(c)) return false;
+    if (STRONG.test(c.callee) && sameObject(c.args[0] ?? '') === result) return true;
+  }
+  return true;
+}
+
+/** A borrowed call on the file-scope container `name` that holds a mutex guarding it, and keeps the result inside. */
+export function guardedByMutex(call: CallFact, name: string, facts: FileFacts, project: Guarded): boolean {
+  const locks = lockIndex(project);
+  return locks.heldAt(facts, call.inFunction, call.range).some((m) => guardsEveryUse(name, m, facts, project, locks) && usedWhileHeld(call, m, facts, locks));
+}

@@ -1,0 +1,5 @@
+static PyObject *
+first_of(PyObject *list)
+{
+    return Py_XNewRef(PyList_GetItem(list, 0));
+}

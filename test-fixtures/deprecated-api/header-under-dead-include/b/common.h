@@ -1,0 +1,1 @@
+static Py_UNICODE *common_b;  // expect: deprecated-api

@@ -1,0 +1,2 @@
+/* Included from a dead branch and a live one of the same file. */
+static Py_UNICODE *twin_buffer;  // expect: deprecated-api

@@ -1,0 +1,1 @@
+static Py_UNICODE *py2_buffer;

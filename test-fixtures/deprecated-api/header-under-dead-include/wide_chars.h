@@ -1,0 +1,1 @@
+static Py_UNICODE *wide_buffer;  // expect: deprecated-api
