@@ -235,12 +235,13 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
 function runRules(input: AuditInput, facts: readonly FileFacts[], buildFiles: BuildFileFacts[]): Omit<CachedRun, 'notes'> {
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const fileFacts of facts) {
+  // The project pass leaves out headers that only dead branches include: no rule judges them.
+  const project = projectFacts([...facts], buildFiles);
+  for (const fileFacts of project.files) {
     for (const rule of input.rules) {
       if (rule.scope === 'file') rule.check(fileFacts, { options: input.options, report: reporter(rule, findings, seen) });
     }
   }
-  const project = projectFacts([...facts], buildFiles);
   for (const rule of input.rules) {
     if (rule.scope === 'project') rule.check(project, { options: input.options, report: reporter(rule, findings, seen) });
   }
