@@ -1,21 +1,30 @@
 import picomatch from 'picomatch';
-import { defineRule } from '../src/engine/rule.js';
-import type { BuildFileFacts } from '../src/facts/build-files.js';
+import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import { buildRoot, type BuildFileFacts } from '../src/facts/build-files.js';
 import type { CibuildwheelSetting } from '../src/facts/packaging.js';
-import { BUILDING_HOWTO, moduleStates } from './support/packaging.js';
+import { BUILDING_HOWTO, moduleStates, type ModuleState } from './support/packaging.js';
 
 type MessageId = 'skipped' | 'removedOption' | 'deprecatedEnable';
 
 /** A free-threaded 3.14 identifier per platform cibuildwheel builds it on. */
 const FREE_THREADED_IDENTIFIERS: [string, string][] = [
-  ['cp314t-manylinux_x86_64', 'linux'],
-  ['cp314t-manylinux_aarch64', 'linux'],
-  ['cp314t-musllinux_x86_64', 'linux'],
+  ...['x86_64', 'i686', 'aarch64', 'ppc64le', 's390x', 'armv7l', 'riscv64'].flatMap((arch): [string, string][] => [
+    [`cp314t-manylinux_${arch}`, 'linux'],
+    [`cp314t-musllinux_${arch}`, 'linux'],
+  ]),
   ['cp314t-macosx_arm64', 'macos'],
   ['cp314t-macosx_x86_64', 'macos'],
+  ['cp314t-macosx_universal2', 'macos'],
   ['cp314t-win_amd64', 'windows'],
+  ['cp314t-win32', 'windows'],
   ['cp314t-win_arm64', 'windows'],
 ];
+
+/** The pinned version is at least `major.minor.patch`; an unpinned cibuildwheel is taken as the newest. */
+function atLeast(version: [number, number, number] | null, major: number, minor: number, patch = 0): boolean {
+  if (version === null) return true;
+  return (version[0] - major || version[1] - minor || version[2] - patch) >= 0;
+}
 
 /** cibuildwheel's selectors: fnmatch patterns with braces, separated by white space. */
 function matchesAny(identifier: string, patterns: string): boolean {
@@ -47,7 +56,7 @@ function configurations(buildFiles: readonly BuildFileFacts[]): { build: (platfo
   const pick = (list: Selection[], key: 'build' | 'skip', platform: string) =>
     list.find((s) => s.setting?.key === key && s.setting.platform === platform) ?? list.find((s) => s.setting?.key === key && s.setting.platform === null) ?? { file: '', setting: null };
   const runs = buildFiles
-    .filter((b) => !b.file.endsWith('pyproject.toml') && b.packaging.cibuildwheel.some((s) => s.key === 'build' || s.key === 'skip'))
+    .filter((b) => !b.file.endsWith('pyproject.toml') && !b.packaging.selectionUnknown && b.packaging.cibuildwheel.some((s) => s.key === 'build' || s.key === 'skip'))
     .map((b) => b.packaging.cibuildwheel.map((s) => ({ file: b.file, setting: s })));
   const combine = (environment: Selection[]) => ({
     build: (platform: string) => (environment.some((s) => s.setting?.key === 'build') ? pick(environment, 'build', platform) : pick(toml, 'build', platform)),
@@ -80,7 +89,9 @@ export default defineRule<MessageId>({
     example: ['[tool.cibuildwheel]', 'free-threaded-support = true', 'skip = ["pp*"]'].join('\n'),
     useInstead: ['[tool.cibuildwheel]', 'skip = ["pp*"]'].join('\n'),
     knownProblems:
-      'Settings made outside pyproject.toml and GitHub workflow env blocks (other CI systems, --config-file, overrides tables) are not read; the cibuildwheel version is not read, so the removed and deprecated options are judged against cibuildwheel 3.1 and later.',
+      'Settings made outside pyproject.toml and GitHub workflow env blocks (other CI systems, --config-file, overrides tables) are not read. A workflow whose ' +
+      'selection depends on ${{ … }} expressions, an only: input or a Pyodide build is not judged. Without a version pinned in a workflow, the removed and ' +
+      'deprecated options are judged against the newest cibuildwheel.',
   },
   messages: {
     skipped:
@@ -91,39 +102,52 @@ export default defineRule<MessageId>({
   },
   scope: 'project',
   check(project, context) {
-    const settings = project.buildFiles.flatMap((b) => b.packaging.cibuildwheel.map((s) => ({ file: b.file, setting: s })));
-    for (const { file, setting } of settings) {
-      if (setting.key === 'free-threaded-support') context.report({ messageId: 'removedOption', data: { text: setting.text }, file, range: setting.range, fix: 'Remove it.' });
-      if (setting.key === 'enable' && /\bcpython-freethreading\b/.test(setting.value)) {
-        context.report({ messageId: 'deprecatedEnable', data: { text: setting.text }, file, range: setting.range, fix: 'Remove cpython-freethreading (and build cp313t no more).' });
+    for (const build of project.buildFiles) {
+      // A workflow's pinned cibuildwheel judges its own settings and the pyproject's of its checkout.
+      const pinned = project.buildFiles.find((b) => buildRoot(b.file) === buildRoot(build.file) && b.packaging.cibuildwheelVersion !== null)?.packaging.cibuildwheelVersion ?? null;
+      for (const setting of build.packaging.cibuildwheel) {
+        const file = build.file;
+        if (setting.key === 'free-threaded-support' && atLeast(pinned, 3, 0)) {
+          context.report({ messageId: 'removedOption', data: { text: setting.text }, file, range: setting.range, fix: 'Remove it.' });
+        }
+        if (setting.key === 'enable' && /\bcpython-freethreading\b/.test(setting.value) && atLeast(pinned, 3, 4, 1)) {
+          context.report({ messageId: 'deprecatedEnable', data: { text: setting.text }, file, range: setting.range, fix: 'Remove cpython-freethreading (and build cp313t no more).' });
+        }
       }
     }
-    if (!project.buildFiles.some((b) => b.packaging.usesCibuildwheel)) return;
-    const declared = moduleStates(project).find((m) => m.declared);
-    if (declared === undefined) return;
-    const requires = project.buildFiles.map((b) => ({ file: b.file, requires: b.packaging.requiresPython })).find((r) => r.requires !== null);
-    for (const run of configurations(project.buildFiles)) {
-      const survivors = FREE_THREADED_IDENTIFIERS.filter(([id, platform]) => matchesAny(id, run.build(platform).setting?.value ?? '*') && !matchesAny(id, run.skip(platform).setting?.value ?? ''));
-      if (survivors.length > 0 && !(requires?.requires && excludesPython314(requires.requires.text))) continue;
-      const skip = FREE_THREADED_IDENTIFIERS.map(([, platform]) => run.skip(platform)).find((s) => s.setting !== null && FREE_THREADED_IDENTIFIERS.every(([id]) => matchesAny(id, s.setting?.value ?? '')));
-      const build = run.build('linux');
-      const decisive =
-        survivors.length > 0 && requires?.requires
-          ? { file: requires.file, range: requires.requires.range, why: `requires-python = "${requires.requires.text}" leaves out 3.14` }
-          : skip?.setting
-            ? { file: skip.file, range: skip.setting.range, why: `\`${skip.setting.text}\` skips every cp314t identifier` }
-            : build.setting
-              ? { file: build.file, range: build.setting.range, why: `\`${build.setting.text}\` selects no cp314t identifier` }
-              : null;
-      if (decisive === null) continue;
-      context.report({
-        messageId: 'skipped',
-        data: { why: decisive.why, module: declared.name },
-        file: decisive.file,
-        range: decisive.range,
-        fix: 'Let the cp314t identifiers through: remove the pattern that leaves them out (cibuildwheel 3.1 and later build them by default).',
-        related: [{ file: declared.file, range: declared.range, message: `module "${declared.name}"` }],
-      });
+    // Each project of the scan on its own: the build files of one checkout, the modules of its tree.
+    for (const root of new Set(project.buildFiles.filter((b) => b.packaging.usesCibuildwheel).map((b) => buildRoot(b.file)))) {
+      const buildFiles = project.buildFiles.filter((b) => buildRoot(b.file) === root);
+      const declared = moduleStates(project).find((m) => m.declared && (root === '.' || m.file.startsWith(`${root}/`)));
+      if (declared !== undefined) checkSelection(buildFiles, declared, context);
     }
   },
 });
+
+/** Whether one project's cibuildwheel runs ship a cp314t wheel of its declared modules. */
+function checkSelection(buildFiles: readonly BuildFileFacts[], declared: ModuleState, context: RuleContext<MessageId>): void {
+  const requires = buildFiles.map((b) => ({ file: b.file, requires: b.packaging.requiresPython })).find((r) => r.requires !== null);
+  for (const run of configurations(buildFiles)) {
+    const survivors = FREE_THREADED_IDENTIFIERS.filter(([id, platform]) => matchesAny(id, run.build(platform).setting?.value ?? '*') && !matchesAny(id, run.skip(platform).setting?.value ?? ''));
+    if (survivors.length > 0 && !(requires?.requires && excludesPython314(requires.requires.text))) continue;
+    const skip = FREE_THREADED_IDENTIFIERS.map(([, platform]) => run.skip(platform)).find((s) => s.setting !== null && FREE_THREADED_IDENTIFIERS.every(([id]) => matchesAny(id, s.setting?.value ?? '')));
+    const build = run.build('linux');
+    const decisive =
+      survivors.length > 0 && requires?.requires
+        ? { file: requires.file, range: requires.requires.range, why: `requires-python = "${requires.requires.text}" leaves out 3.14` }
+        : skip?.setting
+          ? { file: skip.file, range: skip.setting.range, why: `\`${skip.setting.text}\` skips every cp314t identifier` }
+          : build.setting
+            ? { file: build.file, range: build.setting.range, why: `\`${build.setting.text}\` selects no cp314t identifier` }
+            : null;
+    if (decisive === null) continue;
+    context.report({
+      messageId: 'skipped',
+      data: { why: decisive.why, module: declared.name },
+      file: decisive.file,
+      range: decisive.range,
+      fix: 'Let the cp314t identifiers through: remove the pattern that leaves them out (cibuildwheel 3.1 and later build them by default).',
+      related: [{ file: declared.file, range: declared.range, message: `module "${declared.name}"` }],
+    });
+  }
+}

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { multiPhaseModule } from './support/examples.js';
-import { BUILDING_HOWTO, moduleStates } from './support/packaging.js';
+import { BUILDING_HOWTO, moduleStatesUnder } from './support/packaging.js';
 
 type MessageId = 'contradicted';
 
@@ -32,9 +32,9 @@ export default defineRule<MessageId>({
   },
   scope: 'project',
   check(project, context) {
-    const undeclared = moduleStates(project).find((m) => m.keepsGil);
-    if (undeclared === undefined) return;
     for (const build of project.buildFiles) {
+      const undeclared = moduleStatesUnder(project, build.file).find((m) => m.keepsGil);
+      if (undeclared === undefined) continue;
       for (const classifier of build.packaging.classifiers) {
         context.report({
           messageId: 'contradicted',

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { multiPhaseModule } from './support/examples.js';
-import { BUILDING_HOWTO, moduleStates } from './support/packaging.js';
+import { buildRoot } from '../src/facts/build-files.js';
+import { BUILDING_HOWTO, moduleStatesUnder } from './support/packaging.js';
 
 type MessageId = 'missing';
 
@@ -34,17 +35,18 @@ export default defineRule<MessageId>({
   },
   scope: 'project',
   check(project, context) {
-    const modules = moduleStates(project);
-    if (modules.length === 0 || !modules.every((m) => m.declared)) return;
-    if (project.buildFiles.some((b) => b.packaging.classifiers.length > 0)) return;
-    const pyproject = project.buildFiles.filter((b) => b.file.endsWith('pyproject.toml')).sort((a, b) => a.file.length - b.file.length)[0];
-    if (pyproject === undefined || pyproject.packaging.dynamicClassifiers) return;
-    context.report({
-      messageId: 'missing',
-      data: { count: String(modules.length) },
-      file: pyproject.file,
-      range: pyproject.packaging.projectTable ?? { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
-      fix: `Add to [project] classifiers:\n"Programming Language :: Python :: Free Threading :: 2 - Beta",\n(or the level that fits: ${LEVELS})`,
-    });
+    for (const pyproject of project.buildFiles.filter((b) => b.file.endsWith('pyproject.toml') && !b.packaging.dynamicClassifiers)) {
+      const modules = moduleStatesUnder(project, pyproject.file);
+      if (modules.length === 0 || !modules.every((m) => m.declared)) continue;
+      // The classifier may sit in setup.py or setup.cfg beside it.
+      if (project.buildFiles.some((b) => buildRoot(b.file) === buildRoot(pyproject.file) && b.packaging.classifiers.length > 0)) continue;
+      context.report({
+        messageId: 'missing',
+        data: { count: String(modules.length) },
+        file: pyproject.file,
+        range: pyproject.packaging.projectTable ?? { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
+        fix: `Add to [project] classifiers:\n"Programming Language :: Python :: Free Threading :: 2 - Beta",\n(or the level that fits: ${LEVELS})`,
+      });
+    }
   },
 });

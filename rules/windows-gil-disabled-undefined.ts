@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { covers } from '../src/facts/build-files.js';
 import { HOWTO } from './support/module-parts.js';
 
 type MessageId = 'undefined';
@@ -47,10 +48,13 @@ export default defineRule<MessageId>({
   },
   scope: 'project',
   check(project, context) {
-    const backend = project.buildFiles.map((b) => b.packaging.buildBackend).find((b) => b !== null) ?? null;
-    if (backend !== null && DEFINING_BACKENDS.test(backend)) return;
-    if (project.buildFiles.some((b) => b.packaging.mentionsGilDisabled)) return;
     for (const build of project.buildFiles) {
+      if (build.packaging.cmakeExtensions.length === 0) continue;
+      // The project this CMakeLists.txt belongs to: the build files whose tree holds it.
+      const around = project.buildFiles.filter((b) => covers(b.file, build.file) || covers(build.file, b.file));
+      const backend = around.map((b) => b.packaging.buildBackend).find((b) => b !== null) ?? null;
+      if (backend !== null && DEFINING_BACKENDS.test(backend)) continue;
+      if (around.some((b) => b.packaging.mentionsGilDisabled)) continue;
       for (const target of build.packaging.cmakeExtensions) {
         context.report({
           messageId: 'undefined',

@@ -1,5 +1,6 @@
 /** What the packaging rules need to know of the modules: which declare free threading and which do not. */
 import type { ProjectFacts } from '../../src/facts/modules.js';
+import { covers } from '../../src/facts/build-files.js';
 import { declarationOf } from '../../src/facts/modules.js';
 import type { Range } from '../../src/facts/types.js';
 
@@ -12,6 +13,11 @@ export interface ModuleState {
   declared: boolean;
   /** Declares Py_MOD_GIL_USED, or nothing: importing it re-enables the GIL. */
   keepsGil: boolean;
+}
+
+/** The modules a build file speaks for: those in its directory tree (a scan may hold several projects). */
+export function moduleStatesUnder(project: ProjectFacts, buildFile: string): ModuleState[] {
+  return moduleStates(project).filter((m) => covers(buildFile, m.file));
 }
 
 export function moduleStates(project: ProjectFacts): ModuleState[] {

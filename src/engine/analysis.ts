@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { extractFacts } from '../facts/extract.js';
 import type { FileFacts } from '../facts/types.js';
-import { blankSpans, deadSpans } from '../source/branches.js';
+import { blankSpans, deadSpans, initializerDirectiveSpans } from '../source/branches.js';
 import { parse } from '../source/parse.js';
 import { languageOf } from '../source/languages.js';
 import { cythonFacts } from '../facts/cython.js';
@@ -26,10 +26,11 @@ export function analyzeOutcome(task: AnalysisTask, macros: MacroTable): Outcome 
     if (language === 'cython') return { kind: 'facts', facts: cythonFacts(task.file, task.text) };
     const prepared = prepass(task.text, macros);
     const dead = deadSpans(task.directives);
-    const parsed = blankSpans(prepared.text, dead);
+    const code = blankSpans(prepared.code, dead);
+    const parsed = blankSpans(blankSpans(prepared.text, dead), initializerDirectiveSpans(code, task.directives));
     const tree = parse(parsed, language === 'cpp' ? 'cpp' : 'c');
     if (tree === null) return { kind: 'timeout' };
-    return { kind: 'facts', facts: extractFacts(task.file, task.text, tree, task.directives, prepared.uses, blankSpans(prepared.code, dead)) };
+    return { kind: 'facts', facts: extractFacts(task.file, task.text, tree, task.directives, prepared.uses, code) };
   } catch (error) {
     return { kind: 'error', message: (error as Error).message ?? String(error) };
   }

@@ -2,9 +2,8 @@
  * One line per extension module: how it is made, what it declares, what is left in its files,
  * and the verdict a maintainer asks for: can this module ship in a cp314t wheel?
  */
-import path from 'node:path';
 import type { BindingModule } from '../facts/bindings.js';
-import { isBuildFile } from '../facts/build-files.js';
+import { covers, isBuildFile } from '../facts/build-files.js';
 import { declarationOf, undecidedBecause, type InitStyle, type ModuleFact } from '../facts/modules.js';
 import { SEVERITIES, type Finding, type Severity } from './rule.js';
 
@@ -69,11 +68,7 @@ function countByFile(findings: readonly Finding[]): Map<string, Counted> {
 
 /** Build files whose settings reach a module: in its directory or above. */
 function buildFilesAbove(byFile: ReadonlyMap<string, Counted>, file: string): string[] {
-  return [...byFile.keys()].filter((b) => {
-    if (!isBuildFile(b)) return false;
-    const dir = path.posix.dirname(b);
-    return dir === '.' || file.startsWith(`${dir}/`);
-  });
+  return [...byFile.keys()].filter((b) => isBuildFile(b) && covers(b, file));
 }
 
 export function verdictOf(declared: Declared, counted: Counted): Verdict {

@@ -3,8 +3,7 @@
  * pybind11 through a module option, nanobind through its CMake target, Cython through a
  * compiler directive in the module's header or in the build file that compiles it.
  */
-import path from 'node:path';
-import type { BuildFileFacts } from './build-files.js';
+import { covers, type BuildFileFacts } from './build-files.js';
 import { compiledInAny, FREE_THREADED } from './guards.js';
 import type { BindingModuleFact, FileFacts, Range } from './types.js';
 
@@ -40,12 +39,6 @@ function headerValue(options: readonly string[]): { value: boolean; text: string
     if (m) return { value: m[1] === 'True' || m[1] === 'true', text: option };
   }
   return undefined;
-}
-
-/** Whether a build file's settings reach a source: the build file sits in the source's directory or above. */
-function covers(buildFile: string, source: string): boolean {
-  const dir = path.posix.dirname(buildFile);
-  return dir === '.' || source.startsWith(`${dir}/`);
 }
 
 function cythonModule(fact: BindingModuleFact, file: string, buildFiles: readonly BuildFileFacts[]): Pick<BindingModule, 'declared' | 'evidence'> {

@@ -42,6 +42,18 @@ export const BUILD_FILE_NAMES = ['setup.py', 'setup.cfg', 'pyproject.toml', 'mes
 /** CI workflows, for the cibuildwheel settings in their environment. */
 export const WORKFLOW_PATTERNS = ['.github/workflows/*.yml', '.github/workflows/*.yaml'];
 
+/** The directory a build file speaks for: its own, or for a CI workflow the checkout that holds `.github/`. */
+export function buildRoot(file: string): string {
+  const workflow = /^(?:(.*)\/)?\.github\/workflows\/[^/]+$/.exec(file);
+  return workflow !== null ? (workflow[1] ?? '.') : path.posix.dirname(file);
+}
+
+/** Whether a build file's settings reach a source: the source sits in its directory tree. */
+export function covers(buildFile: string, source: string): boolean {
+  const root = buildRoot(buildFile);
+  return root === '.' || source.startsWith(`${root}/`);
+}
+
 /** Whether a file (a path relative to the scan root) is read for build settings. */
 export function isBuildFile(file: string): boolean {
   return BUILD_FILE_NAMES.includes(path.posix.basename(file)) || /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(file);

@@ -24,6 +24,13 @@ export interface CibuildwheelSetting {
 export interface Packaging {
   /** The file uses cibuildwheel: a `[tool.cibuildwheel]` table, or a workflow that runs it. */
   usesCibuildwheel: boolean;
+  /** The version a workflow pins (`pypa/cibuildwheel@v3.1.4`, `cibuildwheel==2.19.2`), as [major, minor, patch]. */
+  cibuildwheelVersion: [number, number, number] | null;
+  /**
+   * A workflow whose selection the file alone cannot tell: values from `${{ … }}` expressions, an
+   * `only:` input, or a Pyodide build (whose jobs build no free-threaded wheel by design).
+   */
+  selectionUnknown: boolean;
   cibuildwheel: CibuildwheelSetting[];
   /** `Programming Language :: Python :: Free Threading[ :: level]` classifiers. */
   classifiers: { text: string; range: Range }[];
@@ -46,7 +53,7 @@ const ENVIRONMENT: Record<string, CibuildwheelKey> = { CIBW_BUILD: 'build', CIBW
 const CLASSIFIER = /Programming Language :: Python :: Free Threading(?: :: [^"'\n]*)?/g;
 
 export function emptyPackaging(): Packaging {
-  return { usesCibuildwheel: false, cibuildwheel: [], classifiers: [], projectTable: null, dynamicClassifiers: false, requiresPython: null, cmakeExtensions: [], mentionsGilDisabled: false, buildBackend: null };
+  return { usesCibuildwheel: false, cibuildwheelVersion: null, selectionUnknown: false, cibuildwheel: [], classifiers: [], projectTable: null, dynamicClassifiers: false, requiresPython: null, cmakeExtensions: [], mentionsGilDisabled: false, buildBackend: null };
 }
 
 /** The range of `key =` inside the TOML table `table` (a `[table]` header), or of the header itself. */
@@ -114,8 +121,15 @@ function pyproject(text: string, lines: LineIndex): Packaging {
 function workflow(text: string, lines: LineIndex): Packaging {
   const found = emptyPackaging();
   found.usesCibuildwheel = /\buses:\s*["']?pypa\/cibuildwheel@|\bcibuildwheel\b/.test(text);
+  const version = /pypa\/cibuildwheel@v?(\d+)(?:\.(\d+))?(?:\.(\d+))?|cibuildwheel==(\d+)\.(\d+)(?:\.(\d+))?/.exec(text);
+  if (version !== null) {
+    const [major, minor, patch] = (version[1] !== undefined ? version.slice(1, 4) : version.slice(4, 7)).map((n) => Number(n ?? 0));
+    found.cibuildwheelVersion = [major, minor, patch];
+  }
+  found.selectionUnknown = /^[ \t]*only[ \t]*:/m.test(text) || /\bpyodide\b/i.test(text);
   for (const m of text.matchAll(/^[ \t]*(CIBW_BUILD|CIBW_SKIP|CIBW_ENABLE|CIBW_FREE_THREADED_SUPPORT)[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$/gm)) {
     const value = m[2].replace(/^(["'])(.*)\1$/, '$2');
+    if (value.includes('${{')) found.selectionUnknown = true;
     const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
     found.cibuildwheel.push({ key: ENVIRONMENT[m[1]], value, platform: null, text: `${m[1]}: ${m[2]}`, range: lines.range(start, (m.index ?? 0) + m[0].length) });
   }

@@ -154,3 +154,33 @@ export function blankSpans(text: string, spans: readonly [number, number][]): st
   parts.push(text.slice(copied));
   return parts.join('');
 }
+
+/**
+ * Directive lines inside brace initialisers (`#if` around a slot entry or a method-table row),
+ * as spans to blank in the text tree-sitter parses: there they are not preprocessor nodes but
+ * ERRORs, which can swallow the whole declaration. The entries of every branch stay, which an
+ * initialiser list accepts; guards are read from the directives themselves, never from the tree.
+ * `code` has comments and literals blanked, so only real braces count.
+ */
+export function initializerDirectiveSpans(code: string, directives: readonly Directive[]): [number, number][] {
+  const spans: [number, number][] = [];
+  const opens: boolean[] = [];
+  let next = 0;
+  let previous = '';
+  for (let i = 0; i < code.length; i++) {
+    if (next < directives.length && i === directives[next].start) {
+      if (opens[opens.length - 1] === true) spans.push([directives[next].start, directives[next].end]);
+      i = directives[next++].end - 1;
+      continue;
+    }
+    const c = code[i];
+    if (c === '{') {
+      // `= {` opens an initialiser; `{` or `,` before a brace inside one opens a nested one.
+      opens.push(previous === '=' || ((previous === '{' || previous === ',') && opens[opens.length - 1] === true));
+    } else if (c === '}') {
+      opens.pop();
+    }
+    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') previous = c;
+  }
+  return spans;
+}
