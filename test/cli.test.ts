@@ -189,6 +189,8 @@ describe('readiness verdicts', () => {
     'e/keep.pyx': '# cython: freethreading_compatible=False\ndef f():\n    pass\n',
     'f/setup.py': 'from setuptools import Extension, setup\nsetup(ext_modules=[Extension("lim", ["lim.c"], py_limited_api=True)])\n',
     'f/lim.c': module('lim'),
+    // A deprecation leaves the code safe: the module is still ready.
+    'g/old.c': module('old', 'static PyObject *json(PyObject *self, PyObject *unused) { return PyImport_ImportModuleNoBlock("json"); }'),
   };
 
   it('gives every module one verdict, in the text table and in JSON', () => {
@@ -199,6 +201,7 @@ describe('readiness verdicts', () => {
       [
         ['demo.broken', 'blocked'],
         ['demo.lim', 'blocked'],
+        ['demo.old', 'ready'],
         ['demo.ready', 'ready'],
         ['demo.risky', 'declared-with-open-findings'],
         ['demo.undeclared', 'not-declared'],

@@ -70,6 +70,13 @@ describe('cext-audit fix --declare', () => {
     assert.match(again.stderr, /no module is ready to be declared/);
   });
 
+  it('checks the module for NULL itself when the init function does not', () => {
+    const unchecked = SINGLE_PHASE.replace('    if (m == NULL) {\n        return NULL;\n    }\n', '');
+    const root = project({ 'legacy.c': unchecked });
+    const dry = cli(['fix', '--declare'], { cwd: root });
+    assert.match(dry.stdout, /^\+#ifdef Py_GIL_DISABLED\n\+ {4}if \(m != NULL\) \{\n\+ {8}PyUnstable_Module_SetGIL\(m, Py_MOD_GIL_NOT_USED\);\n\+ {4}\}\n\+#endif\n {5}return m;$/m);
+  });
+
   it('never declares a module with open findings, and says why', () => {
     const root = project({ 'ext.c': RISKY });
     const run = cli(['fix', '--declare', '--no-dry-run'], { cwd: root });
@@ -93,16 +100,19 @@ describe('cext-audit fix --declare', () => {
     const root = project({
       'fast.pyx': '# cython: language_level=3\ndef f():\n    pass\n',
       'bind.cpp': '#include <pybind11/pybind11.h>\nnamespace py = pybind11;\nPYBIND11_MODULE(bind, m) {\n}\n',
+      'plain/bind2.cpp': '#include <pybind11/pybind11.h>\nPYBIND11_MODULE(bind2, m) {\n}\n',
       'nb/CMakeLists.txt': 'nanobind_add_module(nbmod nbmod.cpp)\n',
       'nb/nbmod.cpp': '#include <nanobind/nanobind.h>\nNB_MODULE(nbmod, m) {\n}\n',
     });
     assert.equal(cli(['fix', '--declare', '--no-dry-run'], { cwd: root }).status, 0);
     assert.equal(readFileSync(path.join(root, 'fast.pyx'), 'utf8'), '# cython: freethreading_compatible=True\n# cython: language_level=3\ndef f():\n    pass\n');
     assert.match(readFileSync(path.join(root, 'bind.cpp'), 'utf8'), /^PYBIND11_MODULE\(bind, m, py::mod_gil_not_used\(\)\) \{$/m);
+    // Without `namespace py = pybind11;` the option is spelled in full.
+    assert.match(readFileSync(path.join(root, 'plain/bind2.cpp'), 'utf8'), /^PYBIND11_MODULE\(bind2, m, pybind11::mod_gil_not_used\(\)\) \{$/m);
     assert.equal(readFileSync(path.join(root, 'nb/CMakeLists.txt'), 'utf8'), 'nanobind_add_module(nbmod FREE_THREADED nbmod.cpp)\n');
     const report = json(root);
     assert.deepEqual(report.findings, []);
-    assert.deepEqual(report.modules.map((m) => [m.name, m.verdict]), [['bind', 'ready'], ['fast', 'ready'], ['nbmod', 'ready']]);
+    assert.deepEqual(report.modules.map((m) => [m.name, m.verdict]), [['bind', 'ready'], ['bind2', 'ready'], ['fast', 'ready'], ['nbmod', 'ready']]);
     assert.equal(errorNodes(readFileSync(path.join(root, 'bind.cpp'), 'utf8'), 'cpp'), 0);
   });
 

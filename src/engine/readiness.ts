@@ -32,7 +32,7 @@ export interface ModuleReadiness {
   file: string;
   files: string[];
   findings: Record<Severity, number>;
-  /** Of those, the findings of rules other than the module-declaration ones: what is left to make safe. */
+  /** Of those, what is left to make the code safe or buildable: see `isCodeFinding`. */
   codeFindings: Record<Severity, number>;
 }
 
@@ -45,7 +45,7 @@ const DECLARED: Record<ReturnType<typeof declarationOf>, Declared> = {
 
 interface Counted {
   all: Record<Severity, number>;
-  /** Findings outside the module-declaration rules, whose state the verdict already carries. */
+  /** The findings that judge the code itself (see `isCodeFinding`). */
   code: Record<Severity, number>;
   limitedApi: number;
 }
@@ -54,13 +54,23 @@ function zero(): Record<Severity, number> {
   return { error: 0, warning: 0, note: 0 };
 }
 
+/**
+ * What the verdict weighs: not the declaration rules (the verdict carries their state), not
+ * the packaging rules (they judge wheels, not the module), and of the deprecated APIs only
+ * the removed ones, which stop the build; a deprecation warning leaves the code safe.
+ */
+export function isCodeFinding(f: Pick<Finding, 'category' | 'severity'>): boolean {
+  if (f.category === 'module-declaration' || f.category === 'packaging') return false;
+  return f.category !== 'deprecated-api' || f.severity === 'error';
+}
+
 function countByFile(findings: readonly Finding[]): Map<string, Counted> {
   const byFile = new Map<string, Counted>();
   for (const f of findings) {
     let counted = byFile.get(f.file);
     if (counted === undefined) byFile.set(f.file, (counted = { all: zero(), code: zero(), limitedApi: 0 }));
     counted.all[f.severity]++;
-    if (f.category !== 'module-declaration') counted.code[f.severity]++;
+    if (isCodeFinding(f)) counted.code[f.severity]++;
     if (f.category === 'limited-api') counted.limitedApi++;
   }
   return byFile;

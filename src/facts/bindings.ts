@@ -23,11 +23,15 @@ export interface BindingModule {
   files: string[];
 }
 
-/** `py::mod_gil_not_used()` (or `(true)`) declares; `(false)` keeps the GIL. */
+/**
+ * `py::mod_gil_not_used()` (or `(true)`) declares; `(false)`, and pybind11 3.1's
+ * `py::mod_gil_used()`, keep the GIL on purpose.
+ */
 function pybind11Declared(options: readonly string[]): { declared: BindingDeclared; option: string | null } {
   for (const option of options) {
-    const m = /\bmod_gil_not_used\s*\(\s*(true|false)?\s*\)/.exec(option);
-    if (m) return { declared: m[1] === 'false' ? 'keeps-gil' : 'yes', option };
+    const m = /\bmod_gil_(not_)?used\s*\(\s*(true|false)?\s*\)/.exec(option);
+    // not_used(false) and used() keep the GIL; not_used() and used(false) do not.
+    if (m) return { declared: (m[1] !== undefined) !== (m[2] === 'false') ? 'yes' : 'keeps-gil', option };
   }
   return { declared: 'no', option: null };
 }

@@ -12,6 +12,9 @@ export function gilSlotLines(minPython: PythonVersion, indent = '    '): string 
 }
 
 /** The call to add; PyUnstable_Module_SetGIL exists only in free-threaded builds, whatever the version. */
-export function setGilLines(variable: string, indent = '    '): string {
-  return `#ifdef Py_GIL_DISABLED\n${indent}PyUnstable_Module_SetGIL(${variable}, Py_MOD_GIL_NOT_USED);\n#endif`;
+export function setGilLines(variable: string, indent = '    ', nullChecked = true): string {
+  const call = `PyUnstable_Module_SetGIL(${variable}, Py_MOD_GIL_NOT_USED);`;
+  // The call dereferences the module: without a NULL check before it, it must make its own.
+  const body = nullChecked ? `${indent}${call}` : `${indent}if (${variable} != NULL) {\n${indent}    ${call}\n${indent}}`;
+  return `#ifdef Py_GIL_DISABLED\n${body}\n#endif`;
 }

@@ -69,7 +69,8 @@ function setGilCall(module: ModuleFact, text: string): Insertion | string {
   const found = returns.exec(text.slice(from, end));
   if (found === null) return `no \`return ${variable};\` follows the creation of the module`;
   const at = from + found.index;
-  return { offset: at, text: `${setGilLines(variable, indentAt(text, at + 1))}\n` };
+  const checked = new RegExp(`\\bif\\s*\\(\\s*(?:!\\s*${variable}\\b|${variable}\\s*==\\s*NULL\\b|NULL\\s*==\\s*${variable}\\b)`).test(text.slice(from, at));
+  return { offset: at, text: `${setGilLines(variable, indentAt(text, at + 1), checked)}\n` };
 }
 
 /** `# cython: freethreading_compatible=True` as the first line of the header. */
@@ -77,13 +78,14 @@ function cythonDirective(): Insertion {
   return { offset: 0, text: '# cython: freethreading_compatible=True\n' };
 }
 
-/** `, py::mod_gil_not_used()` before the `)` that closes the PYBIND11_MODULE arguments. */
+/** `, py::mod_gil_not_used()` before the `)` that closes the PYBIND11_MODULE arguments; `pybind11::` without the usual alias. */
 function pybind11Option(range: Range, text: string): Insertion | string {
   const open = text.indexOf('(', offsetOf(text, range.startLine, range.startColumn));
+  const namespace = /\bnamespace\s+py\s*=\s*(?:::)?pybind11\s*;/.test(text) ? 'py' : 'pybind11';
   let depth = 0;
   for (let i = open; i >= 0 && i < text.length; i++) {
     if (text[i] === '(') depth++;
-    else if (text[i] === ')' && --depth === 0) return { offset: i, text: ', py::mod_gil_not_used()' };
+    else if (text[i] === ')' && --depth === 0) return { offset: i, text: `, ${namespace}::mod_gil_not_used()` };
   }
   return 'the arguments of PYBIND11_MODULE could not be read';
 }
