@@ -34,7 +34,7 @@ export default defineRule<MessageId>({
   check(project, context) {
     for (const build of project.buildFiles) {
       for (const target of build.nanobindTargets) {
-        if (target.options.includes('FREE_THREADED')) continue;
+        if (target.options.includes('FREE_THREADED') || target.indirect) continue;
         const module = project.bindings.find((b) => b.framework === 'nanobind' && b.target?.file === build.file && b.target.range.startLine === target.range.startLine);
         context.report({
           messageId: 'missing',

@@ -5,7 +5,7 @@ import { extractFacts } from '../facts/extract.js';
 import type { FileFacts } from '../facts/types.js';
 import { blankSpans, deadSpans, initializerDirectiveSpans } from '../source/branches.js';
 import { parse } from '../source/parse.js';
-import { languageOf } from '../source/languages.js';
+import { grammarOf, languageOf } from '../source/languages.js';
 import { cythonFacts } from '../facts/cython.js';
 import { prepass, type MacroRule, type MacroTable } from '../source/prepass.js';
 import type { Directive } from '../source/scan.js';
@@ -22,13 +22,13 @@ export type Outcome = { kind: 'facts'; facts: FileFacts } | { kind: 'timeout' } 
 /** Parse one file and extract its facts; pure, so a worker can run it. */
 export function analyzeOutcome(task: AnalysisTask, macros: MacroTable): Outcome {
   try {
-    const language = languageOf(task.file);
-    if (language === 'cython') return { kind: 'facts', facts: cythonFacts(task.file, task.text) };
+    if (languageOf(task.file) === 'cython') return { kind: 'facts', facts: cythonFacts(task.file, task.text) };
+    const grammar = grammarOf(task.file, task.text);
     const prepared = prepass(task.text, macros);
-    const dead = deadSpans(task.directives);
+    const dead = deadSpans(task.directives, grammar);
     const code = blankSpans(prepared.code, dead);
     const parsed = blankSpans(blankSpans(prepared.text, dead), initializerDirectiveSpans(code, task.directives));
-    const tree = parse(parsed, language === 'cpp' ? 'cpp' : 'c');
+    const tree = parse(parsed, grammar);
     if (tree === null) return { kind: 'timeout' };
     return { kind: 'facts', facts: extractFacts(task.file, task.text, tree, task.directives, prepared.uses, code) };
   } catch (error) {

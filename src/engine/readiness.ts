@@ -117,6 +117,6 @@ export function readiness(modules: readonly ModuleFact[], bindings: readonly Bin
   const byFile = countByFile(findings);
   return [
     ...modules.map((m) => line(m.name, m.initStyle, DECLARED[declarationOf(m)], (m.init ?? m.def)?.file ?? '', m.files, byFile, undecidedBecause(m))),
-    ...bindings.map((b) => line(b.name, b.framework, b.declared, b.file, b.files, byFile)),
+    ...bindings.map((b) => line(b.name, b.framework, b.declared, b.file, b.files, byFile, b.unknownBecause ?? null)),
   ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

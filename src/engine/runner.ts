@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { decode, generatedBy } from '../source/decode.js';
 import { sourceDefects } from '../source/defects.js';
+import { languageOf } from '../source/languages.js';
 import { annotationMacros, macroTable, wrapperMacros, type MacroRule } from '../source/prepass.js';
 import { parseBudgetMs } from '../source/parse.js';
 import { analyzeAll, type AnalysisTask, type Outcome } from './analysis.js';
@@ -193,12 +194,15 @@ interface FactsOutcome {
 async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: Skipped[]): Promise<FactsOutcome> {
   const cached = loaded.map((l) => input.cache?.file(l.hash) ?? null);
   const directives = loaded.map((l, i) => cached[i]?.directives ?? scanDirectives(l.text));
-  const defects = loaded.map((l, i) => cached[i]?.defects ?? sourceDefects(l.text, directives[i]));
+  // Cython is not C: its docstrings and comments would read as unterminated literals.
+  const defects = loaded.map((l, i) => cached[i]?.defects ?? (languageOf(l.source.file) === 'cython' ? [] : sourceDefects(l.text, directives[i])));
   const macros = macroTable(annotationMacros(directives.flat()), input.macros ?? new Map(), wrapperMacros(directives.flat()));
   const macroKey = hashOf(JSON.stringify([...macros]));
+  // The same bytes parse differently as C and as C++: the file's language is part of the key.
+  const factsKey = (l: Loaded) => `${macroKey}:${languageOf(l.source.file)}`;
   const outcomes: (Outcome | null)[] = loaded.map((l, i) => {
     const stored = cached[i]?.facts;
-    return stored?.macroKey === macroKey ? { kind: 'facts', facts: { file: l.source.file, ...stored.facts } } : null;
+    return stored?.macroKey === factsKey(l) ? { kind: 'facts', facts: { file: l.source.file, ...stored.facts } } : null;
   });
   const missing = loaded.flatMap((_, i) => (outcomes[i] === null ? [i] : []));
   const tasks: AnalysisTask[] = missing.map((at, index) => ({ index, file: loaded[at].source.file, text: loaded[at].text, directives: directives[at] }));
@@ -210,7 +214,7 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
     outcomes[at] = outcome;
     if (outcome.kind !== 'facts') return;
     const { file: _file, ...facts } = outcome.facts;
-    input.cache?.storeFile(loaded[at].hash, { directives: directives[at], defects: defects[at], facts: { macroKey, facts } });
+    input.cache?.storeFile(loaded[at].hash, { directives: directives[at], defects: defects[at], facts: { macroKey: factsKey(loaded[at]), facts } });
   });
   const facts: FileFacts[] = [];
   let complete = true;

@@ -21,6 +21,8 @@ export interface BindingModule {
   target: { file: string; range: Range; text: string } | null;
   /** Its own file and the others of its directory tree (filled by the project pass). */
   files: string[];
+  /** Why `declared` is `unknown`. */
+  unknownBecause?: string;
 }
 
 /**
@@ -57,14 +59,14 @@ function cythonModule(fact: BindingModuleFact, file: string, buildFiles: readonl
   return { declared: chosen.value ? 'yes' : 'keeps-gil', evidence: { file: chosen.file, range: chosen.range, text: chosen.text } };
 }
 
-function nanobindModule(fact: BindingModuleFact, buildFiles: readonly BuildFileFacts[]): Pick<BindingModule, 'declared' | 'evidence' | 'target'> {
+function nanobindModule(fact: BindingModuleFact, buildFiles: readonly BuildFileFacts[]): Pick<BindingModule, 'declared' | 'evidence' | 'target' | 'unknownBecause'> {
   const targets = buildFiles.flatMap((b) => b.nanobindTargets.map((t) => ({ file: b.file, ...t })));
   const target = targets.find((t) => t.target === fact.name) ?? (targets.length === 1 ? targets[0] : undefined);
-  if (target === undefined) return { declared: 'unknown', evidence: null, target: null };
+  if (target === undefined) return { declared: 'unknown', evidence: null, target: null, unknownBecause: `no nanobind_add_module(${fact.name} …) in the scanned CMakeLists.txt files` };
   const call = { file: target.file, range: target.range, text: `nanobind_add_module(${target.target} …)` };
-  return target.options.includes('FREE_THREADED')
-    ? { declared: 'yes', evidence: { ...call, text: 'FREE_THREADED' }, target: call }
-    : { declared: 'no', evidence: null, target: call };
+  if (target.options.includes('FREE_THREADED')) return { declared: 'yes', evidence: { ...call, text: 'FREE_THREADED' }, target: call };
+  if (target.indirect) return { declared: 'unknown', evidence: null, target: call, unknownBecause: `the options of nanobind_add_module(${target.target} …) come from a CMake variable` };
+  return { declared: 'no', evidence: null, target: call };
 }
 
 export function bindingModules(files: readonly FileFacts[], buildFiles: readonly BuildFileFacts[]): BindingModule[] {

@@ -20,6 +20,8 @@ export interface NanobindTarget {
   target: string;
   /** The upper-case keywords among the arguments: FREE_THREADED, STABLE_ABI, NB_STATIC… */
   options: string[];
+  /** An argument is a CMake variable (`${NB_ARGS}`): more options may hide in it. */
+  indirect: boolean;
   range: Range;
 }
 
@@ -83,7 +85,12 @@ function nanobindTargets(text: string, lines: LineIndex): NanobindTarget[] {
     const words = m[1].trim().split(/\s+/).filter((w) => w !== '');
     if (words.length === 0) continue;
     const at = m.index ?? 0;
-    found.push({ target: words[0].replace(/^"|"$/g, ''), options: words.slice(1).filter((w) => /^[A-Z][A-Z0-9_]+$/.test(w)), range: lines.range(at, at + m[0].length) });
+    found.push({
+      target: words[0].replace(/^"|"$/g, ''),
+      options: words.slice(1).filter((w) => /^[A-Z][A-Z0-9_]+$/.test(w)),
+      indirect: words.slice(1).some((w) => w.includes('${')),
+      range: lines.range(at, at + m[0].length),
+    });
   }
   return found;
 }

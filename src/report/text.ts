@@ -42,6 +42,9 @@ function frame(finding: Finding, source: string | null, color: boolean): string 
   );
 }
 
+/** Categories whose findings turn on whether another thread can reach the object. */
+const SHARING_RULES = new Set<string>(['borrowed-reference', 'critical-section', 'global-state', 'memory']);
+
 export function formatFinding(finding: Finding, options: TextOptions, chalk: ChalkInstance): string {
   const { file, range } = finding;
   const head = `${chalk.bold(`${file}:${range.startLine}:${range.startColumn}:`)} ${paint(chalk)[finding.severity](
@@ -53,7 +56,8 @@ export function formatFinding(finding: Finding, options: TextOptions, chalk: Cha
   if (finding.fix) lines.push(indentBlock(finding.fix, `  ${chalk.green('= fix:')} `, '         '));
   for (const r of finding.related) lines.push(`  ${chalk.blue('= note:')} ${r.message} is at ${r.file}:${r.range.startLine}:${r.range.startColumn}`);
   if (finding.precision !== 'high') {
-    lines.push(`  ${chalk.blue('= precision:')} ${finding.precision}: the rule reads the code without running it; check that the object can really be shared`);
+    const check = SHARING_RULES.has(finding.category) ? 'check that the object can really be shared' : 'check it against how the project is built';
+    lines.push(`  ${chalk.blue('= precision:')} ${finding.precision}: the rule reads the sources without running them; ${check}`);
   }
   lines.push(`  ${chalk.blue('= see:')} ${finding.guide}`);
   return lines.join('\n');

@@ -7,24 +7,30 @@
  */
 import { compiledIn, type Scenario } from '../facts/guards.js';
 import { guardIndex } from '../facts/conditions.js';
+import type { Grammar } from './parse.js';
 import { parseDefine, type Directive } from './scan.js';
 
 /**
  * Every CPython 3, at both ends of each minor release (3.0.0a0 … 3.x.15 final), up to well past
- * 3.14 so code written for future versions is kept; compiled as C, not C++. Nothing else is known.
+ * 3.14 so code written for future versions is kept; compiled as C, or as C++ for C++ sources
+ * (`__cplusplus` is then defined, with the C++17 value). Nothing else is known.
  */
-const PYTHON_3: Scenario[] = Array.from({ length: 2 * 21 }, (_, i) => {
-  const minor = i >> 1;
-  return {
-    name: `CPython 3.${minor}`,
-    macros: new Map<string, number | null>([
-      ['PY_MAJOR_VERSION', 3],
-      ['PY_MINOR_VERSION', minor],
-      ['PY_VERSION_HEX', 0x03000000 + minor * 0x10000 + (i & 1 ? 0xfff0 : 0)],
-      ['__cplusplus', null],
-    ]),
-  };
-});
+function python3(language: Grammar): Scenario[] {
+  return Array.from({ length: 2 * 21 }, (_, i) => {
+    const minor = i >> 1;
+    return {
+      name: `CPython 3.${minor}`,
+      macros: new Map<string, number | null>([
+        ['PY_MAJOR_VERSION', 3],
+        ['PY_MINOR_VERSION', minor],
+        ['PY_VERSION_HEX', 0x03000000 + minor * 0x10000 + (i & 1 ? 0xfff0 : 0)],
+        ['__cplusplus', language === 'cpp' ? 201703 : null],
+      ]),
+    };
+  });
+}
+
+const PYTHON_3: Record<Grammar, Scenario[]> = { c: python3('c'), cpp: python3('cpp') };
 
 type Decision = boolean | undefined;
 
@@ -41,7 +47,7 @@ function decide(condition: string, scenarios: readonly Scenario[]): Decision {
  * left unknown. In offset order: a switch decides only the conditions that follow it, as the
  * preprocessor sees them, so a header's `#ifndef X_H` is never decided by its own `#define X_H`.
  */
-function projectSwitches(directives: readonly Directive[]): { name: string; value: number; at: number }[] {
+function projectSwitches(directives: readonly Directive[], language: Grammar): { name: string; value: number; at: number }[] {
   const guards = guardIndex(directives);
   const found: { name: string; value: number; at: number }[] = [];
   const values = new Map<string, number>();
@@ -52,7 +58,7 @@ function projectSwitches(directives: readonly Directive[]): { name: string; valu
     const value = Number(define.body || 1);
     if (values.has(define.name) && values.get(define.name) !== value) conflicting.add(define.name);
     const guard = guards.at(d.start);
-    if (PYTHON_3.every((s) => compiledIn(guard, s) === true)) {
+    if (PYTHON_3[language].every((s) => compiledIn(guard, s) === true)) {
       values.set(define.name, value);
       found.push({ name: define.name, value, at: d.start });
     }
@@ -61,16 +67,16 @@ function projectSwitches(directives: readonly Directive[]): { name: string; valu
 }
 
 /** The Python 3 scenarios as they stand at each offset: with the switches defined before it. */
-function scenariosAt(directives: readonly Directive[]): (offset: number) => readonly Scenario[] {
-  const switches = projectSwitches(directives);
-  const byCount = new Map<number, Scenario[]>([[0, PYTHON_3]]);
+function scenariosAt(directives: readonly Directive[], language: Grammar): (offset: number) => readonly Scenario[] {
+  const switches = projectSwitches(directives, language);
+  const byCount = new Map<number, Scenario[]>([[0, PYTHON_3[language]]]);
   return (offset) => {
     let count = 0;
     while (count < switches.length && switches[count].at < offset) count++;
     let scenarios = byCount.get(count);
     if (scenarios === undefined) {
       const known = switches.slice(0, count).map((s): [string, number] => [s.name, s.value]);
-      scenarios = PYTHON_3.map((s) => ({ name: s.name, macros: new Map([...s.macros, ...known]) }));
+      scenarios = PYTHON_3[language].map((s) => ({ name: s.name, macros: new Map([...s.macros, ...known]) }));
       byCount.set(count, scenarios);
     }
     return scenarios;
@@ -117,13 +123,13 @@ function chains(directives: readonly Directive[]): Chain[] {
   return done;
 }
 
-export function blankDeadBranches(text: string, directives: readonly Directive[]): string {
-  return blankSpans(text, deadSpans(directives));
+export function blankDeadBranches(text: string, directives: readonly Directive[], language: Grammar = 'c'): string {
+  return blankSpans(text, deadSpans(directives, language));
 }
 
 /** The [start, end) offsets no Python 3 build compiles, in order; they may nest. */
-export function deadSpans(directives: readonly Directive[]): [number, number][] {
-  const scenarios = scenariosAt(directives);
+export function deadSpans(directives: readonly Directive[], language: Grammar = 'c'): [number, number][] {
+  const scenarios = scenariosAt(directives, language);
   const spans: [number, number][] = [];
   for (const chain of chains(directives)) {
     let anyTrue = false;

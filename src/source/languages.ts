@@ -23,3 +23,13 @@ export function languageOf(file: string): Language | null {
   const dot = file.lastIndexOf('.');
   return dot < 0 ? null : (BY_EXTENSION[file.slice(dot + 1).toLowerCase()] ?? null);
 }
+
+/** Marks only C++ has: a header holding them is parsed as C++ whatever its name. */
+const CPP_MARKS = /^[ \t]*(?:namespace\s+[\w:]*\s*\{|template\s*<|class\s+\w+\s*(?:final\s*)?[:{]|(?:public|private|protected)\s*:)/m;
+
+/** The grammar a C or C++ source is parsed with: `.h` headers of a C++ project hold classes and templates. */
+export function grammarOf(file: string, text: string): 'c' | 'cpp' {
+  const language = languageOf(file);
+  if (language === 'cpp') return 'cpp';
+  return file.toLowerCase().endsWith('.h') && CPP_MARKS.test(text) ? 'cpp' : 'c';
+}

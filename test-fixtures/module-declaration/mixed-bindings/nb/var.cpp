@@ -1,0 +1,4 @@
+#include <nanobind/nanobind.h>
+
+NB_MODULE(nbvar, m) {
+}
