@@ -24,7 +24,7 @@ export default defineRule<MessageId>({
     exampleFile: 'CMakeLists.txt',
     example: ['find_package(nanobind CONFIG REQUIRED)', 'nanobind_add_module(example src/example.cpp)'].join('\n'),
     useInstead: ['find_package(nanobind CONFIG REQUIRED)', 'nanobind_add_module(example FREE_THREADED src/example.cpp)'].join('\n'),
-    knownProblems: 'A target made by a CMake function or macro of the project, or named by a variable, is read as written.',
+    knownProblems: 'A target made by a CMake function or macro of the project is not seen; one whose options come from a CMake variable is left unknown.',
   },
   messages: {
     missing:

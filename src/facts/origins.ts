@@ -102,8 +102,12 @@ export function sameObject(text: string): string {
   return t.replace(/\s*(->|\.)\s*/g, '$1');
 }
 
+/** The thread state's own dict: no other thread reaches it, whatever the function does with it. */
+const THREAD_PRIVATE = 'PyThreadState_GetDict';
+
 export function originOf(expression: string, at: CallFact, facts: FileFacts): Origin {
   const text = sameObject(expression);
+  if (/^PyThreadState_GetDict\(\s*\)$/.test(text)) return { kind: 'fresh', constructor: THREAD_PRIVATE, line: at.range.startLine };
   if (/->|\./.test(text)) return { kind: 'field', text };
   if (!/^[A-Za-z_]\w*$/.test(text)) return { kind: 'expression', text };
   const known = fileNames(facts);
@@ -111,6 +115,7 @@ export function originOf(expression: string, at: CallFact, facts: FileFacts): Or
   const index = at.inFunction === null ? undefined : functionIndex(facts, at.inFunction);
   const assignment = index?.assigned.get(text)?.filter((c) => startsBefore(c.range, at.range)).pop();
   const fileScope = known.variables.has(text);
+  if (assignment?.callee === THREAD_PRIVATE && !fileScope) return { kind: 'fresh', constructor: THREAD_PRIVATE, line: assignment.range.startLine };
   if (assignment && CONSTRUCTORS.has(assignment.callee) && !fileScope) {
     // Handing the object to another call (storing it in a container, an attribute, a module)
     // or storing it in a field or another variable may publish it; from then on other threads can reach it.
