@@ -18,7 +18,7 @@ export default defineRule<MessageId>({
     'CPython 3.13.0 Include/Python.h lines 50-51 (#error for Py_LIMITED_API with Py_GIL_DISABLED, unchanged in 3.14); Doc/howto/free-threading-extensions.rst, Limited C API and Stable ABI',
   docs: {
     what:
-      'Finds build settings that turn the limited API on for every build: py_limited_api=True in setup.py, py_limited_api in setup.cfg, wheel.py-api / py-limited-api / limited-api in pyproject.toml, limited_api: in meson.build.',
+      'Finds build settings that turn the limited API on for every build: py_limited_api=True in setup.py, py_limited_api in setup.cfg, py-limited-api / limited-api in pyproject.toml, limited_api: in meson.build (scikit-build-core\'s wheel.py-api is not: it skips the stable ABI for free-threaded builds).',
     why:
       'The free-threaded builds of 3.13 and 3.14 refuse the limited API (Python.h stops with an #error), so an unconditional abi3 setting makes a ' +
       'cp314t wheel impossible. Keep abi3 for regular builds and switch it off when the interpreter is free-threaded; a setting written as an ' +

@@ -66,7 +66,8 @@ const PATTERNS: Record<string, { pattern: RegExp; conditional: (value: string) =
   'setup.py': [{ pattern: /\bpy_limited_api\s*=\s*([^,)\n]+)/g, conditional: (v) => v.trim() !== 'True' }],
   'setup.cfg': [{ pattern: /^\s*py[-_]limited[-_]api\s*=\s*(cp3\d+|true)\s*(?:[#;].*)?$/gim, conditional: () => false }],
   'pyproject.toml': [
-    { pattern: /^\s*(?:wheel\.)?py-api\s*=\s*"(cp3\d+)"/gm, conditional: () => false },
+    // scikit-build-core's wheel.py-api: since 0.9.4 it builds free-threaded wheels without the stable ABI.
+    { pattern: /^\s*(?:wheel\.)?py-api\s*=\s*"(cp3\d+)"/gm, conditional: () => true },
     { pattern: /^\s*py-limited-api\s*=\s*"(cp3\d+)"/gm, conditional: () => false },
     { pattern: /^\s*limited-api\s*=\s*(true)\b/gm, conditional: () => false },
   ],
