@@ -250,26 +250,28 @@ describe('assignments', () => {
 });
 
 describe('unreachable code', () => {
-  it('spans the statements after a top-level return, up to a label', () => {
+  it('spans the statements after a top-level return, up to a label, in functions that call SetGIL', () => {
     const source = [
-      'int f(int x) {', // 1
+      'int f(PyObject *x) {', // 1
       '    if (x) return 1;', // 2: conditional, not a stretch
       '    return 0;', // 3
       '    /* gone */', // 4
-      '    g(x);', // 5
+      '    PyUnstable_Module_SetGIL(x, Py_MOD_GIL_NOT_USED);', // 5
       '    { h(); }', // 6
       'out:', // 7
       '    return 2;', // 8
       '}', // 9
       'int k(void) { return 0; }', // 10: nothing follows the return
-      'int n(void) { return 0; { back: m(); } }', // 11: a nested label is a goto target
+      'int n(void) { return 0; { back: PyUnstable_Module_SetGIL(0, 0); } }', // 11: a nested label is a goto target
+      'int p(void) { return 0; g(); }', // 12: no SetGIL call, which is all the fact is for
     ].join('\n');
-    const [f, k, n] = facts(source).functions;
+    const [f, k, n, p] = facts(source).functions;
     assert.deepEqual(
       f.unreachable.map((u) => [u.afterReturn.startLine, u.range.startLine, u.range.endLine]),
       [[3, 5, 6]],
     );
     assert.deepEqual(k.unreachable, []);
     assert.deepEqual(n.unreachable, []);
+    assert.deepEqual(p.unreachable, []);
   });
 });

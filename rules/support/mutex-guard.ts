@@ -31,6 +31,18 @@ function filesNaming(name: string, facts: FileFacts, project: Guarded): readonly
  * replaced only under `mutex` too. A copy, a call that hands it on, or a macro that names it,
  * could let another thread modify it unlocked.
  */
+const guarded = new WeakMap<object, Map<string, boolean>>();
+
+/** guardsEveryUse, once per project, container and mutex: every borrowed call on the container asks the same. */
+function guardsEveryUseOnce(name: string, mutex: string, facts: FileFacts, project: Guarded, locks: LockIndex): boolean {
+  let known = guarded.get(project);
+  if (known === undefined) guarded.set(project, (known = new Map()));
+  const key = `${facts.file}\0${name}\0${mutex}`;
+  let answer = known.get(key);
+  if (answer === undefined) known.set(key, (answer = guardsEveryUse(name, mutex, facts, project, locks)));
+  return answer;
+}
+
 function guardsEveryUse(name: string, mutex: string, facts: FileFacts, project: Guarded, locks: LockIndex): boolean {
   const callable = callableFromPython(project, mutex);
   const named = new RegExp(`\\b${name}\\b`);
@@ -68,5 +80,5 @@ function usedWhileHeld(call: CallFact, mutex: string, facts: FileFacts, locks: L
 /** A borrowed call on the file-scope container `name` that holds a mutex guarding it, and keeps the result inside. */
 export function guardedByMutex(call: CallFact, name: string, facts: FileFacts, project: Guarded): boolean {
   const locks = lockIndex(project);
-  return locks.heldAt(facts, call.inFunction, call.range).some((m) => guardsEveryUse(name, m, facts, project, locks) && usedWhileHeld(call, m, facts, locks));
+  return locks.heldAt(facts, call.inFunction, call.range).some((m) => guardsEveryUseOnce(name, m, facts, project, locks) && usedWhileHeld(call, m, facts, locks));
 }

@@ -84,9 +84,14 @@ function parameterName(parameter: SyntaxNode): string | null {
   return declaredName(declarator)?.text ?? null;
 }
 
-/** The stretches of a function body after a top-level `return`; a label (or one nested in what follows) ends a stretch. */
+/**
+ * The stretches of a function body after a top-level `return`; a label (or one nested in what
+ * follows) ends a stretch. Only a PyUnstable_Module_SetGIL call is judged by it, so the many
+ * functions that make none are not walked.
+ */
 function unreachableCode(fn: SyntaxNode, ctx: Context): FunctionFact['unreachable'] {
   const found: FunctionFact['unreachable'] = [];
+  if (!ctx.code.slice(fn.startIndex, fn.endIndex).includes('PyUnstable_Module_SetGIL')) return found;
   let afterReturn: SyntaxNode | null = null;
   let first: SyntaxNode | null = null;
   let last: SyntaxNode | null = null;

@@ -49,6 +49,25 @@ function callsWithout(mutex: string | null, project: Reach, functionNames: Reado
 }
 
 const reachedBy = new WeakMap<object, Map<string | null, Map<string, CallableFunction>>>();
+const functionsBy = new WeakMap<object, Map<string, InFile<FunctionFact>[]>>();
+
+/** The project's functions by name, computed once per project (every mutex asks for them). */
+function functionsByName(project: Reach): Map<string, InFile<FunctionFact>[]> {
+  let byName = functionsBy.get(project);
+  if (byName !== undefined) return byName;
+  byName = new Map();
+  for (const f of project.files) {
+    for (const fn of f.functions) {
+      const list = byName.get(fn.name) ?? [];
+      list.push({ file: f.file, fact: fn });
+      byName.set(fn.name, list);
+    }
+  }
+  functionsBy.set(project, byName);
+  return byName;
+}
+
+const namesBy = new WeakMap<object, ReadonlySet<string>>();
 
 /**
  * Functions Python can run with no lock held, keyed by file and name; with `mutex`, those it can
@@ -59,16 +78,12 @@ export function callableFromPython(project: Reach, mutex: string | null = null):
   if (byMutex === undefined) reachedBy.set(project, (byMutex = new Map()));
   const known = byMutex.get(mutex);
   if (known !== undefined) return known;
-  const byName = new Map<string, InFile<FunctionFact>[]>();
-  for (const f of project.files) {
-    for (const fn of f.functions) {
-      const list = byName.get(fn.name) ?? [];
-      list.push({ file: f.file, fact: fn });
-      byName.set(fn.name, list);
-    }
-  }
+  const byName = functionsByName(project);
   const resolve = (name: string, from: string) => visibleFrom(byName.get(name) ?? [], from, project.sameUnit);
-  const callsBy = callsWithout(mutex, project, new Set(byName.keys()));
+  let names = namesBy.get(project);
+  if (names === undefined) namesBy.set(project, (names = new Set(byName.keys())));
+  // The same set object for every mutex, so that project.macroCalls expands each file's macros once.
+  const callsBy = callsWithout(mutex, project, names);
   const reached = new Map<string, CallableFunction>();
   let frontier: CallableFunction[] = [];
   for (const f of project.files) {
