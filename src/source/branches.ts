@@ -172,21 +172,25 @@ export function initializerDirectiveSpans(code: string, directives: readonly Dir
   const spans: [number, number][] = [];
   const opens: boolean[] = [];
   let next = 0;
-  let previous = '';
-  for (let i = 0; i < code.length; i++) {
-    if (next < directives.length && i === directives[next].start) {
+  // Braces and directives in order; only the text before a `{` is looked at, not every character.
+  const marks = /[{}]/g;
+  for (let m = marks.exec(code); m !== null || next < directives.length; m = m === null ? null : marks.exec(code)) {
+    const at = m?.index ?? code.length;
+    while (next < directives.length && directives[next].start < at) {
       if (opens[opens.length - 1] === true) spans.push([directives[next].start, directives[next].end]);
-      i = directives[next++].end - 1;
+      next++;
+    }
+    if (m === null) break;
+    if (next > 0 && at < directives[next - 1].end) continue;
+    if (m[0] === '}') {
+      opens.pop();
       continue;
     }
-    const c = code[i];
-    if (c === '{') {
-      // `= {` opens an initialiser; `{` or `,` before a brace inside one opens a nested one.
-      opens.push(previous === '=' || ((previous === '{' || previous === ',') && opens[opens.length - 1] === true));
-    } else if (c === '}') {
-      opens.pop();
-    }
-    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') previous = c;
+    let before = at - 1;
+    while (before >= 0 && /\s/.test(code[before])) before--;
+    const previous = code[before] ?? '';
+    // `= {` opens an initialiser; `{` or `,` before a brace inside one opens a nested one.
+    opens.push(previous === '=' || ((previous === '{' || previous === ',') && opens[opens.length - 1] === true));
   }
   return spans;
 }
