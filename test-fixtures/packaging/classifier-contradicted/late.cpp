@@ -1,0 +1,4 @@
+#include <pybind11/pybind11.h>
+
+PYBIND11_MODULE(late, m) {
+}
