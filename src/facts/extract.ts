@@ -162,7 +162,7 @@ function functionFact(node: SyntaxNode, ctx: Context): FunctionFact | null {
 
 function slotsField(value: string, start: number, end: number, ctx: Context): SlotsField {
   const range = ctx.lines.range(start, end);
-  if (value === 'NULL' || value === '0' || value === '(void *)0' || value === '((void *)0)') return { kind: 'null' };
+  if (value === 'NULL' || value === 'nullptr' || value === '0' || value === '(void *)0' || value === '((void *)0)') return { kind: 'null' };
   const name = referencedName(value);
   return name === null ? { kind: 'other', text: value, range } : { kind: 'name', name, range };
 }
