@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
-import { buildRoot, type BuildFileFacts } from '../src/facts/build-files.js';
+import { buildRoot, inTree, type BuildFileFacts } from '../src/facts/build-files.js';
 import type { CibuildwheelSetting } from '../src/facts/packaging.js';
 import { BUILDING_HOWTO, moduleStates, type ModuleState } from './support/packaging.js';
 
@@ -118,7 +118,7 @@ export default defineRule<MessageId>({
     // Each project of the scan on its own: the build files of one checkout, the modules of its tree.
     for (const root of new Set(project.buildFiles.filter((b) => b.packaging.usesCibuildwheel).map((b) => buildRoot(b.file)))) {
       const buildFiles = project.buildFiles.filter((b) => buildRoot(b.file) === root);
-      const declared = moduleStates(project).find((m) => m.declared && (root === '.' || m.file.startsWith(`${root}/`)));
+      const declared = moduleStates(project).find((m) => m.declared && inTree(root, m.file));
       if (declared !== undefined) checkSelection(buildFiles, declared, context);
     }
   },

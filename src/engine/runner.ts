@@ -299,20 +299,30 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
     }
   }
   skipped.sort((a, b) => (a.file < b.file ? -1 : 1));
-  const focus = input.focus;
-  const parts = { modules, bindings };
-  if (focus === undefined) return { findings: kept, suppressed, modules: readiness(modules, bindings, kept), skipped, diagnostics, filesAudited: loaded.length, parts };
+  const whole: AuditResult = {
+    findings: kept,
+    suppressed,
+    modules: readiness(modules, bindings, kept),
+    skipped,
+    diagnostics,
+    filesAudited: loaded.length,
+    parts: { modules, bindings },
+  };
+  return input.focus === undefined ? whole : focused(whole, input.focus, loaded);
+}
+
+/** The result for the named files only; a finding on a part of a module a named file also holds (its slot array elsewhere) stays. */
+function focused(whole: AuditResult, focus: ReadonlySet<string>, loaded: readonly Loaded[]): AuditResult {
   const inFocus = <T extends { file: string }>(list: T[]) => list.filter((x) => focus.has(x.file));
-  // A finding on a part of a module that a named file also holds (its slot array elsewhere) stays.
   const concerns = (f: Finding) => focus.has(f.file) || f.related.some((r) => focus.has(r.file));
   return {
-    findings: kept.filter(concerns),
-    suppressed: suppressed.filter(concerns),
-    modules: readiness(modules, bindings, kept).filter((m) => m.files.some((f) => focus.has(f))),
-    skipped: inFocus(skipped),
-    diagnostics: inFocus(diagnostics),
+    findings: whole.findings.filter(concerns),
+    suppressed: whole.suppressed.filter(concerns),
+    modules: whole.modules.filter((m) => m.files.some((f) => focus.has(f))),
+    skipped: inFocus(whole.skipped),
+    diagnostics: inFocus(whole.diagnostics),
     filesAudited: inFocus(loaded.map((l) => l.source)).length,
-    parts,
+    parts: whole.parts,
   };
 }
 

@@ -50,10 +50,14 @@ export function buildRoot(file: string): string {
   return workflow !== null ? (workflow[1] ?? '.') : path.posix.dirname(file);
 }
 
+/** Whether `file` sits in the directory tree of `root` (`.` holds everything). */
+export function inTree(root: string, file: string): boolean {
+  return root === '.' || file.startsWith(`${root}/`);
+}
+
 /** Whether a build file's settings reach a source: the source sits in its directory tree. */
 export function covers(buildFile: string, source: string): boolean {
-  const root = buildRoot(buildFile);
-  return root === '.' || source.startsWith(`${root}/`);
+  return inTree(buildRoot(buildFile), source);
 }
 
 /** Whether a file (a path relative to the scan root) is read for build settings. */
