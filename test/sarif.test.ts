@@ -177,7 +177,7 @@ function finding(severity: Severity, file: string, line: number, options: { mess
 }
 
 function audited(findings: Finding[], suppressed: Finding[] = []): AuditResult {
-  return { findings, suppressed, modules: [], skipped: [], diagnostics: [], filesAudited: 1, parts: { modules: [], bindings: [] } };
+  return { findings, suppressed, modules: [], skipped: [], diagnostics: [], filesAudited: 1, notParsed: [], parts: { modules: [], bindings: [] } };
 }
 
 function format(result: AuditResult): string {

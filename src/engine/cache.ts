@@ -15,7 +15,7 @@ import type { Directive } from '../source/scan.js';
 import type { Finding } from './rule.js';
 
 /** Bumped whenever the shape of what is stored changes. */
-const SCHEMA = 5;
+const SCHEMA = 6;
 /** Run entries kept: one per recent combination of files and options. */
 const RUNS_KEPT = 16;
 
@@ -37,6 +37,8 @@ export interface CachedRun {
   bindings: BindingModule[];
   /** Notes on the files' lexical defects. */
   notes: { file: string; message: string }[];
+  /** Files read for their directives alone. */
+  notParsed: string[];
 }
 
 export interface Cache {

@@ -6,12 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { decode, generatedBy } from '../source/decode.js';
 import { sourceDefects } from '../source/defects.js';
-import { languageOf } from '../source/languages.js';
+import { grammarOf, languageOf } from '../source/languages.js';
+import { blankSpans, deadSpans } from '../source/branches.js';
+import { unparsedFacts } from '../facts/extract.js';
+import { addParsed, mentionsPythonApi, needed, outline, pythonMacros, wantedNames, type Outline } from './deferral.js';
 import { annotationMacros, macroTable, wrapperMacros, type MacroRule } from '../source/prepass.js';
 import { parseBudgetMs } from '../source/parse.js';
 import { analyzeAll, type AnalysisTask, type Outcome } from './analysis.js';
 import { hashOf, type Cache, type CachedRun } from './cache.js';
-import { scanDirectives } from '../source/scan.js';
+import { scanDirectives, type Directive } from '../source/scan.js';
 import { buildFileFacts, type BuildFileFacts } from '../facts/build-files.js';
 import { projectFacts } from '../facts/modules.js';
 import type { FileFacts } from '../facts/types.js';
@@ -61,6 +64,11 @@ export interface AuditInput {
    * (by pre-commit) are judged with the rest of the project, where a module's parts may live.
    */
   focus?: ReadonlySet<string>;
+  /**
+   * Parse every file, even those that name no Python API and that nothing parsed reaches (see
+   * deferral.ts); the findings are the same, the tests compare them.
+   */
+  parseAll?: boolean;
   /** Called after each file is analysed (or found in the cache), for a progress display. */
   progress?: (done: number, total: number) => void;
 }
@@ -75,6 +83,8 @@ export interface AuditResult {
   /** Files audited with a caveat (decoding, parse errors). */
   diagnostics: Diagnostic[];
   filesAudited: number;
+  /** Files read for their directives alone: they name no Python API and nothing parsed reaches them (see deferral.ts). */
+  notParsed: string[];
   /** The modules' parts, as the project pass found them (for `fix --declare`). */
   parts: Pick<CachedRun, 'modules' | 'bindings'>;
 }
@@ -181,10 +191,24 @@ function runKey(input: AuditInput, loaded: readonly Loaded[], buildFiles: readon
 
 interface FactsOutcome {
   facts: FileFacts[];
+  notParsed: string[];
   /** Lexical defects a compiler would stop at, one note per kind and file. */
   notes: Diagnostic[];
   /** False when a file timed out or failed: such a run is not worth remembering. */
   complete: boolean;
+}
+
+/** The C files, among those to analyse, that name no Python API even through a project macro: parsed only when needed. */
+function deferrable(loaded: readonly Loaded[], indexes: readonly number[], directives: readonly Directive[][]): Map<number, Outline> {
+  const apiMacros = pythonMacros(directives.flat());
+  const deferred = new Map<number, Outline>();
+  for (const i of indexes) {
+    const { source, text } = loaded[i];
+    if (languageOf(source.file) !== 'c' || grammarOf(source.file, text) !== 'c' || mentionsPythonApi(text)) continue;
+    const shape = outline(text);
+    if (![...apiMacros].some((name) => shape.identifiers.has(name))) deferred.set(i, shape);
+  }
+  return deferred;
 }
 
 /**
@@ -205,17 +229,42 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
     return stored?.macroKey === factsKey(l) ? { kind: 'facts', facts: { file: l.source.file, ...stored.facts } } : null;
   });
   const missing = loaded.flatMap((_, i) => (outcomes[i] === null ? [i] : []));
-  const tasks: AnalysisTask[] = missing.map((at, index) => ({ index, file: loaded[at].source.file, text: loaded[at].text, directives: directives[at] }));
-  let done = loaded.length - tasks.length;
+  let done = loaded.length - missing.length;
   input.progress?.(done, loaded.length);
-  const analysed = await analyzeAll(tasks, macros, input.jobs ?? 1, () => input.progress?.(++done, loaded.length));
-  analysed.forEach((outcome, i) => {
-    const at = missing[i];
-    outcomes[at] = outcome;
-    if (outcome.kind !== 'facts') return;
-    const { file: _file, ...facts } = outcome.facts;
-    input.cache?.storeFile(loaded[at].hash, { directives: directives[at], defects: defects[at], facts: { macroKey: factsKey(loaded[at]), facts } });
-  });
+  const analyse = async (indexes: readonly number[]) => {
+    const tasks: AnalysisTask[] = indexes.map((at, index) => ({ index, file: loaded[at].source.file, text: loaded[at].text, directives: directives[at] }));
+    const analysed = await analyzeAll(tasks, macros, input.jobs ?? 1, () => input.progress?.(++done, loaded.length));
+    analysed.forEach((outcome, i) => {
+      const at = indexes[i];
+      outcomes[at] = outcome;
+      if (outcome.kind !== 'facts') return;
+      const { file: _file, ...facts } = outcome.facts;
+      input.cache?.storeFile(loaded[at].hash, { directives: directives[at], defects: defects[at], facts: { macroKey: factsKey(loaded[at]), facts } });
+    });
+  };
+  const deferred = input.parseAll ? new Map<number, Outline>() : deferrable(loaded, missing, directives);
+  await analyse(missing.filter((i) => !deferred.has(i)));
+  const unparsed = new Map([...deferred.keys()].map((i) => [i, unparsedFacts(loaded[i].source.file, loaded[i].text, directives[i], blankSpans(loaded[i].text, deadSpans(directives[i], 'c')))]));
+  const wanted = wantedNames(outcomes.flatMap((o, i) => (o?.kind === 'facts' ? o.facts.defines : (unparsed.get(i)?.defines ?? []))));
+  for (const outcome of outcomes) if (outcome?.kind === 'facts') addParsed(wanted, outcome.facts);
+  for (const pending = new Map(deferred); pending.size > 0; ) {
+    const round = needed(pending, wanted);
+    if (round.length === 0) break;
+    await analyse(round);
+    for (const i of round) {
+      pending.delete(i);
+      const outcome = outcomes[i];
+      if (outcome?.kind === 'facts') addParsed(wanted, outcome.facts);
+    }
+  }
+  const notParsed: string[] = [];
+  for (const [i, facts] of unparsed) {
+    if (outcomes[i] !== null) continue;
+    outcomes[i] = { kind: 'facts', facts };
+    notParsed.push(facts.file);
+    input.cache?.storeFile(loaded[i].hash, { directives: directives[i], defects: defects[i] });
+  }
+  input.progress?.(loaded.length, loaded.length);
   const facts: FileFacts[] = [];
   let complete = true;
   outcomes.forEach((outcome, i) => {
@@ -233,10 +282,10 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
     );
   });
   const notes = loaded.flatMap((l, i) => defects[i].map((message) => ({ file: l.source.file, message })));
-  return { facts, notes, complete };
+  return { facts, notParsed, notes, complete };
 }
 
-function runRules(input: AuditInput, facts: readonly FileFacts[], buildFiles: BuildFileFacts[]): Omit<CachedRun, 'notes'> {
+function runRules(input: AuditInput, facts: readonly FileFacts[], buildFiles: BuildFileFacts[]): Omit<CachedRun, 'notes' | 'notParsed'> {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   // The project pass leaves out headers that only dead branches include: no rule judges them.
@@ -273,8 +322,8 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
   if (run !== null) {
     input.progress?.(loaded.length, loaded.length);
   } else {
-    const { facts, notes, complete } = await fileFacts(input, loaded, skipped);
-    run = { ...runRules(input, facts, buildFiles), notes };
+    const { facts, notParsed, notes, complete } = await fileFacts(input, loaded, skipped);
+    run = { ...runRules(input, facts, buildFiles), notes, notParsed };
     if (complete) input.cache?.storeRun(key, run);
   }
   const { findings, modules, bindings } = run;
@@ -306,6 +355,7 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
     skipped,
     diagnostics,
     filesAudited: loaded.length,
+    notParsed: run.notParsed,
     parts: { modules, bindings },
   };
   return input.focus === undefined ? whole : focused(whole, input.focus, loaded);
@@ -322,6 +372,7 @@ function focused(whole: AuditResult, focus: ReadonlySet<string>, loaded: readonl
     skipped: inFocus(whole.skipped),
     diagnostics: inFocus(whole.diagnostics),
     filesAudited: inFocus(loaded.map((l) => l.source)).length,
+    notParsed: whole.notParsed.filter((f) => focus.has(f)),
     parts: whole.parts,
   };
 }

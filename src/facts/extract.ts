@@ -1020,11 +1020,40 @@ export function extractFacts(
   const statics = functionStatics(root, spans, ctx, entryPoints);
   variables.push(...statics);
   const staticWrites = staticWriteFacts(code, variables, spans, allRegions, ctx);
+  const bindingModules = bindingModuleFacts(code, directives, ctx);
+  return { file, functions, calls, moduleDefs, slotArrays, variables, assignments, staticWrites, entryPoints, objectHeader, nameUses, blockMacros, sectionExits, ...directiveFacts(directives, ctx), bindingModules };
+}
+
+/** What the directives alone say: the file's macros and includes. */
+function directiveFacts(directives: readonly Directive[], ctx: Context): Pick<FileFacts, 'defines' | 'includes' | 'deadIncludes'> {
   const includeLines = directives.filter((d) => d.keyword === 'include');
   const header = (d: Directive) => d.body.replace(/^["<]|[">]$/g, '');
-  const includes = includeLines.map(header);
   // Dead branches are blanked in the code text, their directive lines too.
-  const deadIncludes = includeLines.filter((d) => code.slice(d.start, d.end).trim() === '').map(header);
-  const bindingModules = bindingModuleFacts(code, directives, ctx);
-  return { file, functions, calls, moduleDefs, slotArrays, variables, assignments, staticWrites, entryPoints, objectHeader, nameUses, blockMacros, sectionExits, defines: defineFacts(directives, ctx), includes, deadIncludes, bindingModules };
+  const deadIncludes = includeLines.filter((d) => ctx.code.slice(d.start, d.end).trim() === '').map(header);
+  return { defines: defineFacts(directives, ctx), includes: includeLines.map(header), deadIncludes };
+}
+
+/**
+ * The facts of a file that is not parsed (see engine/deferral.ts): its directives' facts, and
+ * nothing the tree would have given. `code` is the source with its dead branches blanked.
+ */
+export function unparsedFacts(file: string, source: string, directives: readonly Directive[], code: string): FileFacts {
+  const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives) };
+  return {
+    file,
+    functions: [],
+    calls: [],
+    moduleDefs: [],
+    slotArrays: [],
+    variables: [],
+    assignments: [],
+    staticWrites: [],
+    entryPoints: [],
+    objectHeader: [],
+    nameUses: [],
+    blockMacros: [],
+    sectionExits: [],
+    ...directiveFacts(directives, ctx),
+    bindingModules: [],
+  };
 }

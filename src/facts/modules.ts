@@ -147,25 +147,19 @@ class Index {
   macroCalls(call: InFile<CallFact>, wanted: ReadonlySet<string> | null = null, depth = 0): InFile<CallFact>[] {
     const found: InFile<CallFact>[] = [];
     if (depth >= MAX_DEPTH || (wanted !== null && !this.reaches(call.fact.callee, wanted))) return found;
-    for (const { fact: define } of this.defines.get(call.fact.callee) ?? []) {
-      if (define.params === null || define.calls.length === 0) continue;
-      const body = substitute(define.body, define.params, call.fact.args);
-      for (const m of body.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)) {
-        if (C_KEYWORDS.has(m[1]) || m[1] === call.fact.callee) continue;
-        const open = (m.index ?? 0) + m[0].length - 1;
-        const before = body.slice(0, m.index);
-        const synthetic: CallFact = {
-          ...call.fact,
-          callee: m[1],
-          args: listItems(body, open).items.map((i) => i.text),
-          // A body that is just the call, `PyDict_GetItem((d), (k))`, gives its result to the use's variable.
-          assignedTo: assignmentBefore(before.slice(-200)) ?? (/^[\s(]*$/.test(before) ? call.fact.assignedTo : null),
-          guard: [...define.guard, ...call.fact.guard],
-          viaMacro: call.fact.viaMacro ?? call.fact.callee,
-        };
-        const expanded = { file: call.file, fact: synthetic };
-        found.push(expanded, ...this.macroCalls(expanded, wanted, depth + 1));
-      }
+    const defines = (this.defines.get(call.fact.callee) ?? []).map((d) => d.fact);
+    for (const { define, callee, args, before } of expansionCalls(call.fact.callee, call.fact.args, defines)) {
+      const synthetic: CallFact = {
+        ...call.fact,
+        callee,
+        args,
+        // A body that is just the call, `PyDict_GetItem((d), (k))`, gives its result to the use's variable.
+        assignedTo: assignmentBefore(before.slice(-200)) ?? (/^[\s(]*$/.test(before) ? call.fact.assignedTo : null),
+        guard: [...define.guard, ...call.fact.guard],
+        viaMacro: call.fact.viaMacro ?? call.fact.callee,
+      };
+      const expanded = { file: call.file, fact: synthetic };
+      found.push(expanded, ...this.macroCalls(expanded, wanted, depth + 1));
     }
     return found;
   }
@@ -228,6 +222,34 @@ class Index {
 }
 
 const C_KEYWORDS = new Set(['if', 'while', 'for', 'switch', 'return', 'sizeof', 'defined', '_Alignof', 'alignof']);
+
+type MacroBody = Pick<DefineFact, 'params' | 'body' | 'calls'>;
+
+/**
+ * The calls in the expansion of one use of a function-like macro, `callee(args…)`, one for
+ * each of its definitions: the parameters substituted and `##` pasted, with the text before
+ * each call in the expansion.
+ */
+function* expansionCalls<T extends MacroBody>(callee: string, args: readonly string[], defines: readonly T[]): Generator<{ define: T; callee: string; args: string[]; before: string }> {
+  for (const define of defines) {
+    if (define.params === null || define.calls.length === 0) continue;
+    const body = substitute(define.body, define.params, args);
+    for (const m of body.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)) {
+      if (C_KEYWORDS.has(m[1]) || m[1] === callee) continue;
+      const open = (m.index ?? 0) + m[0].length - 1;
+      yield { define, callee: m[1], args: listItems(body, open).items.map((i) => i.text), before: body.slice(0, m.index) };
+    }
+  }
+}
+
+/** Every name the uses of `callee(args…)` call, through the macros its expansion uses in turn, as ProjectFacts.macroCalls expands them. */
+export function macroCallees(callee: string, args: readonly string[], defines: ReadonlyMap<string, readonly MacroBody[]>, found: Set<string>, depth = 0): void {
+  if (depth >= MAX_DEPTH) return;
+  for (const call of expansionCalls(callee, args, defines.get(callee) ?? [])) {
+    found.add(call.callee);
+    macroCallees(call.callee, call.args, defines, found, depth + 1);
+  }
+}
 
 function within(range: Range, extent: Range): boolean {
   const after = range.startLine > extent.startLine || (range.startLine === extent.startLine && range.startColumn >= extent.startColumn);

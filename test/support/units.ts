@@ -49,7 +49,7 @@ export async function rulesFor(group: string) {
   return own.length > 0 ? own : rules;
 }
 
-export async function runUnit(unit: Unit, group: string): Promise<{ result: AuditResult; expected: Expectation[] }> {
+export async function runUnit(unit: Unit, group: string, { parseAll = false } = {}): Promise<{ result: AuditResult; expected: Expectation[] }> {
   const texts = unit.files.map((f) => readFileSync(path.join(unit.dir, f), 'utf8'));
   const pyproject = path.join(unit.dir, 'pyproject.toml');
   const isDirectoryUnit = unit.files.length !== 1 || unit.files[0] !== unit.name;
@@ -63,6 +63,7 @@ export async function runUnit(unit: Unit, group: string): Promise<{ result: Audi
     rules: await rulesFor(group),
     options: { minPython: options.minPython, targetPython: options.targetPython },
     macros: options.macros,
+    parseAll,
   });
   const expected = unit.files.flatMap((f, i) => parseExpectations(f, texts[i]));
   return { result, expected };

@@ -1,0 +1,167 @@
+/**
+ * Which C files the audit must parse. Every file rule looks for the Python C API, so a file
+ * that never names it (vendored C: zstd, lapack, libjpeg, unicode tables) matters only through
+ * the project pass, and there only when
+ * - it defines a function that parsed code calls, names in a table or passes on (the reach
+ *   follows calls, and every function a file-scope table names counts as callable);
+ * - a table of its own names a project function;
+ * - it mentions a file-scope variable of parsed code (the mutex guard asks every file that can
+ *   name a container).
+ * Such a file is outlined lexically and parsed only once one of these holds, round after round
+ * as parsed files bring in new names; a file never needed keeps its directives' facts (macros,
+ * includes), which are all the project pass reads of it. Every test errs towards parsing, so
+ * the findings are those of parsing every file; the test suite compares the two.
+ */
+import { macroCallees } from '../facts/modules.js';
+import type { DefineFact, FileFacts } from '../facts/types.js';
+import { matchingParen } from '../source/prepass.js';
+import { NON_CODE, parseDefine, type Directive } from '../source/scan.js';
+
+/** A use of the C API, of a binding framework, or of an object header field, anywhere in the text (comments included: erring towards parsing). */
+const PYTHON_API = /\b_?(?:Py|PY)[A-Za-z0-9_]|py::|nb::|PYBIND11_|NB_MODULE|\bob_(?:refcnt|type|size)\b|\b(?:ma_version_tag|c_recursion_remaining|ob_shash)\b/;
+
+export function mentionsPythonApi(text: string): boolean {
+  return PYTHON_API.test(text);
+}
+
+/**
+ * The project's macros that expand to the C API, directly or through one another: a file using
+ * one uses the API, and the rules see the call at the use.
+ */
+export function pythonMacros(directives: readonly Directive[]): Set<string> {
+  const bodies = new Map<string, string[]>();
+  const found = new Set<string>();
+  for (const d of directives) {
+    const define = parseDefine(d);
+    if (define === null) continue;
+    if (PYTHON_API.test(define.body)) found.add(define.name);
+    else bodies.set(define.name, [...(bodies.get(define.name) ?? []), define.body]);
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, list] of bodies) {
+      if (list.some((body) => (body.match(IDENTIFIER) ?? []).some((id) => found.has(id)))) {
+        found.add(name);
+        bodies.delete(name);
+        grew = true;
+      }
+    }
+  }
+  return found;
+}
+
+export interface Outline {
+  /** Every identifier outside comments, literals and directive lines. */
+  identifiers: ReadonlySet<string>;
+  /** Names written as a definition, `name(…) {`, with attributes or K&R declarations before the brace. */
+  definitions: ReadonlySet<string>;
+  /** Identifiers not called inside `= { … }` initialisers. */
+  tableNames: ReadonlySet<string>;
+}
+
+const IDENTIFIER = /\b[A-Za-z_]\w*/g;
+const NAME_AND_PAREN = /\b([A-Za-z_]\w*)\s*\(/g;
+const STATEMENTS = new Set(['if', 'for', 'while', 'switch', 'return', 'sizeof', 'do', 'else', 'case', 'defined', '_Alignof', '_Generic', '__attribute__', '__declspec']);
+// After the parameters: attributes and qualifiers (`__attribute__((cold))`, `NPY_UNUSED`) or K&R parameter declarations, then the body.
+const BODY_AFTER_PARAMETERS = /\s*(?:(?:[A-Za-z_]\w*\b\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?)*|(?:[A-Za-z_][\w\s*,[\]]*;\s*)+)\{/y;
+const INITIALISER = /=\s*\{/g;
+const UNCALLED = /\b[A-Za-z_]\w*\b(?!\s*\()/g;
+
+function matchingBrace(code: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c === 123 /* { */) depth++;
+    else if (c === 125 /* } */ && --depth === 0) return i;
+  }
+  return code.length;
+}
+
+export function outline(text: string): Outline {
+  const code = text.replace(new RegExp(NON_CODE, 'g'), ' ');
+  const definitions = new Set<string>();
+  for (const m of code.matchAll(NAME_AND_PAREN)) {
+    if (STATEMENTS.has(m[1])) continue;
+    const close = matchingParen(code, (m.index ?? 0) + m[0].length - 1);
+    if (close < 0) continue;
+    BODY_AFTER_PARAMETERS.lastIndex = close + 1;
+    if (BODY_AFTER_PARAMETERS.test(code)) definitions.add(m[1]);
+  }
+  const tableNames = new Set<string>();
+  for (const m of code.matchAll(INITIALISER)) {
+    const open = (m.index ?? 0) + m[0].length - 1;
+    for (const name of code.slice(open, matchingBrace(code, open)).match(UNCALLED) ?? []) tableNames.add(name);
+  }
+  return { identifiers: new Set(code.match(IDENTIFIER)), definitions, tableNames };
+}
+
+/** What parsed files bring in, grown as each round's files are parsed. */
+export interface Wanted {
+  /**
+   * Names reached from the functions tables name and the module init functions, through calls
+   * made in any function (locks ignored) and the project macros they use: what the reach can
+   * follow, and more.
+   */
+  reached: Set<string>;
+  /** Names each parsed function calls, through project macros too. */
+  callsBy: Map<string, Set<string>>;
+  /** Functions of parsed files, and the definitions of files not parsed yet. */
+  functions: Set<string>;
+  /** File-scope variables of parsed files declared with an object type: the containers the mutex guard follows into every file. */
+  containers: Set<string>;
+  macros: Map<string, DefineFact[]>;
+}
+
+export function wantedNames(defines: Iterable<DefineFact>): Wanted {
+  const macros = new Map<string, DefineFact[]>();
+  for (const d of defines) macros.set(d.name, [...(macros.get(d.name) ?? []), d]);
+  return { reached: new Set(), callsBy: new Map(), functions: new Set(), containers: new Set(), macros };
+}
+
+/** A declared type that holds a Python object: `PyObject *`, `PyDictObject *`, a project's `CacheObject *`. */
+const OBJECT_TYPE = /\b_?Py|Object\b/;
+
+export function addParsed(wanted: Wanted, facts: FileFacts): void {
+  const roots: string[] = [];
+  for (const call of facts.calls) {
+    if (call.inFunction === null) continue;
+    let callees = wanted.callsBy.get(call.inFunction);
+    if (callees === undefined) wanted.callsBy.set(call.inFunction, (callees = new Set()));
+    callees.add(call.callee);
+    if (wanted.macros.has(call.callee)) macroCallees(call.callee, call.args, wanted.macros, callees);
+  }
+  for (const entry of facts.entryPoints) roots.push(entry.function);
+  for (const fn of facts.functions) {
+    wanted.functions.add(fn.name);
+    if (fn.name.startsWith('PyInit_') || fn.macro !== null) roots.push(fn.name);
+  }
+  for (const v of facts.variables) if (v.inFunction === null && OBJECT_TYPE.test(v.type)) wanted.containers.add(v.name);
+  for (const name of roots) wanted.reached.add(name);
+}
+
+/** Follows the calls known so far from every reached name. */
+function propagate(wanted: Wanted): void {
+  const stack = [...wanted.reached];
+  for (let name = stack.pop(); name !== undefined; name = stack.pop()) {
+    for (const callee of wanted.callsBy.get(name) ?? []) {
+      if (wanted.reached.has(callee)) continue;
+      wanted.reached.add(callee);
+      stack.push(callee);
+    }
+  }
+}
+
+function meets(names: ReadonlySet<string>, other: ReadonlySet<string>): boolean {
+  const [small, large] = names.size < other.size ? [names, other] : [other, names];
+  for (const name of small) if (large.has(name)) return true;
+  return false;
+}
+
+/** The files among `pending` that this round must parse. */
+export function needed(pending: ReadonlyMap<number, Outline>, wanted: Wanted): number[] {
+  propagate(wanted);
+  for (const file of pending.values()) for (const name of file.definitions) wanted.functions.add(name);
+  return [...pending]
+    .filter(([, file]) => meets(file.definitions, wanted.reached) || meets(file.tableNames, wanted.functions) || meets(file.identifiers, wanted.containers))
+    .map(([i]) => i);
+}

@@ -1,0 +1,2 @@
+int vendor_compress(long level);
+int old_style();

@@ -1,0 +1,2 @@
+void tick_counter(void);
+#define TICK() tick_counter()
