@@ -31,6 +31,9 @@ interface Measurement {
   files: number;
   bytes: number;
   findings: number;
+  /** Files the audit read for their directives alone (see src/engine/deferral.ts), and their bytes. */
+  notParsed: number;
+  notParsedBytes: number;
 }
 
 interface ChildRequest {
@@ -62,6 +65,7 @@ async function measure(request: ChildRequest): Promise<Measurement> {
   const bytes = files.reduce((n, f) => n + statSync(f.path).size, 0);
   const rules = await loadRules();
   let findings = 0;
+  let notParsed: string[] = [];
   const start = performance.now();
   if (request.mode === 'parse') {
     for (const f of files) {
@@ -73,9 +77,12 @@ async function measure(request: ChildRequest): Promise<Measurement> {
     const cache = request.mode === 'cold' || request.mode === 'warm' ? diskCache(request.cacheDir, `${VERSION}-${codeHash()}`) : undefined;
     const result = await audit({ files, rules, options: { minPython: DEFAULT_MIN_PYTHON, targetPython: DEFAULT_TARGET_PYTHON }, jobs, cache });
     findings = result.findings.length;
+    notParsed = result.notParsed;
   }
   const ms = performance.now() - start;
-  return { ms, maxRssMb: process.resourceUsage().maxRSS / 1024, files: files.length, bytes, findings };
+  const unread = new Set(notParsed);
+  const notParsedBytes = files.filter((f) => unread.has(f.file)).reduce((n, f) => n + statSync(f.path).size, 0);
+  return { ms, maxRssMb: process.resourceUsage().maxRSS / 1024, files: files.length, bytes, findings, notParsed: notParsed.length, notParsedBytes };
 }
 
 function child(request: ChildRequest): Measurement {
@@ -175,6 +182,7 @@ async function main(args: string[]): Promise<void> {
   console.log(row(`full audit (${jobs} workers)`, pooled));
   console.log(row(`cold, writing the cache (${jobs} w.)`, cold));
   console.log(row('warm, from the cache', warm));
+  console.log(`not parsed:           ${single.notParsed} files, ${(single.notParsedBytes / 2 ** 20).toFixed(2)} MB: no Python API, and nothing parsed reaches them`);
   console.log(`audit / parse-only:   ${(single.ms / parseOnly.ms).toFixed(2)}x time, ${(single.maxRssMb / parseOnly.maxRssMb).toFixed(2)}x peak RSS; ${single.findings} findings`);
   console.log(`workers speed-up:     ${(single.ms / pooled.ms).toFixed(2)}x with ${jobs} workers (${pooled.findings === single.findings ? 'same' : 'DIFFERENT'} findings)`);
   console.log(`warm / cold:          ${((100 * warm.ms) / cold.ms).toFixed(1)} % (${warm.findings === cold.findings ? 'same' : 'DIFFERENT'} findings)`);

@@ -48,68 +48,97 @@ const WORKER = new URL('./worker.js', import.meta.url);
 /** Files a worker holds at once: one to parse, one waiting, so it never idles for the main thread. */
 const IN_FLIGHT = 2;
 
+interface Lane {
+  worker: Worker;
+  held: Map<number, AnalysisTask>;
+}
+
+export interface AnalysisPool {
+  /** Outcomes in task order; `onDone` after each file. */
+  analyse(tasks: readonly AnalysisTask[], onDone?: () => void): Promise<Outcome[]>;
+  /** Stops the workers; the pool can still analyse, inline. */
+  close(): void;
+}
+
 /**
- * Outcomes in task order. The main thread works as one of the `jobs` lanes, beside `jobs - 1`
- * worker threads: with two cores, one worker and the main thread keep both busy, where two
- * workers would leave the main thread to copy their results while they compete for the cores.
- * Files go out from one queue sorted by size: workers take from the large end, the main thread
- * from the small end, so it is never long busy when a worker asks for its next file.
+ * The main thread works as one of the `jobs` lanes, beside `jobs - 1` worker threads: with two
+ * cores, one worker and the main thread keep both busy, where two workers would leave the main
+ * thread to copy their results while they compete for the cores. Files go out from one queue
+ * sorted by size: workers take from the large end, the main thread from the small end, so it
+ * is never long busy when a worker asks for its next file. The workers start with the first
+ * batch big enough to be worth them and serve every later batch.
  */
-export async function analyzeAll(tasks: readonly AnalysisTask[], macros: MacroTable, jobs: number, onDone: () => void = () => {}): Promise<Outcome[]> {
-  const bytes = tasks.reduce((n, t) => n + t.text.length, 0);
-  const lanes = Math.min(jobs, tasks.length);
-  const outcomes: Outcome[] = new Array(tasks.length);
-  const finish = (task: AnalysisTask, outcome: Outcome) => {
-    outcomes[task.index] = outcome;
-    onDone();
-  };
-  if (lanes <= 1 || bytes < POOL_THRESHOLD_BYTES) {
-    for (const task of tasks) finish(task, analyzeOutcome(task, macros));
-    return outcomes;
-  }
-  const queue = [...tasks].sort((a, b) => b.text.length - a.text.length);
-  let largest = 0;
-  let smallest = queue.length - 1;
-  const take = (): AnalysisTask | undefined => (largest <= smallest ? queue[largest++] : undefined);
-  const takeSmall = (): AnalysisTask | undefined => (largest <= smallest ? queue[smallest--] : undefined);
+export function analysisPool(macros: MacroTable, jobs: number): AnalysisPool {
+  let lanes: Lane[] = [];
   const table: [string, MacroRule][] = [...macros];
-  const workers = Array.from(
-    { length: lanes - 1 },
-    () =>
-      new Promise<void>((resolve) => {
-        const worker = new Worker(WORKER);
-        const held = new Map<number, AnalysisTask>();
-        const send = () => {
-          const task = take();
-          if (task === undefined) return;
-          held.set(task.index, task);
-          worker.postMessage(task);
-        };
-        const stop = () => {
-          void worker.terminate();
-          resolve();
-        };
-        worker.on('message', (reply: { index: number; outcome: Outcome }) => {
-          finish(held.get(reply.index) as AnalysisTask, reply.outcome);
-          held.delete(reply.index);
-          send();
-          if (held.size === 0) stop();
+  return {
+    async analyse(tasks, onDone = () => {}) {
+      const outcomes: Outcome[] = new Array(tasks.length);
+      const finish = (task: AnalysisTask, outcome: Outcome) => {
+        outcomes[task.index] = outcome;
+        onDone();
+      };
+      const bytes = tasks.reduce((n, t) => n + t.text.length, 0);
+      if (lanes.length === 0 && jobs > 1 && tasks.length > 1 && bytes >= POOL_THRESHOLD_BYTES) {
+        lanes = Array.from({ length: jobs - 1 }, () => {
+          const worker = new Worker(WORKER);
+          worker.postMessage({ macros: table });
+          return { worker, held: new Map() };
         });
-        worker.on('error', (error: Error) => {
-          // A crashed worker loses only the files it held, which are reported, not the audit.
-          for (const task of held.values()) finish(task, { kind: 'error', message: error.message });
-          stop();
-        });
-        worker.postMessage({ macros: table });
-        for (let i = 0; i < IN_FLIGHT; i++) send();
-        if (held.size === 0) stop();
-      }),
-  );
-  for (let task = takeSmall(); task !== undefined; task = takeSmall()) {
-    finish(task, analyzeOutcome(task, macros));
-    // Let the workers' replies in between two files: each one asks for the next file.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  await Promise.all(workers);
-  return outcomes;
+      }
+      if (lanes.length === 0) {
+        for (const task of tasks) finish(task, analyzeOutcome(task, macros));
+        return outcomes;
+      }
+      const queue = [...tasks].sort((a, b) => b.text.length - a.text.length);
+      let largest = 0;
+      let smallest = queue.length - 1;
+      const take = (): AnalysisTask | undefined => (largest <= smallest ? queue[largest++] : undefined);
+      const takeSmall = (): AnalysisTask | undefined => (largest <= smallest ? queue[smallest--] : undefined);
+      const served = lanes.map(
+        (lane) =>
+          new Promise<void>((resolve) => {
+            const send = () => {
+              const task = take();
+              if (task === undefined) return;
+              lane.held.set(task.index, task);
+              lane.worker.postMessage(task);
+            };
+            const stop = () => {
+              lane.worker.off('message', onMessage);
+              lane.worker.off('error', onError);
+              resolve();
+            };
+            const onMessage = (reply: { index: number; outcome: Outcome }) => {
+              finish(lane.held.get(reply.index) as AnalysisTask, reply.outcome);
+              lane.held.delete(reply.index);
+              send();
+              if (lane.held.size === 0) stop();
+            };
+            const onError = (error: Error) => {
+              // A crashed worker loses only the files it held, which are reported, not the audit.
+              for (const task of lane.held.values()) finish(task, { kind: 'error', message: error.message });
+              lane.held.clear();
+              lanes = lanes.filter((l) => l !== lane);
+              stop();
+            };
+            lane.worker.on('message', onMessage);
+            lane.worker.on('error', onError);
+            for (let i = 0; i < IN_FLIGHT; i++) send();
+            if (lane.held.size === 0) stop();
+          }),
+      );
+      for (let task = takeSmall(); task !== undefined; task = takeSmall()) {
+        finish(task, analyzeOutcome(task, macros));
+        // Let the workers' replies in between two files: each one asks for the next file.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      await Promise.all(served);
+      return outcomes;
+    },
+    close() {
+      for (const lane of lanes) void lane.worker.terminate();
+      lanes = [];
+    },
+  };
 }

@@ -95,6 +95,13 @@ export function outline(text: string): Outline {
   return { identifiers: new Set(code.match(IDENTIFIER)), definitions, tableNames };
 }
 
+/** Every `name(` of the texts, comments and all: what they may call. */
+export function calledNames(texts: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const text of texts) for (const m of text.matchAll(NAME_AND_PAREN)) names.add(m[1]);
+  return names;
+}
+
 /** What parsed files bring in, grown as each round's files are parsed. */
 export interface Wanted {
   /**
@@ -110,12 +117,41 @@ export interface Wanted {
   /** File-scope variables of parsed files declared with an object type: the containers the mutex guard follows into every file. */
   containers: Set<string>;
   macros: Map<string, DefineFact[]>;
+  summaries: Map<string, MacroSummary>;
+}
+
+interface MacroSummary {
+  /** What the macro's bodies call, through the macros they use. */
+  calls: Set<string>;
+  /** Whether a body, or one of the macros it uses, pastes tokens (`##`). */
+  pastes: boolean;
+}
+
+function macroSummary(name: string, wanted: Wanted): MacroSummary {
+  const known = wanted.summaries.get(name);
+  if (known !== undefined) return known;
+  const summary: MacroSummary = { calls: new Set(), pastes: false };
+  const seen = new Set([name]);
+  for (const stack = [name]; stack.length > 0; ) {
+    for (const define of wanted.macros.get(stack.pop() as string) ?? []) {
+      summary.pastes ||= define.body.includes('##');
+      for (const call of define.calls) {
+        summary.calls.add(call);
+        if (wanted.macros.has(call) && !seen.has(call)) {
+          seen.add(call);
+          stack.push(call);
+        }
+      }
+    }
+  }
+  wanted.summaries.set(name, summary);
+  return summary;
 }
 
 export function wantedNames(defines: Iterable<DefineFact>): Wanted {
   const macros = new Map<string, DefineFact[]>();
   for (const d of defines) macros.set(d.name, [...(macros.get(d.name) ?? []), d]);
-  return { reached: new Set(), callsBy: new Map(), functions: new Set(), containers: new Set(), macros };
+  return { reached: new Set(), callsBy: new Map(), functions: new Set(), containers: new Set(), macros, summaries: new Map() };
 }
 
 /** A declared type that holds a Python object: `PyObject *`, `PyDictObject *`, a project's `CacheObject *`. */
@@ -128,7 +164,12 @@ export function addParsed(wanted: Wanted, facts: FileFacts): void {
     let callees = wanted.callsBy.get(call.inFunction);
     if (callees === undefined) wanted.callsBy.set(call.inFunction, (callees = new Set()));
     callees.add(call.callee);
-    if (wanted.macros.has(call.callee)) macroCallees(call.callee, call.args, wanted.macros, callees);
+    if (!wanted.macros.has(call.callee)) continue;
+    const macro = macroSummary(call.callee, wanted);
+    for (const name of macro.calls) callees.add(name);
+    // Arguments can become callees (`#define CALL(f) f()`), and pasting makes new names: expanded exactly.
+    if (macro.pastes) macroCallees(call.callee, call.args, wanted.macros, callees);
+    else for (const arg of call.args) for (const name of arg.match(IDENTIFIER) ?? []) callees.add(name);
   }
   for (const entry of facts.entryPoints) roots.push(entry.function);
   for (const fn of facts.functions) {

@@ -9,10 +9,10 @@ import { sourceDefects } from '../source/defects.js';
 import { grammarOf, languageOf } from '../source/languages.js';
 import { blankSpans, deadSpans } from '../source/branches.js';
 import { unparsedFacts } from '../facts/extract.js';
-import { addParsed, mentionsPythonApi, needed, outline, pythonMacros, wantedNames, type Outline } from './deferral.js';
+import { addParsed, calledNames, mentionsPythonApi, needed, outline, pythonMacros, wantedNames, type Outline } from './deferral.js';
 import { annotationMacros, macroTable, wrapperMacros, type MacroRule } from '../source/prepass.js';
 import { parseBudgetMs } from '../source/parse.js';
-import { analyzeAll, type AnalysisTask, type Outcome } from './analysis.js';
+import { analysisPool, type AnalysisTask, type Outcome } from './analysis.js';
 import { hashOf, type Cache, type CachedRun } from './cache.js';
 import { scanDirectives, type Directive } from '../source/scan.js';
 import { buildFileFacts, type BuildFileFacts } from '../facts/build-files.js';
@@ -198,22 +198,39 @@ interface FactsOutcome {
   complete: boolean;
 }
 
-/** The C files, among those to analyse, that name no Python API even through a project macro: parsed only when needed. */
+/**
+ * The C files, among those to analyse, that name no Python API even through a project macro:
+ * parsed only when needed. Those defining a name the other files seem to call (`name(` in
+ * their text) are parsed at once with them: most are needed, and a large one found only in a
+ * later round would leave the other lanes idle while it is parsed.
+ */
 function deferrable(loaded: readonly Loaded[], indexes: readonly number[], directives: readonly Directive[][]): Map<number, Outline> {
   const apiMacros = pythonMacros(directives.flat());
   const deferred = new Map<number, Outline>();
+  const others: number[] = [];
   for (const i of indexes) {
     const { source, text } = loaded[i];
-    if (languageOf(source.file) !== 'c' || grammarOf(source.file, text) !== 'c' || mentionsPythonApi(text)) continue;
-    const shape = outline(text);
-    if (![...apiMacros].some((name) => shape.identifiers.has(name))) deferred.set(i, shape);
+    const shape = languageOf(source.file) !== 'c' || grammarOf(source.file, text) !== 'c' || mentionsPythonApi(text) ? null : outline(text);
+    if (shape !== null && ![...apiMacros].some((name) => shape.identifiers.has(name))) deferred.set(i, shape);
+    else others.push(i);
+  }
+  const called = calledNames(others.map((i) => loaded[i].text));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [i, shape] of deferred) {
+      if (![...shape.definitions].some((name) => called.has(name))) continue;
+      deferred.delete(i);
+      for (const name of calledNames([loaded[i].text])) called.add(name);
+      grew = true;
+    }
   }
   return deferred;
 }
 
 /**
  * Facts for every loaded file: from the cache where the file's bytes and the project's macro
- * table are unchanged, else parsed (in workers when the scan is big enough) and stored.
+ * table are unchanged, else parsed (in workers when the scan is big enough) and stored. A C file
+ * that names no Python API is parsed only once parsed code reaches it (deferral.ts), in rounds.
  */
 async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: Skipped[]): Promise<FactsOutcome> {
   const cached = loaded.map((l) => input.cache?.file(l.hash) ?? null);
@@ -231,9 +248,10 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
   const missing = loaded.flatMap((_, i) => (outcomes[i] === null ? [i] : []));
   let done = loaded.length - missing.length;
   input.progress?.(done, loaded.length);
+  const pool = analysisPool(macros, input.jobs ?? 1);
   const analyse = async (indexes: readonly number[]) => {
     const tasks: AnalysisTask[] = indexes.map((at, index) => ({ index, file: loaded[at].source.file, text: loaded[at].text, directives: directives[at] }));
-    const analysed = await analyzeAll(tasks, macros, input.jobs ?? 1, () => input.progress?.(++done, loaded.length));
+    const analysed = await pool.analyse(tasks, () => input.progress?.(++done, loaded.length));
     analysed.forEach((outcome, i) => {
       const at = indexes[i];
       outcomes[at] = outcome;
@@ -243,19 +261,23 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
     });
   };
   const deferred = input.parseAll ? new Map<number, Outline>() : deferrable(loaded, missing, directives);
-  await analyse(missing.filter((i) => !deferred.has(i)));
   const unparsed = new Map([...deferred.keys()].map((i) => [i, unparsedFacts(loaded[i].source.file, loaded[i].text, directives[i], blankSpans(loaded[i].text, deadSpans(directives[i], 'c')))]));
-  const wanted = wantedNames(outcomes.flatMap((o, i) => (o?.kind === 'facts' ? o.facts.defines : (unparsed.get(i)?.defines ?? []))));
-  for (const outcome of outcomes) if (outcome?.kind === 'facts') addParsed(wanted, outcome.facts);
-  for (const pending = new Map(deferred); pending.size > 0; ) {
-    const round = needed(pending, wanted);
-    if (round.length === 0) break;
-    await analyse(round);
-    for (const i of round) {
-      pending.delete(i);
-      const outcome = outcomes[i];
-      if (outcome?.kind === 'facts') addParsed(wanted, outcome.facts);
+  try {
+    await analyse(missing.filter((i) => !deferred.has(i)));
+    const wanted = wantedNames(outcomes.flatMap((o, i) => (o?.kind === 'facts' ? o.facts.defines : (unparsed.get(i)?.defines ?? []))));
+    for (const outcome of outcomes) if (outcome?.kind === 'facts') addParsed(wanted, outcome.facts);
+    for (const pending = new Map(deferred); pending.size > 0; ) {
+      const round = needed(pending, wanted);
+      if (round.length === 0) break;
+      await analyse(round);
+      for (const i of round) {
+        pending.delete(i);
+        const outcome = outcomes[i];
+        if (outcome?.kind === 'facts') addParsed(wanted, outcome.facts);
+      }
     }
+  } finally {
+    pool.close();
   }
   const notParsed: string[] = [];
   for (const [i, facts] of unparsed) {

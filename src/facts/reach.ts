@@ -9,7 +9,7 @@
  */
 import { lockIndex } from './locks.js';
 import { visibleFrom, type InFile, type ProjectFacts } from './modules.js';
-import type { CallFact, FileFacts, FunctionFact } from './types.js';
+import type { FunctionFact } from './types.js';
 
 const INIT_TABLES = new Set(['PyModuleDef', 'PyModuleDef_Slot', 'struct PyModuleDef', 'struct PyModuleDef_Slot']);
 const MAX_DEPTH = 12;
@@ -25,25 +25,44 @@ function key(file: string, name: string): string {
 
 type Reach = Pick<ProjectFacts, 'files' | 'macroCalls' | 'sameUnit'>;
 
+interface CallEdge {
+  /** The calling function, keyed by file and name. */
+  caller: string;
+  callee: string;
+  inCriticalSection: boolean;
+  /** The mutexes held at the call. */
+  held: string[];
+}
+
+const edgesBy = new WeakMap<object, CallEdge[]>();
+
+/** Every call made inside a function, with the locks held there; computed once per project (every mutex asks). */
+function callEdges(project: Reach, functionNames: ReadonlySet<string>): CallEdge[] {
+  let edges = edgesBy.get(project);
+  if (edges !== undefined) return edges;
+  const locks = lockIndex(project);
+  edges = [];
+  for (const f of project.files) {
+    for (const call of [...f.calls, ...project.macroCalls(f, functionNames)]) {
+      if (call.inFunction === null) continue;
+      edges.push({ caller: key(f.file, call.inFunction), callee: call.callee, inCriticalSection: call.criticalSections.length > 0, held: locks.heldAt(f, call.inFunction, call.range) });
+    }
+  }
+  edgesBy.set(project, edges);
+  return edges;
+}
+
 /**
  * The calls each function makes without holding `mutex` (without holding any lock or critical
  * section when it is null), keyed by file and function.
  */
 function callsWithout(mutex: string | null, project: Reach, functionNames: ReadonlySet<string>): Map<string, string[]> {
-  const locks = lockIndex(project);
   const callsBy = new Map<string, string[]>();
-  const free = (call: CallFact, facts: FileFacts) => {
-    const held = locks.heldAt(facts, call.inFunction, call.range);
-    return mutex === null ? call.criticalSections.length === 0 && held.length === 0 : !held.includes(mutex);
-  };
-  for (const f of project.files) {
-    for (const call of [...f.calls, ...project.macroCalls(f, functionNames)]) {
-      if (call.inFunction === null || !free(call, f)) continue;
-      const k = key(f.file, call.inFunction);
-      const list = callsBy.get(k) ?? [];
-      list.push(call.callee);
-      callsBy.set(k, list);
-    }
+  for (const edge of callEdges(project, functionNames)) {
+    if (mutex === null ? edge.inCriticalSection || edge.held.length > 0 : edge.held.includes(mutex)) continue;
+    const list = callsBy.get(edge.caller) ?? [];
+    list.push(edge.callee);
+    callsBy.set(edge.caller, list);
   }
   return callsBy;
 }
