@@ -2,19 +2,19 @@
  * Which C files the audit must parse. Every file rule looks for the Python C API, so a file
  * that never names it (vendored C: zstd, lapack, libjpeg, unicode tables) matters only through
  * the project pass, and there only when
- * - it defines a function that parsed code calls, names in a table or passes on (the reach
- *   follows calls, and every function a file-scope table names counts as callable);
+ * - it defines a function reached from parsed code: from the functions tables name and the
+ *   module init functions, through calls and project macros (every function a file-scope
+ *   table names counts as callable);
  * - a table of its own names a project function;
- * - it mentions a file-scope variable of parsed code (the mutex guard asks every file that can
+ * - it mentions a file-scope object of parsed code (the mutex guard asks every file that can
  *   name a container).
- * Such a file is outlined lexically and parsed only once one of these holds, round after round
- * as parsed files bring in new names; a file never needed keeps its directives' facts (macros,
+ * Such a file is outlined lexically and parsed once one of these holds, round after round as
+ * parsed files bring in new names; a file never needed keeps its directives' facts (macros,
  * includes), which are all the project pass reads of it. Every test errs towards parsing, so
  * the findings are those of parsing every file; the test suite compares the two.
  */
 import { macroCallees } from '../facts/modules.js';
 import type { DefineFact, FileFacts } from '../facts/types.js';
-import { matchingParen } from '../source/prepass.js';
 import { NON_CODE, parseDefine, type Directive } from '../source/scan.js';
 
 /** A use of the C API, of a binding framework, or of an object header field, anywhere in the text (comments included: erring towards parsing). */
@@ -67,6 +67,34 @@ const BODY_AFTER_PARAMETERS = /\s*(?:(?:[A-Za-z_]\w*\b\s*(?:\((?:[^()]|\([^()]*\
 const INITIALISER = /=\s*\{/g;
 const UNCALLED = /\b[A-Za-z_]\w*\b(?!\s*\()/g;
 
+/** The `)` matching each `(` of the code (-1 for one left open), found in one pass: a file of unclosed calls stays linear. */
+function parenMatches(code: string): (open: number) => number {
+  const opens: number[] = [];
+  const closes: number[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c === 40 /* ( */) {
+      stack.push(opens.length);
+      opens.push(i);
+      closes.push(-1);
+    } else if (c === 41 /* ) */ && stack.length > 0) {
+      closes[stack.pop() as number] = i;
+    }
+  }
+  return (open) => {
+    let low = 0;
+    let high = opens.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (opens[middle] === open) return closes[middle];
+      if (opens[middle] < open) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  };
+}
+
 function matchingBrace(code: string, open: number): number {
   let depth = 0;
   for (let i = open; i < code.length; i++) {
@@ -79,18 +107,23 @@ function matchingBrace(code: string, open: number): number {
 
 export function outline(text: string): Outline {
   const code = text.replace(new RegExp(NON_CODE, 'g'), ' ');
+  const closing = parenMatches(code);
   const definitions = new Set<string>();
   for (const m of code.matchAll(NAME_AND_PAREN)) {
     if (STATEMENTS.has(m[1])) continue;
-    const close = matchingParen(code, (m.index ?? 0) + m[0].length - 1);
+    const close = closing((m.index ?? 0) + m[0].length - 1);
     if (close < 0) continue;
     BODY_AFTER_PARAMETERS.lastIndex = close + 1;
     if (BODY_AFTER_PARAMETERS.test(code)) definitions.add(m[1]);
   }
   const tableNames = new Set<string>();
+  let scanned = 0;
   for (const m of code.matchAll(INITIALISER)) {
     const open = (m.index ?? 0) + m[0].length - 1;
-    for (const name of code.slice(open, matchingBrace(code, open)).match(UNCALLED) ?? []) tableNames.add(name);
+    // An initialiser inside one already read (`.field = {…}`) adds no name.
+    if (open < scanned) continue;
+    scanned = matchingBrace(code, open);
+    for (const name of code.slice(open, scanned).match(UNCALLED) ?? []) tableNames.add(name);
   }
   return { identifiers: new Set(code.match(IDENTIFIER)), definitions, tableNames };
 }

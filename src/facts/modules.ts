@@ -147,8 +147,7 @@ class Index {
   macroCalls(call: InFile<CallFact>, wanted: ReadonlySet<string> | null = null, depth = 0): InFile<CallFact>[] {
     const found: InFile<CallFact>[] = [];
     if (depth >= MAX_DEPTH || (wanted !== null && !this.reaches(call.fact.callee, wanted))) return found;
-    const defines = (this.defines.get(call.fact.callee) ?? []).map((d) => d.fact);
-    for (const { define, callee, args, before } of expansionCalls(call.fact.callee, call.fact.args, defines)) {
+    for (const { define, callee, args, before } of this.expansion(call.fact.callee, call.fact.args)) {
       const synthetic: CallFact = {
         ...call.fact,
         callee,
@@ -162,6 +161,19 @@ class Index {
       found.push(expanded, ...this.macroCalls(expanded, wanted, depth + 1));
     }
     return found;
+  }
+
+  private readonly expansions = new Map<string, ExpansionCall<DefineFact>[]>();
+
+  /** The calls one macro use expands to; the same use text recurs often, and each rule asks again. */
+  private expansion(callee: string, args: readonly string[]): ExpansionCall<DefineFact>[] {
+    const key = `${callee}\0${args.join('\0')}`;
+    let calls = this.expansions.get(key);
+    if (calls === undefined) {
+      const defines = (this.defines.get(callee) ?? []).map((d) => d.fact);
+      this.expansions.set(key, (calls = [...expansionCalls(callee, args, defines)]));
+    }
+    return calls;
   }
 
   private readonly reached = new Map<string, Set<string>>();
@@ -230,7 +242,14 @@ type MacroBody = Pick<DefineFact, 'params' | 'body' | 'calls'>;
  * each of its definitions: the parameters substituted and `##` pasted, with the text before
  * each call in the expansion.
  */
-function* expansionCalls<T extends MacroBody>(callee: string, args: readonly string[], defines: readonly T[]): Generator<{ define: T; callee: string; args: string[]; before: string }> {
+interface ExpansionCall<T> {
+  define: T;
+  callee: string;
+  args: string[];
+  before: string;
+}
+
+function* expansionCalls<T extends MacroBody>(callee: string, args: readonly string[], defines: readonly T[]): Generator<ExpansionCall<T>> {
   for (const define of defines) {
     if (define.params === null || define.calls.length === 0) continue;
     const body = substitute(define.body, define.params, args);
