@@ -211,6 +211,15 @@ describe('hostile input', () => {
     okStillAudited(report);
   });
 
+  it('outlines a file of 100 000 unclosed calls and initialisers that names no Python API', () => {
+    const source = `int g(void) { return 0; }\n${'x = f(a, '.repeat(100_000)}\n${'t = { b, '.repeat(100_000)}\n`;
+    const root = project({ 'vendor.c': source, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.skipped, []);
+    okStillAudited(report);
+  });
+
   for (const [name, hostile, note, findingLine] of [
     ['an unterminated comment', `${undeclared('h')}\nint a; /* never closed\nint b;\n`, 'line 22: unterminated /* comment: the rest of the file is a comment', 5],
     ['an unterminated string', `const char *s = "never closed;\n${undeclared('h')}`, 'line 1: unterminated string literal', 6],
