@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { LineIndex } from '../source/lines.js';
+import { emptyFacts } from './extract.js';
 import type { FileFacts } from './types.js';
 
 const DIRECTIVE_LINE = /^#\s*cython\s*:(.*)$/;
@@ -35,22 +36,7 @@ export function cythonFacts(file: string, text: string): FileFacts {
   const start = lines.starts[line - 1] ?? 0;
   const end = text.slice(start).search(/\r|\n|$/) + start;
   return {
-    file,
-    functions: [],
-    calls: [],
-    moduleDefs: [],
-    slotArrays: [],
-    variables: [],
-    assignments: [],
-    staticWrites: [],
-    entryPoints: [],
-    objectHeader: [],
-    nameUses: [],
-    blockMacros: [],
-    sectionExits: [],
-    defines: [],
-    includes: [],
-    deadIncludes: [],
+    ...emptyFacts(file),
     bindingModules: [
       { framework: 'cython', name: path.posix.basename(file).replace(/\.pyx$/i, ''), options: directives, range: lines.range(start, end), guard: [] },
     ],

@@ -1033,12 +1033,8 @@ function directiveFacts(directives: readonly Directive[], ctx: Context): Pick<Fi
   return { defines: defineFacts(directives, ctx), includes: includeLines.map(header), deadIncludes };
 }
 
-/**
- * The facts of a file that is not parsed (see engine/deferral.ts): its directives' facts, and
- * nothing the tree would have given. `code` is the source with its dead branches blanked.
- */
-export function unparsedFacts(file: string, source: string, directives: readonly Directive[], code: string): FileFacts {
-  const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives) };
+/** Facts of a file that declares nothing: the base of the facts read without a tree. */
+export function emptyFacts(file: string): FileFacts {
   return {
     file,
     functions: [],
@@ -1053,7 +1049,18 @@ export function unparsedFacts(file: string, source: string, directives: readonly
     nameUses: [],
     blockMacros: [],
     sectionExits: [],
-    ...directiveFacts(directives, ctx),
+    defines: [],
+    includes: [],
+    deadIncludes: [],
     bindingModules: [],
   };
+}
+
+/**
+ * The facts of a file that is not parsed (see engine/deferral.ts): its directives' facts, and
+ * nothing the tree would have given. `code` is the source with its dead branches blanked.
+ */
+export function unparsedFacts(file: string, source: string, directives: readonly Directive[], code: string): FileFacts {
+  const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives) };
+  return { ...emptyFacts(file), ...directiveFacts(directives, ctx) };
 }
