@@ -29,20 +29,21 @@ export function mentionsPythonApi(text: string): boolean {
  * one uses the API, and the rules see the call at the use.
  */
 export function pythonMacros(directives: readonly Directive[]): Set<string> {
-  const bodies = new Map<string, string[]>();
+  /** The identifiers of the other macros' bodies. */
+  const uses = new Map<string, string[]>();
   const found = new Set<string>();
   for (const d of directives) {
     const define = parseDefine(d);
     if (define === null) continue;
     if (PYTHON_API.test(define.body)) found.add(define.name);
-    else bodies.set(define.name, [...(bodies.get(define.name) ?? []), define.body]);
+    else uses.set(define.name, [...(uses.get(define.name) ?? []), ...(define.body.match(IDENTIFIER) ?? [])]);
   }
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [name, list] of bodies) {
-      if (list.some((body) => (body.match(IDENTIFIER) ?? []).some((id) => found.has(id)))) {
+    for (const [name, identifiers] of uses) {
+      if (identifiers.some((id) => found.has(id))) {
         found.add(name);
-        bodies.delete(name);
+        uses.delete(name);
         grew = true;
       }
     }
