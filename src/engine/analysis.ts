@@ -80,7 +80,7 @@ export function analysisPool(macros: MacroTable, jobs: number): AnalysisPool {
       };
       const bytes = tasks.reduce((n, t) => n + t.text.length, 0);
       if (lanes.length === 0 && jobs > 1 && tasks.length > 1 && bytes >= POOL_THRESHOLD_BYTES) {
-        lanes = Array.from({ length: jobs - 1 }, () => {
+        lanes = Array.from({ length: Math.min(jobs, tasks.length) - 1 }, () => {
           const worker = new Worker(WORKER);
           worker.postMessage({ macros: table });
           return { worker, held: new Map() };

@@ -237,11 +237,6 @@ const C_KEYWORDS = new Set(['if', 'while', 'for', 'switch', 'return', 'sizeof', 
 
 type MacroBody = Pick<DefineFact, 'params' | 'body' | 'calls'>;
 
-/**
- * The calls in the expansion of one use of a function-like macro, `callee(args…)`, one for
- * each of its definitions: the parameters substituted and `##` pasted, with the text before
- * each call in the expansion.
- */
 interface ExpansionCall<T> {
   define: T;
   callee: string;
@@ -249,6 +244,11 @@ interface ExpansionCall<T> {
   before: string;
 }
 
+/**
+ * The calls in the expansion of one use of a function-like macro, `callee(args…)`, one for
+ * each of its definitions: the parameters substituted and `##` pasted, with the text before
+ * each call in the expansion.
+ */
 function* expansionCalls<T extends MacroBody>(callee: string, args: readonly string[], defines: readonly T[]): Generator<ExpansionCall<T>> {
   for (const define of defines) {
     if (define.params === null || define.calls.length === 0) continue;
