@@ -4,10 +4,11 @@ import { Worker } from 'node:worker_threads';
 import { extractFacts } from '../facts/extract.js';
 import type { FileFacts } from '../facts/types.js';
 import { blankSpans, deadSpans, initializerDirectiveSpans } from '../source/branches.js';
-import { parse } from '../source/parse.js';
+import { opaqueBlocks } from '../source/opaque.js';
+import { parse, type Grammar } from '../source/parse.js';
 import { grammarOf, languageOf } from '../source/languages.js';
 import { cythonFacts } from '../facts/cython.js';
-import { prepass, type MacroRule, type MacroTable } from '../source/prepass.js';
+import { prepass, type MacroRule, type MacroTable, type Prepared } from '../source/prepass.js';
 import type { Directive } from '../source/scan.js';
 
 export interface AnalysisTask {
@@ -19,15 +20,29 @@ export interface AnalysisTask {
 
 export type Outcome = { kind: 'facts'; facts: FileFacts } | { kind: 'timeout' } | { kind: 'error'; message: string };
 
+/** The texts a file is read from: `code` for lexical patterns, `parsed` for tree-sitter (see prepass.ts and branches.ts). */
+export function parseInput(task: AnalysisTask, macros: MacroTable): { grammar: Grammar; prepared: Prepared; code: string; parsed: string } {
+  const grammar = grammarOf(task.file, task.text);
+  const prepared = prepass(task.text, macros);
+  const dead = deadSpans(task.directives, grammar);
+  const code = blankSpans(prepared.code, dead);
+  const parsed = blankSpans(blankSpans(prepared.text, dead), initializerDirectiveSpans(code, task.directives));
+  return { grammar, prepared, code, parsed };
+}
+
 /** Parse one file and extract its facts; pure, so a worker can run it. */
 export function analyzeOutcome(task: AnalysisTask, macros: MacroTable): Outcome {
   try {
     if (languageOf(task.file) === 'cython') return { kind: 'facts', facts: cythonFacts(task.file, task.text) };
-    const grammar = grammarOf(task.file, task.text);
-    const prepared = prepass(task.text, macros);
-    const dead = deadSpans(task.directives, grammar);
-    const code = blankSpans(prepared.code, dead);
-    const parsed = blankSpans(blankSpans(prepared.text, dead), initializerDirectiveSpans(code, task.directives));
+    const { grammar, prepared, code, parsed } = parseInput(task, macros);
+    // C++ bodies hold class members and lambdas the facts read from the tree.
+    const opaque = grammar === 'c' ? opaqueBlocks(code, task.directives, prepared.uses) : [];
+    if (opaque.length > 0) {
+      const tree = parse(blankSpans(parsed, opaque), grammar);
+      if (tree === null) return { kind: 'timeout' };
+      const facts = extractFacts(task.file, task.text, tree, task.directives, prepared.uses, code, opaque);
+      if (facts !== null) return { kind: 'facts', facts };
+    }
     const tree = parse(parsed, grammar);
     if (tree === null) return { kind: 'timeout' };
     return { kind: 'facts', facts: extractFacts(task.file, task.text, tree, task.directives, prepared.uses, code) };

@@ -584,25 +584,36 @@ const NOT_CALLEES = new Set([
 /** A name followed by `(` that is not a member (`o->f(`, `s.f(`): calls through pointers have no name to match a rule on. */
 const CALL_NAME = /(?<!(?:->|\.)\s*)\b[A-Za-z_]\w*(?=\s*\()/g;
 
+interface CallRanges {
+  ranges: [number, number][];
+  /** Function bodies and initialiser lists, end offset by start offset: where opaque blocks must lie. */
+  blocks: Map<number, number>;
+}
+
 /**
  * Where the tree holds expressions that may call: function bodies, initialisers of file-scope
  * declarations, and file-scope statements (`PyDoc_STRVAR(doc, "…");`). Function headers,
  * prototypes and type definitions hold declarators that look like calls and are not.
  */
-function callRanges(root: SyntaxNode): [number, number][] {
+function callRanges(root: SyntaxNode): CallRanges {
   const ranges: [number, number][] = [];
+  const blocks = new Map<number, number>();
   const visit = (node: SyntaxNode) => {
     for (const child of node.namedChildren) {
       switch (child.type) {
         case 'function_definition': {
           const body = child.childForFieldName('body');
-          if (body !== null) ranges.push([body.startIndex, body.endIndex]);
+          if (body === null) break;
+          ranges.push([body.startIndex, body.endIndex]);
+          blocks.set(body.startIndex, body.endIndex);
           break;
         }
         case 'declaration':
           for (const declarator of child.childrenForFieldName('declarator')) {
             const value = declarator.type === 'init_declarator' ? declarator.childForFieldName('value') : null;
-            if (value !== null) ranges.push([value.startIndex, value.endIndex]);
+            if (value === null) continue;
+            ranges.push([value.startIndex, value.endIndex]);
+            if (value.type === 'initializer_list') blocks.set(value.startIndex, value.endIndex);
           }
           break;
         case 'struct_specifier':
@@ -621,11 +632,13 @@ function callRanges(root: SyntaxNode): [number, number][] {
         default:
           if (CONTAINERS.has(child.type)) visit(child);
           else if (!child.type.startsWith('preproc_')) ranges.push([child.startIndex, child.endIndex]);
+          // A body whose header the parser could not read (an unknown macro in it) stands alone.
+          if (child.type === 'compound_statement') blocks.set(child.startIndex, child.endIndex);
       }
     }
   };
   visit(root);
-  return ranges;
+  return { ranges, blocks };
 }
 
 /**
@@ -973,6 +986,10 @@ function topLevel(root: SyntaxNode): SyntaxNode[] {
   return found;
 }
 
+export function extractFacts(file: string, source: string, tree: Tree, directives: readonly Directive[], uses: readonly MacroUse[], code: string): FileFacts;
+export function extractFacts(
+  file: string, source: string, tree: Tree, directives: readonly Directive[], uses: readonly MacroUse[], code: string, opaque: readonly [number, number][],
+): FileFacts | null;
 export function extractFacts(
   file: string,
   source: string,
@@ -981,7 +998,9 @@ export function extractFacts(
   uses: readonly MacroUse[],
   /** The text the tree was parsed from (the source after the pre-pass, same length), with comments and literals blanked: for the lexical patterns. */
   code: string,
-): FileFacts {
+  /** The insides of the blocks blanked before parsing (source/opaque.ts). */
+  opaque: readonly [number, number][] = [],
+): FileFacts | null {
   const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives) };
   const functions: FunctionFact[] = [];
   const spans: FunctionSpan[] = [];
@@ -990,6 +1009,9 @@ export function extractFacts(
   const variables: VariableFact[] = [];
   const entryPoints: EntryPointFact[] = [];
   const root = tree.rootNode;
+  const { ranges, blocks } = callRanges(root);
+  // A blanked block the tree does not hold as a body or an initialiser: the braces misled the blanking.
+  if (opaque.some(([start, end]) => blocks.get(start - 1) !== end + 1)) return null;
 
   const nodes = topLevel(root);
   ctx.fieldTypes = fieldTypes(nodes);
@@ -1008,7 +1030,7 @@ export function extractFacts(
     }
   }
   spans.sort((a, b) => a.start - b.start);
-  const callStarts = callStartsIn(ctx.code, callRanges(root), directives);
+  const callStarts = callStartsIn(ctx.code, ranges, directives);
   const calls = callStarts.map((start) => callFact(start, spans, ctx));
   const allRegions = [...regions(uses, source), ...saveRestoreRegions(calls, callStarts)].sort((a, b) => a.start - b.start);
   placeInRegions(calls, callStarts, allRegions);

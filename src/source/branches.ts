@@ -8,6 +8,7 @@
 import { compiledIn, type Scenario } from '../facts/guards.js';
 import { guardIndex } from '../facts/conditions.js';
 import type { Grammar } from './parse.js';
+import { blank } from './prepass.js';
 import { parseDefine, type Directive } from './scan.js';
 
 /**
@@ -154,7 +155,7 @@ export function blankSpans(text: string, spans: readonly [number, number][]): st
     // Spans nest (a dead branch holds a decided chain); blank each stretch once.
     const from = Math.max(start, copied);
     if (end <= from) continue;
-    parts.push(text.slice(copied, from), text.slice(from, end).replace(/[^\r\n]/g, ' '));
+    parts.push(text.slice(copied, from), blank(text.slice(from, end)));
     copied = end;
   }
   parts.push(text.slice(copied));

@@ -168,9 +168,24 @@ export interface Prepared {
   uses: MacroUse[];
 }
 
+const SPACES = ' '.repeat(4096);
+
+function spaces(length: number): string {
+  return length <= SPACES.length ? SPACES.slice(0, length) : ' '.repeat(length);
+}
+
 /** Spaces for every character but line breaks, so offsets, lines and columns stay. */
 export function blank(text: string): string {
-  return text.includes('\n') || text.includes('\r') ? text.replace(/[^\n\r]/g, ' ') : ' '.repeat(text.length);
+  // Line by line: a regular-expression replace visits every character through a match.
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    out += spaces(i - from) + text[i];
+    from = i + 1;
+  }
+  return out + spaces(text.length - from);
 }
 
 /** Comments inside a directive line (after `#define X 1`) are blanked too; the directive stays. */

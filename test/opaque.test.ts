@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { analyzeOutcome, parseInput, type AnalysisTask } from '../src/engine/analysis.js';
+import { extractFacts } from '../src/facts/extract.js';
+import { blankSpans } from '../src/source/branches.js';
+import { opaqueBlocks } from '../src/source/opaque.js';
+import { macroTable, type MacroTable } from '../src/source/prepass.js';
+import { scanDirectives } from '../src/source/scan.js';
+import { mustParse } from './support/parse.js';
+import { FIXTURES } from './support/units.js';
+
+const MACROS = macroTable([], new Map());
+
+function task(text: string, file = 't.c'): AnalysisTask {
+  return { index: 0, file, text, directives: scanDirectives(text) };
+}
+
+/** The text of each blanked block, trimmed. */
+function blanked(text: string): string[] {
+  const { prepared, code } = parseInput(task(text), MACROS);
+  return opaqueBlocks(code, scanDirectives(text), prepared.uses).map(([start, end]) => text.slice(start, end).trim());
+}
+
+/** The facts of a file parsed whole, as before any block was blanked. */
+function wholeFacts(input: AnalysisTask, macros: MacroTable) {
+  const { prepared, code, parsed } = parseInput(input, macros);
+  return extractFacts(input.file, input.text, mustParse(parsed), input.directives, prepared.uses, code);
+}
+
+describe('blocks blanked before parsing', () => {
+  it('are function bodies and initialisers, not struct bodies or blocks in directives', () => {
+    const text = [
+      'struct point { int x; int y; };',
+      'static int add(int a, int b) { return a + b; }',
+      'static const int table[] = { 1, 2, {3} };',
+      '#define BLOCK { not_counted(); }',
+      'int __attribute__((unused)) named(void)',
+      '{ if (a) { b(); } }',
+    ].join('\n');
+    assert.deepEqual(blanked(text), ['return a + b;', '1, 2, {3}', 'if (a) { b(); }']);
+  });
+
+  it('leave whole the bodies a fact reads inside', () => {
+    const text = [
+      'static PyObject *cached(void) { static PyObject *c; return c; }',
+      'PyMODINIT_FUNC PyInit_x(void) { static PyModuleDef def = {0}; return PyModuleDef_Init(&def); }',
+      'static int gil(PyObject *m) { PyUnstable_Module_SetGIL(m, Py_MOD_GIL_NOT_USED); return 0; }',
+      'static void locked(PyObject *o) { Py_BEGIN_CRITICAL_SECTION(o); work(o); Py_END_CRITICAL_SECTION(); }',
+      'static int branches(int a)\n{\n#ifdef X\n  return 1;\n#endif\n  return a;\n}',
+      'static int plain(int a) { return a; }',
+    ].join('\n');
+    assert.deepEqual(blanked(text), ['return a;']);
+  });
+
+  it('keep lines and columns: only the insides of the braces become spaces', () => {
+    const text = 'static int f(void)\n{\n\treturn g(1);\r\n}\n';
+    const { prepared, code } = parseInput(task(text), MACROS);
+    const spans = opaqueBlocks(code, scanDirectives(text), prepared.uses);
+    assert.equal(blankSpans(text, spans), `static int f(void)\n{\n${' '.repeat('\treturn g(1);'.length)}\r\n}\n`);
+  });
+
+  it('are given up for the whole file when the tree does not hold one as a body or an initialiser', () => {
+    // A statement at file scope, as a macro the parser does not know can leave: its block is no function's body.
+    const input = task('if (ready) { start(); }\nstatic int f(void) { return g(); }\n');
+    const { prepared, code, parsed } = parseInput(input, MACROS);
+    const spans = opaqueBlocks(code, input.directives, prepared.uses);
+    assert.equal(spans.length, 2);
+    assert.equal(extractFacts(input.file, input.text, mustParse(blankSpans(parsed, spans)), input.directives, prepared.uses, code, spans), null);
+    const outcome = analyzeOutcome(input, MACROS);
+    assert.equal(outcome.kind, 'facts');
+    assert.deepEqual(outcome.kind === 'facts' ? outcome.facts : null, wholeFacts(input, MACROS));
+  });
+
+  // Blanking must change no fact: every C file of the fixtures is read both ways.
+  it('give the facts of the whole parse on every C fixture', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir).sort()) {
+        const at = path.join(dir, name);
+        if (statSync(at).isDirectory()) walk(at);
+        else if (/\.[ch]$/.test(name)) files.push(at);
+      }
+    };
+    walk(FIXTURES);
+    let withBlocks = 0;
+    for (const file of files) {
+      const input = task(readFileSync(file, 'latin1'), path.relative(FIXTURES, file));
+      const { prepared, code, grammar } = parseInput(input, MACROS);
+      if (grammar !== 'c') continue;
+      if (opaqueBlocks(code, input.directives, prepared.uses).length > 0) withBlocks++;
+      const outcome = analyzeOutcome(input, MACROS);
+      assert.equal(outcome.kind, 'facts', input.file);
+      assert.deepEqual(outcome.kind === 'facts' ? outcome.facts : null, wholeFacts(input, MACROS), input.file);
+    }
+    assert.ok(withBlocks >= 100, `only ${withBlocks} fixtures have blocks to blank`);
+  });
+});
