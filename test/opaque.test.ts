@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { analyzeOutcome, parseInput, type AnalysisTask } from '../src/engine/analysis.js';
 import { extractFacts } from '../src/facts/extract.js';
 import { blankSpans } from '../src/source/branches.js';
-import { opaqueBlocks } from '../src/source/opaque.js';
+import { blankedStretches, opaqueBlocks } from '../src/source/opaque.js';
 import { macroTable, type MacroTable } from '../src/source/prepass.js';
 import { scanDirectives } from '../src/source/scan.js';
 import { mustParse } from './support/parse.js';
@@ -17,10 +17,10 @@ function task(text: string, file = 't.c'): AnalysisTask {
   return { index: 0, file, text, directives: scanDirectives(text) };
 }
 
-/** The text of each blanked block, trimmed. */
+/** The text of each blanked stretch, trimmed. */
 function blanked(text: string): string[] {
   const { prepared, code } = parseInput(task(text), MACROS);
-  return opaqueBlocks(code, scanDirectives(text), prepared.uses).map(([start, end]) => text.slice(start, end).trim());
+  return blankedStretches(opaqueBlocks(code, scanDirectives(text), prepared.uses)).map(([start, end]) => text.slice(start, end).trim());
 }
 
 /** The facts of a file parsed whole, as before any block was blanked. */
@@ -44,20 +44,40 @@ describe('blocks blanked before parsing', () => {
 
   it('leave whole the bodies a fact reads inside', () => {
     const text = [
-      'static PyObject *cached(void) { static PyObject *c; return c; }',
       'PyMODINIT_FUNC PyInit_x(void) { static PyModuleDef def = {0}; return PyModuleDef_Init(&def); }',
       'static int gil(PyObject *m) { PyUnstable_Module_SetGIL(m, Py_MOD_GIL_NOT_USED); return 0; }',
       'static void locked(PyObject *o) { Py_BEGIN_CRITICAL_SECTION(o); work(o); Py_END_CRITICAL_SECTION(); }',
-      'static int branches(int a)\n{\n#ifdef X\n  return 1;\n#endif\n  return a;\n}',
       'static int plain(int a) { return a; }',
     ].join('\n');
     assert.deepEqual(blanked(text), ['return a;']);
   });
 
+  it('keep the declarations of static locals, and bodies where one cannot be cut out', () => {
+    const text = [
+      'static PyObject *cached(void) { static PyObject *c; if (!c) { static const int t[] = {1, 2}; c = make(t); } return c; }',
+      'static int late(void) { int x = 0; const static int y = 1; return x + y; }',
+    ].join('\n');
+    assert.deepEqual(blanked(text), ['', 'if (!c) {', 'c = make(t); } return c;']);
+  });
+
+  it('blank bodies whose conditional branches each close what they open, not the others', () => {
+    const text = [
+      'static int even(int a)\n{\n#ifdef X\n  if (a) { return 1; }\n#else\n  return 2;\n#endif\n  return a;\n}',
+      'static int before(void) { return 3; }',
+      // The braces never come back to the file scope: nothing after this is blanked.
+      'static int uneven(int a)\n{\n#ifdef X\n  if (a) {\n#else\n  if (!a) {\n#endif\n  return 1; }\n  return a;\n}',
+      'static int after(void) { return 4; }',
+    ].join('\n');
+    const stretches = blanked(text);
+    assert.equal(stretches.length, 2);
+    assert.match(stretches[0], /^#ifdef X[\s\S]*return a;$/);
+    assert.equal(stretches[1], 'return 3;');
+  });
+
   it('keep lines and columns: only the insides of the braces become spaces', () => {
     const text = 'static int f(void)\n{\n\treturn g(1);\r\n}\n';
     const { prepared, code } = parseInput(task(text), MACROS);
-    const spans = opaqueBlocks(code, scanDirectives(text), prepared.uses);
+    const spans = blankedStretches(opaqueBlocks(code, scanDirectives(text), prepared.uses));
     assert.equal(blankSpans(text, spans), `static int f(void)\n{\n${' '.repeat('\treturn g(1);'.length)}\r\n}\n`);
   });
 
@@ -65,9 +85,9 @@ describe('blocks blanked before parsing', () => {
     // A statement at file scope, as a macro the parser does not know can leave: its block is no function's body.
     const input = task('if (ready) { start(); }\nstatic int f(void) { return g(); }\n');
     const { prepared, code, parsed } = parseInput(input, MACROS);
-    const spans = opaqueBlocks(code, input.directives, prepared.uses);
-    assert.equal(spans.length, 2);
-    assert.equal(extractFacts(input.file, input.text, mustParse(blankSpans(parsed, spans)), input.directives, prepared.uses, code, spans), null);
+    const blocks = opaqueBlocks(code, input.directives, prepared.uses);
+    assert.equal(blocks.length, 2);
+    assert.equal(extractFacts(input.file, input.text, mustParse(blankSpans(parsed, blankedStretches(blocks))), input.directives, prepared.uses, code, blocks), null);
     const outcome = analyzeOutcome(input, MACROS);
     assert.equal(outcome.kind, 'facts');
     assert.deepEqual(outcome.kind === 'facts' ? outcome.facts : null, wholeFacts(input, MACROS));

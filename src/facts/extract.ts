@@ -3,6 +3,7 @@
  * The tree locates declarations, functions and calls; initialisers and guards are read from
  * the original text (see initializer.ts and conditions.ts).
  */
+import type { OpaqueBlock } from '../source/opaque.js';
 import type { MacroUse } from '../source/prepass.js';
 import type { Directive } from '../source/scan.js';
 import { parseDefine } from '../source/scan.js';
@@ -988,7 +989,7 @@ function topLevel(root: SyntaxNode): SyntaxNode[] {
 
 export function extractFacts(file: string, source: string, tree: Tree, directives: readonly Directive[], uses: readonly MacroUse[], code: string): FileFacts;
 export function extractFacts(
-  file: string, source: string, tree: Tree, directives: readonly Directive[], uses: readonly MacroUse[], code: string, opaque: readonly [number, number][],
+  file: string, source: string, tree: Tree, directives: readonly Directive[], uses: readonly MacroUse[], code: string, opaque: readonly OpaqueBlock[],
 ): FileFacts | null;
 export function extractFacts(
   file: string,
@@ -998,8 +999,8 @@ export function extractFacts(
   uses: readonly MacroUse[],
   /** The text the tree was parsed from (the source after the pre-pass, same length), with comments and literals blanked: for the lexical patterns. */
   code: string,
-  /** The insides of the blocks blanked before parsing (source/opaque.ts). */
-  opaque: readonly [number, number][] = [],
+  /** The blocks blanked before parsing (source/opaque.ts). */
+  opaque: readonly OpaqueBlock[] = [],
 ): FileFacts | null {
   const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives) };
   const functions: FunctionFact[] = [];
@@ -1011,7 +1012,7 @@ export function extractFacts(
   const root = tree.rootNode;
   const { ranges, blocks } = callRanges(root);
   // A blanked block the tree does not hold as a body or an initialiser: the braces misled the blanking.
-  if (opaque.some(([start, end]) => blocks.get(start - 1) !== end + 1)) return null;
+  if (opaque.some(({ start, end }) => blocks.get(start - 1) !== end + 1)) return null;
 
   const nodes = topLevel(root);
   ctx.fieldTypes = fieldTypes(nodes);

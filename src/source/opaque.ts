@@ -3,57 +3,136 @@
  * initialisers of file-scope declarations. Calls, assignments, regions and table entries are
  * read from the text; the tree only places the blocks (their braces) and the declarations
  * around them. Blanked before parsing, such a block costs tree-sitter next to nothing, and
- * about a third of the parse goes.
+ * about half the parse goes.
  *
- * A body is left whole when a fact does read inside it: a `static` local (a variable fact from
- * its declaration node), `PyUnstable_Module_SetGIL` (the statements after a `return`),
- * `PyModuleDef` (a definition local to an init function) or a critical section (its exits).
- * So is a body holding a conditional directive, whose branches may each open a brace.
+ * What a fact does read inside a body stays:
+ * - the declarations of `static` locals (variable facts come from their declaration nodes);
+ * - the whole body when it calls `PyUnstable_Module_SetGIL` (the statements after a `return`),
+ *   names `PyModuleDef` (a definition local to an init function) or opens a critical section
+ *   (its exits).
+ *
+ * Braces are counted in `code` (comments, literals and dead branches blanked) outside directive
+ * lines, as tree-sitter counts them: neither expands macros. Where the two can disagree is a
+ * conditional directive whose branches do not each close what they open; a body holding one
+ * stays whole. A mismatch left over is caught after the parse: every block must come back as
+ * a function body or an initialiser, or the file is parsed whole (see analysis.ts).
  */
 import type { MacroUse } from './prepass.js';
 import type { Directive } from './scan.js';
 
-const CONDITIONAL = new Set(['if', 'ifdef', 'ifndef', 'elif', 'elifdef', 'elifndef', 'else', 'endif']);
-const READ_INSIDE = /\bstatic\b|\bPyUnstable_Module_SetGIL\b|\bPyModuleDef\b/;
+export interface OpaqueBlock {
+  /** The inside of the braces, [start, end). */
+  start: number;
+  end: number;
+  /** Stretches inside left for the parser, in order: the declarations of `static` locals. */
+  kept: [number, number][];
+}
 
-/**
- * The [start, end) insides of the file-scope blocks to blank, in order: a `{` after `)` (a
- * function body) or after `=` (an initialiser), with braces counted in `code` (comments,
- * literals and dead branches blanked) outside directive lines. A mismatch the braces hide
- * (a macro that opens a block) is caught after the parse: every span must come back as a
- * function body or an initialiser, or the file is parsed whole (see analysis.ts).
- */
-export function opaqueBlocks(code: string, directives: readonly Directive[], uses: readonly MacroUse[]): [number, number][] {
-  const spans: [number, number][] = [];
-  // Offsets a body must not hold, in order: conditional directive lines and critical sections.
-  const marked = [
-    ...directives.filter((d) => CONDITIONAL.has(d.keyword) && code.slice(d.start, d.end).trim() !== '').map((d) => d.start),
-    ...uses.filter((u) => u.family === 'critical-section').map((u) => u.start),
-  ].sort((a, b) => a - b);
-  let nextMark = 0;
+const OPENS = new Set(['if', 'ifdef', 'ifndef']);
+const NEXT_BRANCH = new Set(['elif', 'elifdef', 'elifndef', 'else']);
+const READ_WHOLE = /\bPyUnstable_Module_SetGIL\b|\bPyModuleDef\b/;
+const STATIC = /\bstatic\b/g;
+
+/** The file-scope blocks to blank, in order: a `{` after `)` (a function body) or after `=` (an initialiser). */
+export function opaqueBlocks(code: string, directives: readonly Directive[], uses: readonly MacroUse[]): OpaqueBlock[] {
+  const blocks: OpaqueBlock[] = [];
+  const sections = uses.filter((u) => u.family === 'critical-section').map((u) => u.start);
+  let nextSection = 0;
   let depth = 0;
   let open = -1;
   let isBody = false;
+  // Depths at the conditional directives open inside the block; a branch must end where it began.
+  const branches: number[] = [];
+  let unbalanced = false;
+  const pass = (d: Directive) => {
+    if (depth === 0 || !(OPENS.has(d.keyword) || NEXT_BRANCH.has(d.keyword) || d.keyword === 'endif')) return;
+    if (code.slice(d.start, d.end).trim() === '') return;
+    if (OPENS.has(d.keyword)) branches.push(depth);
+    else if (branches[branches.length - 1] !== depth) unbalanced = true;
+    else if (d.keyword === 'endif') branches.pop();
+  };
   let next = 0;
   const marks = /[{}]/g;
   for (let m = marks.exec(code); m !== null; m = marks.exec(code)) {
     const at = m.index;
-    while (next < directives.length && directives[next].end <= at) next++;
+    while (next < directives.length && directives[next].end <= at) pass(directives[next++]);
     if (next < directives.length && directives[next].start <= at) continue;
     if (m[0] === '{') {
       if (depth++ > 0) continue;
       let before = at - 1;
-      while (before >= 0 && (code[before] === ' ' || code[before] === '\t' || code[before] === '\n' || code[before] === '\r')) before--;
+      while (before >= 0 && isSpace(code.charCodeAt(before))) before--;
       isBody = code[before] === ')';
       open = isBody || code[before] === '=' ? at : -1;
+      branches.length = 0;
+      unbalanced = false;
       continue;
     }
     if (depth === 0 || --depth > 0 || open < 0) continue;
-    const inside: [number, number] = [open + 1, at];
+    const block: OpaqueBlock = { start: open + 1, end: at, kept: [] };
     open = -1;
-    while (nextMark < marked.length && marked[nextMark] < inside[0]) nextMark++;
-    if (isBody && ((nextMark < marked.length && marked[nextMark] < inside[1]) || READ_INSIDE.test(code.slice(inside[0], inside[1])))) continue;
-    spans.push(inside);
+    if (unbalanced || branches.length > 0) continue;
+    while (nextSection < sections.length && sections[nextSection] < block.start) nextSection++;
+    if (isBody) {
+      if (nextSection < sections.length && sections[nextSection] < block.end) continue;
+      const inside = code.slice(block.start, block.end);
+      if (READ_WHOLE.test(inside)) continue;
+      const kept = staticDeclarations(code, block);
+      if (kept === null) continue;
+      block.kept = kept;
+    }
+    blocks.push(block);
   }
-  return spans;
+  return blocks;
+}
+
+/** The stretches to blank: each block's inside but what it keeps. */
+export function blankedStretches(blocks: readonly OpaqueBlock[]): [number, number][] {
+  const stretches: [number, number][] = [];
+  for (const block of blocks) {
+    let from = block.start;
+    for (const [start, end] of block.kept) {
+      if (start > from) stretches.push([from, start]);
+      from = end;
+    }
+    if (block.end > from) stretches.push([from, block.end]);
+  }
+  return stretches;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * The `static …;` declarations in a body, each from its keyword to its semicolon; null when
+ * one cannot be cut out cleanly (not at the start of a statement, or crossing a directive line).
+ */
+function staticDeclarations(code: string, block: OpaqueBlock): [number, number][] | null {
+  const kept: [number, number][] = [];
+  STATIC.lastIndex = block.start;
+  for (let m = STATIC.exec(code); m !== null && m.index < block.end; m = STATIC.exec(code)) {
+    let before = m.index - 1;
+    while (before >= block.start && isSpace(code.charCodeAt(before))) before--;
+    const previous = before < block.start ? '{' : code[before];
+    if (previous !== ';' && previous !== '{' && previous !== '}') return null;
+    const end = statementEnd(code, m.index, block.end);
+    if (end < 0) return null;
+    kept.push([m.index, end]);
+    STATIC.lastIndex = end;
+  }
+  return kept;
+}
+
+/** The offset after the `;` that ends the statement starting at `from`, outside brackets; -1 if none before `limit`. */
+function statementEnd(code: string, from: number, limit: number): number {
+  let depth = 0;
+  for (let i = from; i < limit; i++) {
+    const c = code[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (--depth < 0) return -1;
+    } else if (c === ';' && depth === 0) return i + 1;
+    else if (c === '#') return -1;
+  }
+  return -1;
 }
