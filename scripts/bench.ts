@@ -2,12 +2,13 @@
  * `npm run bench -- [--runs N] [--synthetic COPIES] DIR…`: measures, on the same files in the
  * same run, tree-sitter parsing alone (read + decode + parse, one thread) against the full
  * audit (every rule) on one thread, on all workers, cold and warm from the cache, and at four
- * corpus sizes for the growth per MB. Each measurement runs in its own child process, so peak
- * RSS is its own; times are the best of --runs. With `@ast-grep/cli` installed, ast-grep
+ * corpus sizes for the growth per MB; and, as the ceiling of the workers' speed-up, as many
+ * single-thread audits as there are cores, run at once in separate processes. Each measurement
+ * runs in its own child process, so peak RSS is its own; times are the best of --runs. With `@ast-grep/cli` installed, ast-grep
  * scanning the same files for the borrowed-reference calls is timed beside the whole CLI.
  * Prints numbers, asserts nothing.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -91,6 +92,20 @@ function child(request: ChildRequest): Measurement {
   return JSON.parse(run.stdout) as Measurement;
 }
 
+/** The same request in `count` processes at once: what the machine gives when nothing is shared or sent. */
+async function together(request: ChildRequest, count: number): Promise<Measurement[]> {
+  const one = () =>
+    new Promise<Measurement>((resolve, reject) => {
+      const run = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child', JSON.stringify(request)]);
+      let stdout = '';
+      let stderr = '';
+      run.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      run.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      run.on('close', (status) => (status === 0 ? resolve(JSON.parse(stdout) as Measurement) : reject(new Error(`bench child (${request.mode}) failed: ${stderr}`))));
+    });
+  return Promise.all(Array.from({ length: count }, one));
+}
+
 function best(all: Measurement[]): Measurement {
   return { ...all.reduce((a, b) => (b.ms < a.ms ? b : a)), maxRssMb: Math.max(...all.map((m) => m.maxRssMb)) };
 }
@@ -158,6 +173,10 @@ async function main(args: string[]): Promise<void> {
   const parseOnly = repeat('parse');
   const single = repeat('audit');
   const pooled = repeat('audit-workers');
+  const jobs = defaultJobs();
+  // The slowest of `jobs` single-thread audits run at once, best of --runs: the speed-up no pool can beat on this machine.
+  let crowded = Infinity;
+  for (let i = 0; i < runs; i++) crowded = Math.min(crowded, Math.max(...(await together(request('audit'), jobs)).map((m) => m.ms)));
   const coldRuns: Measurement[] = [];
   const warmRuns: Measurement[] = [];
   for (let i = 0; i < runs; i++) {
@@ -175,7 +194,6 @@ async function main(args: string[]): Promise<void> {
   const mb = parseOnly.bytes / 2 ** 20;
   const row = (name: string, m: Measurement) =>
     `${name.padEnd(30)} ${m.ms.toFixed(0).padStart(7)} ms  ${(m.files / (m.ms / 1000)).toFixed(0).padStart(6)} files/s  ${(mb / (m.ms / 1000)).toFixed(2).padStart(6)} MB/s  peak RSS ${m.maxRssMb.toFixed(0).padStart(5)} MB`;
-  const jobs = defaultJobs();
   console.log(`cext-audit ${VERSION}: ${parseOnly.files} files, ${mb.toFixed(2)} MB, ${os.availableParallelism()} cores; best of ${runs} runs, each in its own process`);
   console.log(row('parse only (1 thread)', parseOnly));
   console.log(row('full audit (1 thread)', single));
@@ -185,6 +203,7 @@ async function main(args: string[]): Promise<void> {
   console.log(`not parsed:           ${single.notParsed} files, ${(single.notParsedBytes / 2 ** 20).toFixed(2)} MB: no Python API, and nothing parsed reaches them`);
   console.log(`audit / parse-only:   ${(single.ms / parseOnly.ms).toFixed(2)}x time, ${(single.maxRssMb / parseOnly.maxRssMb).toFixed(2)}x peak RSS; ${single.findings} findings`);
   console.log(`workers speed-up:     ${(single.ms / pooled.ms).toFixed(2)}x with ${jobs} workers (${pooled.findings === single.findings ? 'same' : 'DIFFERENT'} findings)`);
+  console.log(`machine ceiling:      ${((jobs * single.ms) / crowded).toFixed(2)}x: ${jobs} single-thread audits at once, in ${jobs} processes, take ${crowded.toFixed(0)} ms each`);
   console.log(`warm / cold:          ${((100 * warm.ms) / cold.ms).toFixed(1)} % (${warm.findings === cold.findings ? 'same' : 'DIFFERENT'} findings)`);
   const line = slope(growth);
   console.log(`growth (1 thread):    ${growth.map((g) => `${g.mb.toFixed(1)} MB ${g.ms.toFixed(0)} ms`).join(', ')}`);
