@@ -16,7 +16,7 @@ const IN_PLACE = /^(?:Py(?:Dict|List|Set)_\w+|PySequence_Fast_(?:GET_ITEM|GET_SI
 /** Calls after which the borrowed reference is a strong one. */
 const STRONG = /^(?:Py_X?INCREF|Py_X?NewRef)$/;
 
-type Guarded = Pick<ProjectFacts, 'files' | 'macroCalls' | 'sameUnit'>;
+type Guarded = Pick<ProjectFacts, 'files' | 'macroCalls' | 'macroCallees' | 'sameUnit'>;
 
 /** The files that can name a file-scope variable of `facts`: those compiled with it for a static, else every file. */
 function filesNaming(name: string, facts: FileFacts, project: Guarded): readonly FileFacts[] {

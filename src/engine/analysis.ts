@@ -63,13 +63,22 @@ const WORKER = new URL('./worker.js', import.meta.url);
 /** Files a worker holds at once: one to parse, one waiting, so it never idles for the main thread. */
 const IN_FLIGHT = 2;
 
+interface Pending {
+  task: AnalysisTask;
+  settle: (outcome: Outcome) => void;
+}
+
 interface Lane {
   worker: Worker;
-  held: Map<number, AnalysisTask>;
+  /** By the id the pool gave each file it sent. */
+  held: Map<number, Pending>;
 }
 
 export interface AnalysisPool {
-  /** Outcomes in task order; `onDone` after each file. */
+  /**
+   * Outcomes in task order; `onDone` after each file. Batches may overlap: a second one queued
+   * while the first is parsed shares the lanes with it.
+   */
   analyse(tasks: readonly AnalysisTask[], onDone?: () => void): Promise<Outcome[]>;
   /** Stops the workers; the pool can still analyse, inline. */
   close(): void;
@@ -78,77 +87,82 @@ export interface AnalysisPool {
 /**
  * The main thread works as one of the `jobs` lanes, beside `jobs - 1` worker threads: with two
  * cores, one worker and the main thread keep both busy, where two workers would leave the main
- * thread to copy their results while they compete for the cores. Files go out from one queue
- * sorted by size: workers take from the large end, the main thread from the small end, so it
- * is never long busy when a worker asks for its next file. The workers start with the first
- * batch big enough to be worth them and serve every later batch.
+ * thread to copy their results while they compete for the cores. Files wait in one queue sorted
+ * by size: workers take from the large end, the main thread from the small end, so it is never
+ * long busy when a worker asks for its next file. The workers start with the first batch big
+ * enough to be worth them and serve every later batch.
  */
 export function analysisPool(macros: MacroTable, jobs: number): AnalysisPool {
   let lanes: Lane[] = [];
   const table: [string, MacroRule][] = [...macros];
+  let queue: Pending[] = [];
+  let nextId = 0;
+  let pumping = false;
+
+  const feed = (lane: Lane) => {
+    while (lane.held.size < IN_FLIGHT && queue.length > 0) {
+      const pending = queue.shift() as Pending;
+      const id = nextId++;
+      lane.held.set(id, pending);
+      lane.worker.postMessage({ ...pending.task, index: id });
+    }
+  };
+  const start = (count: number) => {
+    lanes = Array.from({ length: count }, () => {
+      const lane: Lane = { worker: new Worker(WORKER), held: new Map() };
+      lane.worker.postMessage({ macros: table });
+      lane.worker.on('message', (reply: { index: number; outcome: Outcome }) => {
+        const pending = lane.held.get(reply.index);
+        lane.held.delete(reply.index);
+        pending?.settle(reply.outcome);
+        feed(lane);
+      });
+      lane.worker.on('error', (error: Error) => {
+        // A crashed worker loses only the files it held, which are reported, not the audit.
+        for (const pending of lane.held.values()) pending.settle({ kind: 'error', message: error.message });
+        lane.held.clear();
+        lanes = lanes.filter((l) => l !== lane);
+      });
+      return lane;
+    });
+  };
+  const pump = async () => {
+    if (pumping) return;
+    pumping = true;
+    while (queue.length > 0) {
+      const pending = queue.pop() as Pending;
+      pending.settle(analyzeOutcome(pending.task, macros));
+      // Let the workers' replies in between two files: each one asks for the next file.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    pumping = false;
+  };
+  let started = false;
   return {
     async analyse(tasks, onDone = () => {}) {
-      const outcomes: Outcome[] = new Array(tasks.length);
-      const finish = (task: AnalysisTask, outcome: Outcome) => {
-        outcomes[task.index] = outcome;
-        onDone();
-      };
       const bytes = tasks.reduce((n, t) => n + t.text.length, 0);
-      if (lanes.length === 0 && jobs > 1 && tasks.length > 1 && bytes >= POOL_THRESHOLD_BYTES) {
-        lanes = Array.from({ length: Math.min(jobs, tasks.length) - 1 }, () => {
-          const worker = new Worker(WORKER);
-          worker.postMessage({ macros: table });
-          return { worker, held: new Map() };
-        });
+      if (!started && jobs > 1 && tasks.length > 1 && bytes >= POOL_THRESHOLD_BYTES) {
+        started = true;
+        start(Math.min(jobs, tasks.length) - 1);
       }
-      if (lanes.length === 0) {
-        for (const task of tasks) finish(task, analyzeOutcome(task, macros));
-        return outcomes;
-      }
-      const queue = [...tasks].sort((a, b) => b.text.length - a.text.length);
-      let largest = 0;
-      let smallest = queue.length - 1;
-      const take = (): AnalysisTask | undefined => (largest <= smallest ? queue[largest++] : undefined);
-      const takeSmall = (): AnalysisTask | undefined => (largest <= smallest ? queue[smallest--] : undefined);
-      const served = lanes.map(
-        (lane) =>
+      const outcomes: Outcome[] = new Array(tasks.length);
+      const settled = tasks.map(
+        (task) =>
           new Promise<void>((resolve) => {
-            const send = () => {
-              const task = take();
-              if (task === undefined) return;
-              lane.held.set(task.index, task);
-              lane.worker.postMessage(task);
-            };
-            const stop = () => {
-              lane.worker.off('message', onMessage);
-              lane.worker.off('error', onError);
-              resolve();
-            };
-            const onMessage = (reply: { index: number; outcome: Outcome }) => {
-              finish(lane.held.get(reply.index) as AnalysisTask, reply.outcome);
-              lane.held.delete(reply.index);
-              send();
-              if (lane.held.size === 0) stop();
-            };
-            const onError = (error: Error) => {
-              // A crashed worker loses only the files it held, which are reported, not the audit.
-              for (const task of lane.held.values()) finish(task, { kind: 'error', message: error.message });
-              lane.held.clear();
-              lanes = lanes.filter((l) => l !== lane);
-              stop();
-            };
-            lane.worker.on('message', onMessage);
-            lane.worker.on('error', onError);
-            for (let i = 0; i < IN_FLIGHT; i++) send();
-            if (lane.held.size === 0) stop();
+            queue.push({
+              task,
+              settle: (outcome) => {
+                outcomes[task.index] = outcome;
+                onDone();
+                resolve();
+              },
+            });
           }),
       );
-      for (let task = takeSmall(); task !== undefined; task = takeSmall()) {
-        finish(task, analyzeOutcome(task, macros));
-        // Let the workers' replies in between two files: each one asks for the next file.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
-      await Promise.all(served);
+      queue.sort((a, b) => b.task.text.length - a.task.text.length);
+      for (const lane of lanes) feed(lane);
+      void pump();
+      await Promise.all(settled);
       return outcomes;
     },
     close() {

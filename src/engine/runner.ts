@@ -198,23 +198,27 @@ interface FactsOutcome {
   complete: boolean;
 }
 
+/** A C file with no Python API token: it may be left unparsed (deferral.ts). */
+function mayDefer({ source, text }: Loaded): boolean {
+  return languageOf(source.file) === 'c' && grammarOf(source.file, text) === 'c' && !mentionsPythonApi(text);
+}
+
 /**
- * The C files, among those to analyse, that name no Python API even through a project macro:
- * parsed only when needed. Those defining a name the other files seem to call (`name(` in
- * their text) are parsed at once with them: most are needed, and a large one found only in a
+ * The files, among those that may be deferred, that name no Python API even through a project
+ * macro: parsed only when needed. Those defining a name the other files seem to call (`name(`
+ * in their text) are parsed at once with them: most are needed, and a large one found only in a
  * later round would leave the other lanes idle while it is parsed.
  */
-function deferrable(loaded: readonly Loaded[], indexes: readonly number[], directives: readonly Directive[][]): Map<number, Outline> {
+function deferrable(loaded: readonly Loaded[], candidates: readonly number[], others: readonly number[], directives: readonly Directive[][]): Map<number, Outline> {
   const apiMacros = pythonMacros(directives.flat());
   const deferred = new Map<number, Outline>();
-  const others: number[] = [];
-  for (const i of indexes) {
-    const { source, text } = loaded[i];
-    const shape = languageOf(source.file) !== 'c' || grammarOf(source.file, text) !== 'c' || mentionsPythonApi(text) ? null : outline(text);
-    if (shape !== null && ![...apiMacros].some((name) => shape.identifiers.has(name))) deferred.set(i, shape);
-    else others.push(i);
+  const parsed = [...others];
+  for (const i of candidates) {
+    const shape = outline(loaded[i].text);
+    if (![...apiMacros].some((name) => shape.identifiers.has(name))) deferred.set(i, shape);
+    else parsed.push(i);
   }
-  const called = calledNames(others.map((i) => loaded[i].text));
+  const called = calledNames(parsed.map((i) => loaded[i].text));
   for (let grew = true; grew; ) {
     grew = false;
     for (const [i, shape] of deferred) {
@@ -260,10 +264,16 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
       input.cache?.storeFile(loaded[at].hash, { directives: directives[at], defects: defects[at], facts: { macroKey: factsKey(loaded[at]), facts } });
     });
   };
-  const deferred = input.parseAll ? new Map<number, Outline>() : deferrable(loaded, missing, directives);
-  const unparsed = new Map([...deferred.keys()].map((i) => [i, unparsedFacts(loaded[i].source.file, loaded[i].text, directives[i], blankSpans(loaded[i].text, deadSpans(directives[i], 'c')))]));
+  const candidates = input.parseAll ? [] : missing.filter((i) => mayDefer(loaded[i]));
+  const maybe = new Set(candidates);
+  const surely = missing.filter((i) => !maybe.has(i));
+  const unparsed = new Map<number, FileFacts>();
   try {
-    await analyse(missing.filter((i) => !deferred.has(i)));
+    // The deferral is worked out while the workers parse the files that name the API.
+    const first = analyse(surely);
+    const deferred = deferrable(loaded, candidates, surely, directives);
+    for (const i of deferred.keys()) unparsed.set(i, unparsedFacts(loaded[i].source.file, loaded[i].text, directives[i], blankSpans(loaded[i].text, deadSpans(directives[i], 'c'))));
+    await Promise.all([first, analyse(candidates.filter((i) => !deferred.has(i)))]);
     const wanted = wantedNames(outcomes.flatMap((o, i) => (o?.kind === 'facts' ? o.facts.defines : (unparsed.get(i)?.defines ?? []))));
     for (const outcome of outcomes) if (outcome?.kind === 'facts') addParsed(wanted, outcome.facts);
     for (const pending = new Map(deferred); pending.size > 0; ) {

@@ -72,10 +72,22 @@ export interface ProjectFacts {
    */
   macroCalls(facts: FileFacts, wanted: ReadonlySet<string>): CallFact[];
   /**
+   * The names among `wanted` that a file's macro uses call, with the use: what macroCalls finds,
+   * without building the calls. A macro whose arguments cannot become callees calls the same
+   * names at every use, found once; the others are expanded at each use.
+   */
+  macroCallees(facts: FileFacts, wanted: ReadonlySet<string>): MacroCallee[];
+  /**
    * Whether two files can be compiled in one translation unit (one includes the other, directly
    * or not, or a third includes both): code in one can then name the other's static functions.
    */
   sameUnit(a: string, b: string): boolean;
+}
+
+export interface MacroCallee {
+  /** The macro's use, in the file's calls. */
+  use: CallFact;
+  callee: string;
 }
 
 export type Declaration = 'not-used' | 'used' | 'missing' | 'unknown';
@@ -146,7 +158,8 @@ class Index {
    */
   macroCalls(call: InFile<CallFact>, wanted: ReadonlySet<string> | null = null, depth = 0): InFile<CallFact>[] {
     const found: InFile<CallFact>[] = [];
-    if (depth >= MAX_DEPTH || (wanted !== null && !this.reaches(call.fact.callee, wanted))) return found;
+    // Only a macro whose callees do not depend on its arguments can be known to reach none of `wanted`.
+    if (depth >= MAX_DEPTH || (wanted !== null && this.fixedCallees(call.fact.callee) !== null && !this.reaches(call.fact.callee, wanted))) return found;
     for (const { define, callee, args, before } of this.expansion(call.fact.callee, call.fact.args)) {
       const synthetic: CallFact = {
         ...call.fact,
@@ -174,6 +187,43 @@ class Index {
       this.expansions.set(key, (calls = [...expansionCalls(callee, args, defines)]));
     }
     return calls;
+  }
+
+  private readonly fixed = new Map<string, string[] | null>();
+
+  /**
+   * The names every use of `macro` calls, through the macros it uses, as macroCalls expands
+   * them (MAX_DEPTH levels, a macro's own name skipped); null when a body pastes tokens or
+   * calls one of its parameters, in it or in a macro it uses: then the arguments decide.
+   */
+  fixedCallees(macro: string): string[] | null {
+    const known = this.fixed.get(macro);
+    if (known !== undefined) return known;
+    const names = new Set<string>();
+    let fixed = true;
+    const depthOf = new Map([[macro, 0]]);
+    for (let level = [macro], depth = 0; level.length > 0 && depth < MAX_DEPTH && fixed; depth++) {
+      const next: string[] = [];
+      for (const name of level) {
+        for (const { fact: define } of this.defines.get(name) ?? []) {
+          if (define.params === null || define.calls.length === 0) continue;
+          const params = parameterNames(define.params);
+          if (define.body.includes('##') || define.calls.some((c) => params.includes(c))) fixed = false;
+          for (const call of define.calls) {
+            if (C_KEYWORDS.has(call) || call === name) continue;
+            names.add(call);
+            if (this.defines.has(call) && !depthOf.has(call)) {
+              depthOf.set(call, depth + 1);
+              next.push(call);
+            }
+          }
+        }
+      }
+      level = next;
+    }
+    const found = fixed ? [...names] : null;
+    this.fixed.set(macro, found);
+    return found;
   }
 
   private readonly reached = new Map<string, Set<string>>();
@@ -279,12 +329,18 @@ function within(range: Range, extent: Range): boolean {
 /** A macro body with its parameters replaced by the arguments of one use, `##` pasted. */
 const paramPatterns = new Map<string, RegExp>();
 
+/** The names a macro's body uses for its parameters: a variadic one is `__VA_ARGS__` (`...`) or, in GNU C, `rest` (`rest...`). */
+function parameterNames(params: readonly string[]): string[] {
+  const last = params[params.length - 1];
+  if (last === undefined || !last.endsWith('...')) return [...params];
+  return [...params.slice(0, -1), last === '...' ? '__VA_ARGS__' : last.replace(/\s*\.\.\.$/, '')];
+}
+
 function substitute(body: string, params: readonly string[], args: readonly string[]): string {
   if (params.length === 0) return body.includes('##') ? body.replace(/\s*##\s*/g, '') : body;
-  // A variadic macro names its last parameter __VA_ARGS__ (`...`) or, in GNU C, `rest...`; it takes the remaining arguments.
-  const last = params[params.length - 1];
-  const variadic = last.endsWith('...');
-  const names = variadic ? [...params.slice(0, -1), last === '...' ? '__VA_ARGS__' : last.replace(/\s*\.\.\.$/, '')] : [...params];
+  // A variadic macro takes the remaining arguments in its last parameter.
+  const variadic = params[params.length - 1].endsWith('...');
+  const names = parameterNames(params);
   const values = variadic ? [...args.slice(0, params.length - 1), args.slice(params.length - 1).join(', ')] : args;
   const key = names.join(',');
   let pattern = paramPatterns.get(key);
@@ -635,7 +691,20 @@ export function projectFacts(scanned: FileFacts[], buildFiles: BuildFileFacts[] 
     }
     return found;
   };
-  return { files, modules, bindings, buildFiles, macroCalls, sameUnit };
+  const macroCallees = (facts: FileFacts, wanted: ReadonlySet<string>): MacroCallee[] => {
+    const found: MacroCallee[] = [];
+    for (const use of facts.calls) {
+      if (!index.defines.has(use.callee)) continue;
+      const fixed = index.fixedCallees(use.callee);
+      if (fixed === null) {
+        for (const c of index.macroCalls({ file: facts.file, fact: use }, wanted)) if (wanted.has(c.fact.callee)) found.push({ use, callee: c.fact.callee });
+      } else {
+        for (const callee of fixed) if (wanted.has(callee)) found.push({ use, callee });
+      }
+    }
+    return found;
+  };
+  return { files, modules, bindings, buildFiles, macroCalls, macroCallees, sameUnit };
 }
 
 /** Whether a slot's entry, and the definition its value came through, are compiled in the free-threaded build. */

@@ -23,7 +23,7 @@ function key(file: string, name: string): string {
   return `${file}\0${name}`;
 }
 
-type Reach = Pick<ProjectFacts, 'files' | 'macroCalls' | 'sameUnit'>;
+type Reach = Pick<ProjectFacts, 'files' | 'macroCalls' | 'macroCallees' | 'sameUnit'>;
 
 interface CallEdge {
   /** The calling function, keyed by file and name. */
@@ -43,9 +43,10 @@ function callEdges(project: Reach, functionNames: ReadonlySet<string>): CallEdge
   const locks = lockIndex(project);
   edges = [];
   for (const f of project.files) {
-    for (const call of [...f.calls, ...project.macroCalls(f, functionNames)]) {
-      if (call.inFunction === null) continue;
-      edges.push({ caller: key(f.file, call.inFunction), callee: call.callee, inCriticalSection: call.criticalSections.length > 0, held: locks.heldAt(f, call.inFunction, call.range) });
+    const uses = [...f.calls.map((call) => ({ use: call, callee: call.callee })), ...project.macroCallees(f, functionNames)];
+    for (const { use, callee } of uses) {
+      if (use.inFunction === null) continue;
+      edges.push({ caller: key(f.file, use.inFunction), callee, inCriticalSection: use.criticalSections.length > 0, held: locks.heldAt(f, use.inFunction, use.range) });
     }
   }
   edgesBy.set(project, edges);
