@@ -84,6 +84,18 @@ export interface ProjectFacts {
   sameUnit(a: string, b: string): boolean;
 }
 
+interface MacroSummary {
+  /** The names the bodies call. */
+  names: string[];
+  /** No body calls a parameter or pastes tokens: every use calls `names`, whatever its arguments. */
+  fixed: boolean;
+  pastes: boolean;
+  /** Every name the bodies hold. */
+  identifiers: Set<string>;
+}
+
+const IDENTIFIERS = /\b[A-Za-z_]\w*/g;
+
 export interface MacroCallee {
   /** The macro's use, in the file's calls. */
   use: CallFact;
@@ -154,13 +166,16 @@ class Index {
 
   /**
    * The calls a function-like project macro makes where it is used:
-   * `MOD_DEF(m, "spam", doc, methods)` → `m = PyModule_Create(&moduledef)`.
+   * `MOD_DEF(m, "spam", doc, methods)` → `m = PyModule_Create(&moduledef)`; with `wanted`, only
+   * the calls to those names.
    */
   macroCalls(call: InFile<CallFact>, wanted: ReadonlySet<string> | null = null, depth = 0): InFile<CallFact>[] {
     const found: InFile<CallFact>[] = [];
-    // Only a macro whose callees do not depend on its arguments can be known to reach none of `wanted`.
-    if (depth >= MAX_DEPTH || (wanted !== null && this.fixedCallees(call.fact.callee) !== null && !this.reaches(call.fact.callee, wanted))) return found;
+    if (depth >= MAX_DEPTH || (wanted !== null && !this.mayReach(call.fact.callee, call.fact.args, wanted))) return found;
     for (const { define, callee, args, before } of this.expansion(call.fact.callee, call.fact.args)) {
+      const isWanted = wanted === null || wanted.has(callee);
+      const isMacro = this.defines.has(callee);
+      if (!isWanted && !isMacro) continue;
       const synthetic: CallFact = {
         ...call.fact,
         callee,
@@ -171,7 +186,8 @@ class Index {
         viaMacro: call.fact.viaMacro ?? call.fact.callee,
       };
       const expanded = { file: call.file, fact: synthetic };
-      found.push(expanded, ...this.macroCalls(expanded, wanted, depth + 1));
+      if (isWanted) found.push(expanded);
+      if (isMacro) found.push(...this.macroCalls(expanded, wanted, depth + 1));
     }
     return found;
   }
@@ -189,31 +205,29 @@ class Index {
     return calls;
   }
 
-  private readonly fixed = new Map<string, string[] | null>();
+  private readonly summaries = new Map<string, MacroSummary>();
 
-  /**
-   * The names every use of `macro` calls, through the macros it uses, as macroCalls expands
-   * them (MAX_DEPTH levels, a macro's own name skipped); null when a body pastes tokens or
-   * calls one of its parameters, in it or in a macro it uses: then the arguments decide.
-   */
-  fixedCallees(macro: string): string[] | null {
-    const known = this.fixed.get(macro);
+  /** What the uses of `macro` can call, through the macros it uses, within the MAX_DEPTH levels macroCalls expands. */
+  private summary(macro: string): MacroSummary {
+    const known = this.summaries.get(macro);
     if (known !== undefined) return known;
+    const summary: MacroSummary = { names: [], fixed: true, pastes: false, identifiers: new Set() };
     const names = new Set<string>();
-    let fixed = true;
-    const depthOf = new Map([[macro, 0]]);
-    for (let level = [macro], depth = 0; level.length > 0 && depth < MAX_DEPTH && fixed; depth++) {
+    const seen = new Set([macro]);
+    for (let level = [macro], depth = 0; level.length > 0 && depth < MAX_DEPTH; depth++) {
       const next: string[] = [];
       for (const name of level) {
         for (const { fact: define } of this.defines.get(name) ?? []) {
           if (define.params === null || define.calls.length === 0) continue;
           const params = parameterNames(define.params);
-          if (define.body.includes('##') || define.calls.some((c) => params.includes(c))) fixed = false;
+          summary.pastes ||= define.body.includes('##');
+          if (summary.pastes || define.calls.some((c) => params.includes(c))) summary.fixed = false;
+          for (const id of define.body.match(IDENTIFIERS) ?? []) summary.identifiers.add(id);
           for (const call of define.calls) {
             if (C_KEYWORDS.has(call) || call === name) continue;
             names.add(call);
-            if (this.defines.has(call) && !depthOf.has(call)) {
-              depthOf.set(call, depth + 1);
+            if (this.defines.has(call) && !seen.has(call)) {
+              seen.add(call);
               next.push(call);
             }
           }
@@ -221,34 +235,33 @@ class Index {
       }
       level = next;
     }
-    const found = fixed ? [...names] : null;
-    this.fixed.set(macro, found);
-    return found;
+    summary.names = [...names];
+    this.summaries.set(macro, summary);
+    return summary;
   }
 
-  private readonly reached = new Map<string, Set<string>>();
-
-  /** Whether a macro, through its body and the macros it uses, calls any of `wanted`. */
-  reaches(macro: string, wanted: ReadonlySet<string>): boolean {
-    const names = this.reachableNames(macro, new Set());
-    for (const name of names) if (wanted.has(name)) return true;
-    return false;
+  /**
+   * The names every use of `macro` calls, as macroCalls expands them (a macro's own name
+   * skipped); null when a body pastes tokens or calls one of its parameters, in it or in a
+   * macro it uses: then the arguments decide.
+   */
+  fixedCallees(macro: string): string[] | null {
+    const summary = this.summary(macro);
+    return summary.fixed ? summary.names : null;
   }
 
-  private reachableNames(macro: string, visiting: Set<string>): Set<string> {
-    const known = this.reached.get(macro);
-    if (known !== undefined) return known;
-    const names = new Set<string>();
-    if (visiting.has(macro)) return names;
-    visiting.add(macro);
-    for (const { fact: define } of this.defines.get(macro) ?? []) {
-      for (const call of define.calls) {
-        names.add(call);
-        if (this.defines.has(call)) for (const n of this.reachableNames(call, visiting)) names.add(n);
-      }
-    }
-    this.reached.set(macro, names);
-    return names;
+  /**
+   * Whether the use `macro(args…)` can expand to a call of one of `wanted`: through a name its
+   * bodies call or, when an argument can become a callee, through any name of its bodies and
+   * arguments (substitution only moves names around); any name at all when a body pastes.
+   */
+  private mayReach(macro: string, args: readonly string[], wanted: ReadonlySet<string>): boolean {
+    const summary = this.summary(macro);
+    if (summary.names.some((n) => wanted.has(n))) return true;
+    if (summary.fixed) return false;
+    if (summary.pastes) return true;
+    for (const id of summary.identifiers) if (wanted.has(id)) return true;
+    return args.some((a) => (a.match(IDENTIFIERS) ?? []).some((n) => wanted.has(n)));
   }
 
   /** The definition a call reaches. */
