@@ -585,63 +585,6 @@ const NOT_CALLEES = new Set([
 /** A name followed by `(` that is not a member (`o->f(`, `s.f(`): calls through pointers have no name to match a rule on. */
 const CALL_NAME = /(?<!(?:->|\.)\s*)\b[A-Za-z_]\w*(?=\s*\()/g;
 
-interface CallRanges {
-  ranges: [number, number][];
-  /** Function bodies and initialiser lists, end offset by start offset: where opaque blocks must lie. */
-  blocks: Map<number, number>;
-}
-
-/**
- * Where the tree holds expressions that may call: function bodies, initialisers of file-scope
- * declarations, and file-scope statements (`PyDoc_STRVAR(doc, "…");`). Function headers,
- * prototypes and type definitions hold declarators that look like calls and are not.
- */
-function callRanges(root: SyntaxNode): CallRanges {
-  const ranges: [number, number][] = [];
-  const blocks = new Map<number, number>();
-  const visit = (node: SyntaxNode) => {
-    for (const child of node.namedChildren) {
-      switch (child.type) {
-        case 'function_definition': {
-          const body = child.childForFieldName('body');
-          if (body === null) break;
-          ranges.push([body.startIndex, body.endIndex]);
-          blocks.set(body.startIndex, body.endIndex);
-          break;
-        }
-        case 'declaration':
-          for (const declarator of child.childrenForFieldName('declarator')) {
-            const value = declarator.type === 'init_declarator' ? declarator.childForFieldName('value') : null;
-            if (value === null) continue;
-            ranges.push([value.startIndex, value.endIndex]);
-            if (value.type === 'initializer_list') blocks.set(value.startIndex, value.endIndex);
-          }
-          break;
-        case 'struct_specifier':
-        case 'union_specifier':
-        case 'class_specifier': {
-          const body = child.childForFieldName('body');
-          if (body !== null) visit(body);
-          break;
-        }
-        case 'type_definition':
-        case 'enum_specifier':
-        case 'field_declaration':
-        case 'access_specifier':
-        case 'comment':
-          break;
-        default:
-          if (CONTAINERS.has(child.type)) visit(child);
-          else if (!child.type.startsWith('preproc_')) ranges.push([child.startIndex, child.endIndex]);
-          // A body whose header the parser could not read (an unknown macro in it) stands alone.
-          if (child.type === 'compound_statement') blocks.set(child.startIndex, child.endIndex);
-      }
-    }
-  };
-  visit(root);
-  return { ranges, blocks };
-}
-
 /**
  * Offsets of the calls by name, in source order, found in the code text (comments, literals
  * and dead branches blanked) inside the ranges the tree says may hold calls. Reading the text
@@ -934,9 +877,6 @@ const CONTAINERS = new Set([
   'namespace_definition', 'template_declaration', 'field_declaration_list',
 ]);
 
-/** C++ classes, whose bodies hold methods; their other members are declarations, not code. */
-const CLASSES = new Set(['class_specifier', 'struct_specifier', 'union_specifier']);
-
 const BINDING_MACROS = /\b(PYBIND11_MODULE|NB_MODULE)\s*\(/g;
 
 /**
@@ -961,30 +901,76 @@ function bindingModuleFacts(code: string, directives: readonly Directive[], ctx:
   return found;
 }
 
-/**
- * File-scope function definitions and declarations. PyModuleDef and slot arrays live at file
- * scope, so the many local declarations inside function bodies are never visited.
- */
-function topLevel(root: SyntaxNode): SyntaxNode[] {
-  const found: SyntaxNode[] = [];
+interface FileScope {
+  /**
+   * File-scope function definitions, declarations, type definitions and structs. PyModuleDef
+   * and slot arrays live at file scope, so the many local declarations inside function bodies
+   * are never visited.
+   */
+  nodes: SyntaxNode[];
+  /**
+   * Where the tree holds expressions that may call: function bodies, initialisers of file-scope
+   * declarations, and file-scope statements (`PyDoc_STRVAR(doc, "…");`). Function headers,
+   * prototypes and type definitions hold declarators that look like calls and are not.
+   */
+  callRanges: [number, number][];
+  /** Function bodies and initialiser lists, end offset by start offset: where opaque blocks must lie. */
+  blocks: Map<number, number>;
+}
+
+/** One walk over the file scope, through preprocessor blocks, error recovery and C++ containers. */
+function fileScope(root: SyntaxNode): FileScope {
+  const scope: FileScope = { nodes: [], callRanges: [], blocks: new Map() };
   const visitBody = (node: SyntaxNode) => {
     const body = node.childForFieldName('body');
     if (body !== null) visit(body);
   };
   const visit = (node: SyntaxNode) => {
     for (const child of node.namedChildren) {
-      if (child.type === 'function_definition' || child.type === 'declaration' || child.type === 'type_definition' || child.type === 'struct_specifier') {
-        found.push(child);
-        if (child.type === 'struct_specifier') visitBody(child);
-      } else if (CONTAINERS.has(child.type)) {
-        visit(child);
-      } else if (CLASSES.has(child.type)) {
-        visitBody(child);
+      switch (child.type) {
+        case 'function_definition': {
+          scope.nodes.push(child);
+          const body = child.childForFieldName('body');
+          if (body === null) break;
+          scope.callRanges.push([body.startIndex, body.endIndex]);
+          scope.blocks.set(body.startIndex, body.endIndex);
+          break;
+        }
+        case 'declaration':
+          scope.nodes.push(child);
+          for (const declarator of child.childrenForFieldName('declarator')) {
+            const value = declarator.type === 'init_declarator' ? declarator.childForFieldName('value') : null;
+            if (value === null) continue;
+            scope.callRanges.push([value.startIndex, value.endIndex]);
+            if (value.type === 'initializer_list') scope.blocks.set(value.startIndex, value.endIndex);
+          }
+          break;
+        case 'type_definition':
+          scope.nodes.push(child);
+          break;
+        case 'struct_specifier':
+          scope.nodes.push(child);
+          visitBody(child);
+          break;
+        case 'union_specifier':
+        case 'class_specifier':
+          visitBody(child);
+          break;
+        case 'enum_specifier':
+        case 'field_declaration':
+        case 'access_specifier':
+        case 'comment':
+          break;
+        default:
+          if (CONTAINERS.has(child.type)) visit(child);
+          else if (!child.type.startsWith('preproc_')) scope.callRanges.push([child.startIndex, child.endIndex]);
+          // A body whose header the parser could not read (an unknown macro in it) stands alone.
+          if (child.type === 'compound_statement') scope.blocks.set(child.startIndex, child.endIndex);
       }
     }
   };
   visit(root);
-  return found;
+  return scope;
 }
 
 export function extractFacts(file: string, source: string, tree: Tree, directives: readonly Directive[], uses: readonly MacroUse[], code: string): FileFacts;
@@ -1010,11 +996,10 @@ export function extractFacts(
   const variables: VariableFact[] = [];
   const entryPoints: EntryPointFact[] = [];
   const root = tree.rootNode;
-  const { ranges, blocks } = callRanges(root);
+  const { nodes, callRanges, blocks } = fileScope(root);
   // A blanked block the tree does not hold as a body or an initialiser: the braces misled the blanking.
   if (opaque.some(({ start, end }) => blocks.get(start - 1) !== end + 1)) return null;
 
-  const nodes = topLevel(root);
   ctx.fieldTypes = fieldTypes(nodes);
   for (const node of nodes) {
     if (node.type === 'type_definition' || node.type === 'struct_specifier') continue;
@@ -1031,7 +1016,7 @@ export function extractFacts(
     }
   }
   spans.sort((a, b) => a.start - b.start);
-  const callStarts = callStartsIn(ctx.code, ranges, directives);
+  const callStarts = callStartsIn(ctx.code, callRanges, directives);
   const calls = callStarts.map((start) => callFact(start, spans, ctx));
   const allRegions = [...regions(uses, source), ...saveRestoreRegions(calls, callStarts)].sort((a, b) => a.start - b.start);
   placeInRegions(calls, callStarts, allRegions);
