@@ -37,8 +37,8 @@ export const MODULE_DEF_FIELDS = [
 const SLOT_FIELDS = ['slot', 'value'] as const;
 
 interface Context {
-  /** Struct member types by member name, for the members whose name is unambiguous in the file. */
-  fieldTypes?: ReadonlyMap<string, string>;
+  /** Struct member types by member name, for the members whose name is unambiguous in the file; read only for an allocation into a member, so found on the first. */
+  fieldTypes: () => ReadonlyMap<string, string>;
   source: string;
   /** The parsed text with comments and string literals blanked, same length: for lexical patterns. */
   code: string;
@@ -617,7 +617,7 @@ function callFact(start: number, spans: FunctionSpan[], ctx: Context): CallFact 
   if (target !== null && ALLOCATORS.test(callee)) {
     const member = /(?:->|\.)([A-Za-z_]\w*)$/.exec(target)?.[1];
     if (member !== undefined) {
-      assignedType = ctx.fieldTypes?.get(member) ?? null;
+      assignedType = ctx.fieldTypes().get(member) ?? null;
     } else if (/^[A-Za-z_]\w*$/.test(target)) {
       const span = spans.find((s) => s.start <= start && start < s.end);
       assignedType = declaredTypeBefore(ctx.code, target, span?.start ?? Math.max(0, start - 4000), start);
@@ -988,7 +988,6 @@ export function extractFacts(
   /** The blocks blanked before parsing (source/opaque.ts). */
   opaque: readonly OpaqueBlock[] = [],
 ): FileFacts | null {
-  const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives) };
   const functions: FunctionFact[] = [];
   const spans: FunctionSpan[] = [];
   const moduleDefs: ModuleDefFact[] = [];
@@ -1000,7 +999,8 @@ export function extractFacts(
   // A blanked block the tree does not hold as a body or an initialiser: the braces misled the blanking.
   if (opaque.some(({ start, end }) => blocks.get(start - 1) !== end + 1)) return null;
 
-  ctx.fieldTypes = fieldTypes(nodes);
+  let types: ReadonlyMap<string, string> | undefined;
+  const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives), fieldTypes: () => (types ??= fieldTypes(nodes)) };
   for (const node of nodes) {
     if (node.type === 'type_definition' || node.type === 'struct_specifier') continue;
     if (node.type === 'declaration') declarationFacts(node, ctx, moduleDefs, slotArrays, { variables, entryPoints });
@@ -1069,6 +1069,6 @@ export function emptyFacts(file: string): FileFacts {
  * nothing the tree would have given. `code` is the source with its dead branches blanked.
  */
 export function unparsedFacts(file: string, source: string, directives: readonly Directive[], code: string): FileFacts {
-  const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives) };
+  const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives), fieldTypes: () => new Map() };
   return { ...emptyFacts(file), ...directiveFacts(directives, ctx) };
 }
