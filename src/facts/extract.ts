@@ -918,58 +918,73 @@ interface FileScope {
   blocks: Map<number, number>;
 }
 
-/** One walk over the file scope, through preprocessor blocks, error recovery and C++ containers. */
-function fileScope(root: SyntaxNode): FileScope {
+/**
+ * One walk over the file scope, through preprocessor blocks, error recovery and C++ containers.
+ * It moves a cursor rather than asking nodes for their children: a syntax node costs the native
+ * binding far more than a cursor step, and most of what the file scope holds (comments,
+ * directives, the parts of declarations) is only looked at, so only the nodes kept are made.
+ */
+function fileScope(tree: Tree): FileScope {
   const scope: FileScope = { nodes: [], callRanges: [], blocks: new Map() };
-  const visitBody = (node: SyntaxNode) => {
-    const body = node.childForFieldName('body');
-    if (body !== null) visit(body);
+  const cursor = tree.walk();
+  /** Calls `each` on the named children of the cursor's node, the cursor on each; the cursor comes back. */
+  const children = (each: (type: string) => void) => {
+    if (!cursor.gotoFirstChild()) return;
+    do if (cursor.nodeIsNamed) each(cursor.nodeType);
+    while (cursor.gotoNextSibling());
+    cursor.gotoParent();
   };
-  const visit = (node: SyntaxNode) => {
-    for (const child of node.namedChildren) {
-      switch (child.type) {
-        case 'function_definition': {
-          scope.nodes.push(child);
-          const body = child.childForFieldName('body');
-          if (body === null) break;
-          scope.callRanges.push([body.startIndex, body.endIndex]);
-          scope.blocks.set(body.startIndex, body.endIndex);
-          break;
-        }
-        case 'declaration':
-          scope.nodes.push(child);
-          for (const declarator of child.childrenForFieldName('declarator')) {
-            const value = declarator.type === 'init_declarator' ? declarator.childForFieldName('value') : null;
-            if (value === null) continue;
-            scope.callRanges.push([value.startIndex, value.endIndex]);
-            if (value.type === 'initializer_list') scope.blocks.set(value.startIndex, value.endIndex);
-          }
-          break;
-        case 'type_definition':
-          scope.nodes.push(child);
-          break;
-        case 'struct_specifier':
-          scope.nodes.push(child);
-          visitBody(child);
-          break;
-        case 'union_specifier':
-        case 'class_specifier':
-          visitBody(child);
-          break;
-        case 'enum_specifier':
-        case 'field_declaration':
-        case 'access_specifier':
-        case 'comment':
-          break;
-        default:
-          if (CONTAINERS.has(child.type)) visit(child);
-          else if (!child.type.startsWith('preproc_')) scope.callRanges.push([child.startIndex, child.endIndex]);
-          // A body whose header the parser could not read (an unknown macro in it) stands alone.
-          if (child.type === 'compound_statement') scope.blocks.set(child.startIndex, child.endIndex);
-      }
+  /** Calls `each` on the children in `name`, the cursor on each; the cursor comes back. */
+  const field = (name: string, each: (type: string) => void) => {
+    if (!cursor.gotoFirstChild()) return;
+    do if (cursor.currentFieldName === name) each(cursor.nodeType);
+    while (cursor.gotoNextSibling());
+    cursor.gotoParent();
+  };
+  const block = () => {
+    scope.callRanges.push([cursor.startIndex, cursor.endIndex]);
+    scope.blocks.set(cursor.startIndex, cursor.endIndex);
+  };
+  const visit = (type: string) => {
+    switch (type) {
+      case 'function_definition':
+        scope.nodes.push(cursor.currentNode);
+        field('body', block);
+        break;
+      case 'declaration':
+        scope.nodes.push(cursor.currentNode);
+        field('declarator', (declarator) => {
+          if (declarator !== 'init_declarator') return;
+          field('value', (value) => {
+            if (value === 'initializer_list') block();
+            else scope.callRanges.push([cursor.startIndex, cursor.endIndex]);
+          });
+        });
+        break;
+      case 'type_definition':
+        scope.nodes.push(cursor.currentNode);
+        break;
+      case 'struct_specifier':
+        scope.nodes.push(cursor.currentNode);
+        field('body', () => children(visit));
+        break;
+      case 'union_specifier':
+      case 'class_specifier':
+        field('body', () => children(visit));
+        break;
+      case 'enum_specifier':
+      case 'field_declaration':
+      case 'access_specifier':
+      case 'comment':
+        break;
+      default:
+        if (CONTAINERS.has(type)) children(visit);
+        // A body whose header the parser could not read (an unknown macro in it) stands alone.
+        else if (type === 'compound_statement') block();
+        else if (!type.startsWith('preproc_')) scope.callRanges.push([cursor.startIndex, cursor.endIndex]);
     }
   };
-  visit(root);
+  children(visit);
   return scope;
 }
 
@@ -995,7 +1010,7 @@ export function extractFacts(
   const variables: VariableFact[] = [];
   const entryPoints: EntryPointFact[] = [];
   const root = tree.rootNode;
-  const { nodes, callRanges, blocks } = fileScope(root);
+  const { nodes, callRanges, blocks } = fileScope(tree);
   // A blanked block the tree does not hold as a body or an initialiser: the braces misled the blanking.
   if (opaque.some(({ start, end }) => blocks.get(start - 1) !== end + 1)) return null;
 
