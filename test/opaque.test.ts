@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeOutcome, parseInput, type AnalysisTask } from '../src/engine/analysis.js';
 import { extractFacts } from '../src/facts/extract.js';
-import { blankSpans } from '../src/source/branches.js';
-import { blankedStretches, opaqueBlocks } from '../src/source/opaque.js';
+import type { Tree } from '../src/source/parse.js';
+import { skippedStretches, opaqueBlocks } from '../src/source/opaque.js';
 import { macroTable, type MacroTable } from '../src/source/prepass.js';
 import { scanDirectives } from '../src/source/scan.js';
 import { mustParse } from './support/parse.js';
@@ -17,10 +17,10 @@ function task(text: string, file = 't.c'): AnalysisTask {
   return { index: 0, file, text, directives: scanDirectives(text) };
 }
 
-/** The text of each blanked stretch, trimmed. */
-function blanked(text: string): string[] {
+/** The text of each stretch left out, trimmed. */
+function skipped(text: string): string[] {
   const { prepared, code } = parseInput(task(text), MACROS);
-  return blankedStretches(opaqueBlocks(code, scanDirectives(text), prepared.uses)).map(([start, end]) => text.slice(start, end).trim());
+  return skippedStretches(opaqueBlocks(code, scanDirectives(text), prepared.uses)).map(([start, end]) => text.slice(start, end).trim());
 }
 
 /** The facts of a file parsed whole, as before any block was blanked. */
@@ -29,8 +29,8 @@ function wholeFacts(input: AnalysisTask, macros: MacroTable) {
   return extractFacts(input.file, input.text, mustParse(parsed), input.directives, prepared.uses, code);
 }
 
-describe('blocks blanked before parsing', () => {
-  it('are function bodies and initialisers, not struct bodies or blocks in directives', () => {
+describe('blocks left out of the parse', () => {
+  it('are the insides of function bodies and initialisers, not of struct bodies or blocks in directives', () => {
     const text = [
       'struct point { int x; int y; };',
       'static int add(int a, int b) { return a + b; }',
@@ -39,7 +39,7 @@ describe('blocks blanked before parsing', () => {
       'int __attribute__((unused)) named(void)',
       '{ if (a) { b(); } }',
     ].join('\n');
-    assert.deepEqual(blanked(text), ['return a + b;', '1, 2, {3}', 'if (a) { b(); }']);
+    assert.deepEqual(skipped(text), ['return a + b;', '1, 2, {3}', 'if (a) { b(); }']);
   });
 
   it('leave whole the bodies a fact reads inside', () => {
@@ -49,7 +49,7 @@ describe('blocks blanked before parsing', () => {
       'static void locked(PyObject *o) { Py_BEGIN_CRITICAL_SECTION(o); work(o); Py_END_CRITICAL_SECTION(); }',
       'static int plain(int a) { return a; }',
     ].join('\n');
-    assert.deepEqual(blanked(text), ['return a;']);
+    assert.deepEqual(skipped(text), ['return a;']);
   });
 
   it('keep the declarations of static locals, and bodies where one cannot be cut out', () => {
@@ -57,7 +57,7 @@ describe('blocks blanked before parsing', () => {
       'static PyObject *cached(void) { static PyObject *c; if (!c) { static const int t[] = {1, 2}; c = make(t); } return c; }',
       'static int late(void) { int x = 0; const static int y = 1; return x + y; }',
     ].join('\n');
-    assert.deepEqual(blanked(text), ['', 'if (!c) {', 'c = make(t); } return c;']);
+    assert.deepEqual(skipped(text), ['', 'if (!c) {', 'c = make(t); } return c;']);
   });
 
   it('blank bodies whose conditional branches each close what they open, not the others', () => {
@@ -68,17 +68,19 @@ describe('blocks blanked before parsing', () => {
       'static int uneven(int a)\n{\n#ifdef X\n  if (a) {\n#else\n  if (!a) {\n#endif\n  return 1; }\n  return a;\n}',
       'static int after(void) { return 4; }',
     ].join('\n');
-    const stretches = blanked(text);
+    const stretches = skipped(text);
     assert.equal(stretches.length, 2);
     assert.match(stretches[0], /^#ifdef X[\s\S]*return a;$/);
     assert.equal(stretches[1], 'return 3;');
   });
 
-  it('keep lines and columns: only the insides of the braces become spaces', () => {
-    const text = 'static int f(void)\n{\n\treturn g(1);\r\n}\n';
-    const { prepared, code } = parseInput(task(text), MACROS);
-    const spans = blankedStretches(opaqueBlocks(code, scanDirectives(text), prepared.uses));
-    assert.equal(blankSpans(text, spans), `static int f(void)\n{\n${' '.repeat('\treturn g(1);'.length)}\r\n}\n`);
+  it('leave the offsets of the tree those of the text, across line endings', () => {
+    const text = 'static int f(void)\r\n{\r\n\treturn g(1);\r\n}\r\nstatic int h(void) { return 2; }\n';
+    const { prepared, code, parsed } = parseInput(task(text), MACROS);
+    const skipped = skippedStretches(opaqueBlocks(code, scanDirectives(text), prepared.uses));
+    assert.equal(skipped.length, 2);
+    const shape = (tree: Tree) => tree.rootNode.namedChildren.map((n) => [n.type, n.startIndex, n.endIndex, n.childForFieldName('body')?.startIndex]);
+    assert.deepEqual(shape(mustParse(parsed, skipped)), shape(mustParse(parsed)));
   });
 
   it('are given up for the whole file when the tree does not hold one as a body or an initialiser', () => {
@@ -87,13 +89,13 @@ describe('blocks blanked before parsing', () => {
     const { prepared, code, parsed } = parseInput(input, MACROS);
     const blocks = opaqueBlocks(code, input.directives, prepared.uses);
     assert.equal(blocks.length, 2);
-    assert.equal(extractFacts(input.file, input.text, mustParse(blankSpans(parsed, blankedStretches(blocks))), input.directives, prepared.uses, code, blocks), null);
+    assert.equal(extractFacts(input.file, input.text, mustParse(parsed, skippedStretches(blocks)), input.directives, prepared.uses, code, blocks), null);
     const outcome = analyzeOutcome(input, MACROS);
     assert.equal(outcome.kind, 'facts');
     assert.deepEqual(outcome.kind === 'facts' ? outcome.facts : null, wholeFacts(input, MACROS));
   });
 
-  // Blanking must change no fact: every C file of the fixtures is read both ways.
+  // Leaving blocks out must change no fact: every C file of the fixtures is read both ways.
   it('give the facts of the whole parse on every C fixture', () => {
     const files: string[] = [];
     const walk = (dir: string) => {

@@ -4,8 +4,8 @@ import { Worker } from 'node:worker_threads';
 import { extractFacts } from '../facts/extract.js';
 import type { FileFacts } from '../facts/types.js';
 import { blankSpans, deadSpans, initializerDirectiveSpans } from '../source/branches.js';
-import { blankedStretches, opaqueBlocks } from '../source/opaque.js';
-import { parse, type Grammar } from '../source/parse.js';
+import { skippedStretches, opaqueBlocks } from '../source/opaque.js';
+import { parse, parseBudgetMs, type Grammar } from '../source/parse.js';
 import { grammarOf, languageOf } from '../source/languages.js';
 import { cythonFacts } from '../facts/cython.js';
 import { prepass, type MacroRule, type MacroTable, type Prepared } from '../source/prepass.js';
@@ -38,7 +38,7 @@ export function analyzeOutcome(task: AnalysisTask, macros: MacroTable): Outcome 
     // C++ bodies hold class members and lambdas the facts read from the tree.
     const opaque = grammar === 'c' ? opaqueBlocks(code, task.directives, prepared.uses) : [];
     if (opaque.length > 0) {
-      const tree = parse(blankSpans(parsed, blankedStretches(opaque)), grammar);
+      const tree = parse(parsed, grammar, parseBudgetMs(parsed.length), skippedStretches(opaque));
       if (tree === null) return { kind: 'timeout' };
       const facts = extractFacts(task.file, task.text, tree, task.directives, prepared.uses, code, opaque);
       if (facts !== null) return { kind: 'facts', facts };

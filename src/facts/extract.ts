@@ -1000,7 +1000,7 @@ export function extractFacts(
   uses: readonly MacroUse[],
   /** The text the tree was parsed from (the source after the pre-pass, same length), with comments and literals blanked: for the lexical patterns. */
   code: string,
-  /** The blocks blanked before parsing (source/opaque.ts). */
+  /** The blocks the parse left out (source/opaque.ts). */
   opaque: readonly OpaqueBlock[] = [],
 ): FileFacts | null {
   const functions: FunctionFact[] = [];
@@ -1011,7 +1011,7 @@ export function extractFacts(
   const entryPoints: EntryPointFact[] = [];
   const root = tree.rootNode;
   const { nodes, callRanges, blocks } = fileScope(tree);
-  // A blanked block the tree does not hold as a body or an initialiser: the braces misled the blanking.
+  // A block left out that the tree does not hold as a body or an initialiser: the braces misled the cut.
   if (opaque.some(({ start, end }) => blocks.get(start - 1) !== end + 1)) return null;
 
   let types: ReadonlyMap<string, string> | undefined;

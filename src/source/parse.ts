@@ -22,10 +22,42 @@ export function parseBudgetMs(length: number): number {
 }
 
 /**
- * Parses the text; null when the parse ran over its time budget. One parser per language and
- * thread, created on first use: loading a grammar costs more than parsing a small file.
+ * All of `text` but the `skipped` stretches ([start, end) offsets, in order), as the ranges
+ * tree-sitter is to read. Its points count rows by line feed and columns in bytes, two per
+ * UTF-16 code unit, as tree-sitter does for a string.
  */
-export function parse(text: string, language: Grammar = 'c', budgetMs = parseBudgetMs(text.length)): Tree | null {
+function includedRanges(text: string, skipped: readonly [number, number][]): ParserType.Range[] {
+  const ranges: ParserType.Range[] = [];
+  let row = 0;
+  let lineStart = 0;
+  let counted = 0;
+  const point = (index: number): ParserType.Point => {
+    for (let feed = text.indexOf('\n', counted); feed !== -1 && feed < index; feed = text.indexOf('\n', feed + 1)) {
+      row++;
+      lineStart = feed + 1;
+    }
+    counted = index;
+    return { row, column: (index - lineStart) * 2 };
+  };
+  const add = (start: number, end: number) => {
+    if (end > start) ranges.push({ startIndex: start, startPosition: point(start), endIndex: end, endPosition: point(end) });
+  };
+  let at = 0;
+  for (const [start, end] of skipped) {
+    add(at, start);
+    at = Math.max(at, end);
+  }
+  add(at, text.length);
+  return ranges;
+}
+
+/**
+ * Parses the text, leaving out the `skipped` stretches (tree-sitter does not even read them,
+ * and node offsets stay those of `text`); null when the parse ran over its time budget. One
+ * parser per language and thread, created on first use: loading a grammar costs more than
+ * parsing a small file.
+ */
+export function parse(text: string, language: Grammar = 'c', budgetMs = parseBudgetMs(text.length), skipped: readonly [number, number][] = []): Tree | null {
   let parser = parsers.get(language);
   if (parser === undefined) {
     parser = new Parser();
@@ -38,7 +70,7 @@ export function parse(text: string, language: Grammar = 'c', budgetMs = parseBud
     let calls = 0;
     // The callback runs very often; reading the clock on every 64th call is enough.
     const progressCallback = () => (++calls & 63) === 0 && performance.now() > deadline;
-    tree = parser.parse(text, null, { progressCallback }) ?? null;
+    tree = parser.parse(text, null, { progressCallback, includedRanges: skipped.length > 0 ? includedRanges(text, skipped) : undefined }) ?? null;
   } catch {
     tree = null;
   }
