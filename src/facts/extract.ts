@@ -582,25 +582,54 @@ const NOT_CALLEES = new Set([
   'const', 'volatile', 'restrict', '__restrict', 'struct', 'union', 'enum', 'static', 'extern', 'inline', '__inline', '__inline__', 'register',
 ]);
 
-/** A name followed by `(` that is not a member (`o->f(`, `s.f(`): calls through pointers have no name to match a rule on. */
-const CALL_NAME = /(?<!(?:->|\.)\s*)\b[A-Za-z_]\w*(?=\s*\()/g;
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(text[i]));
+}
+
+/**
+ * The start of the name before the `(` at `paren`, not before `from`; -1 when no name is there
+ * or it is a member (`o->f(`, `s.f(`): calls through pointers have no name to match a rule on.
+ */
+function callNameBefore(code: string, paren: number, from: number): number {
+  let end = paren;
+  while (end > from && isSpaceAt(code, end - 1)) end--;
+  let start = end;
+  while (start > from && isWordCode(code.charCodeAt(start - 1))) start--;
+  const first = code.charCodeAt(start);
+  if (start === end || (first >= 48 && first <= 57) || (start === from && isWordCode(code.charCodeAt(start - 1)))) return -1;
+  let before = start;
+  while (before > 0 && isSpaceAt(code, before - 1)) before--;
+  if (code[before - 1] === '.' || (code[before - 1] === '>' && code[before - 2] === '-')) return -1;
+  return start;
+}
 
 /**
  * Offsets of the calls by name, in source order, found in the code text (comments, literals
  * and dead branches blanked) inside the ranges the tree says may hold calls. Reading the text
- * costs a fraction of asking the native tree for every call node.
+ * costs a fraction of asking the native tree for every call node; going from one `(` to the
+ * next, a fraction of trying every name.
  */
 function callStartsIn(code: string, ranges: readonly [number, number][], directives: readonly Directive[]): number[] {
   const starts: number[] = [];
   let d = 0;
   for (const [from, to] of ranges) {
-    CALL_NAME.lastIndex = from;
-    for (let m = CALL_NAME.exec(code); m !== null && m.index < to; m = CALL_NAME.exec(code)) {
-      if (NOT_CALLEES.has(m[0])) continue;
-      while (d < directives.length && directives[d].end <= m.index) d++;
+    for (let paren = code.indexOf('(', from); paren !== -1; paren = code.indexOf('(', paren + 1)) {
+      const start = callNameBefore(code, paren, from);
+      if (start < 0) {
+        if (paren >= to) break;
+        continue;
+      }
+      if (start >= to) break;
+      if (NOT_CALLEES.has(code.slice(start, paren).trimEnd())) continue;
+      while (d < directives.length && directives[d].end <= start) d++;
       // `#if defined(X)` and `#define F(x)` inside a function are not calls.
-      if (d < directives.length && directives[d].start <= m.index) continue;
-      starts.push(m.index);
+      if (d < directives.length && directives[d].start <= start) continue;
+      starts.push(start);
     }
   }
   return starts;
