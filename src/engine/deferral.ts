@@ -15,6 +15,7 @@
  */
 import { macroCallees } from '../facts/modules.js';
 import type { DefineFact, FileFacts } from '../facts/types.js';
+import { namesBeforeParens } from '../source/names.js';
 import { NON_CODE, parseDefine, type Directive } from '../source/scan.js';
 
 /** A use of the C API, of a binding framework, or of an object header field, anywhere in the text (comments included: erring towards parsing). */
@@ -61,7 +62,6 @@ export interface Outline {
 }
 
 const IDENTIFIER = /\b[A-Za-z_]\w*/g;
-const NAME_AND_PAREN = /\b([A-Za-z_]\w*)\s*\(/g;
 const STATEMENTS = new Set(['if', 'for', 'while', 'switch', 'return', 'sizeof', 'do', 'else', 'case', 'defined', '_Alignof', '_Generic', '__attribute__', '__declspec']);
 // After the parameters: attributes and qualifiers (`__attribute__((cold))`, `NPY_UNUSED`) or K&R parameter declarations, then the body.
 const BODY_AFTER_PARAMETERS = /\s*(?:(?:[A-Za-z_]\w*\b\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?)*|(?:[A-Za-z_][\w\s*,[\]]*;\s*)+)\{/y;
@@ -110,12 +110,12 @@ export function outline(text: string): Outline {
   const code = text.replace(new RegExp(NON_CODE, 'g'), ' ');
   const closing = parenMatches(code);
   const definitions = new Set<string>();
-  for (const m of code.matchAll(NAME_AND_PAREN)) {
-    if (STATEMENTS.has(m[1])) continue;
-    const close = closing((m.index ?? 0) + m[0].length - 1);
+  for (const { name, paren } of namesBeforeParens(code)) {
+    if (STATEMENTS.has(name)) continue;
+    const close = closing(paren);
     if (close < 0) continue;
     BODY_AFTER_PARAMETERS.lastIndex = close + 1;
-    if (BODY_AFTER_PARAMETERS.test(code)) definitions.add(m[1]);
+    if (BODY_AFTER_PARAMETERS.test(code)) definitions.add(name);
   }
   const tableNames = new Set<string>();
   let scanned = 0;
@@ -132,7 +132,7 @@ export function outline(text: string): Outline {
 /** Every `name(` of the texts, comments and all: what they may call. */
 export function calledNames(texts: readonly string[]): Set<string> {
   const names = new Set<string>();
-  for (const text of texts) for (const m of text.matchAll(NAME_AND_PAREN)) names.add(m[1]);
+  for (const text of texts) for (const { name } of namesBeforeParens(text)) names.add(name);
   return names;
 }
 

@@ -8,6 +8,7 @@ import type { MacroUse } from '../source/prepass.js';
 import type { Directive } from '../source/scan.js';
 import { parseDefine } from '../source/scan.js';
 import { LineIndex } from '../source/lines.js';
+import { isSpaceAt, nameBefore, namesBeforeParens } from '../source/names.js';
 import type { SyntaxNode, Tree } from '../source/parse.js';
 import { guardIndex, type GuardIndex } from './conditions.js';
 import { cleanText, listItems, referencedName, stringLiteral } from './initializer.js';
@@ -582,30 +583,13 @@ const NOT_CALLEES = new Set([
   'const', 'volatile', 'restrict', '__restrict', 'struct', 'union', 'enum', 'static', 'extern', 'inline', '__inline', '__inline__', 'register',
 ]);
 
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
-
-function isSpaceAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(text[i]));
-}
-
-/**
- * The start of the name before the `(` at `paren`, not before `from`; -1 when no name is there
- * or it is a member (`o->f(`, `s.f(`): calls through pointers have no name to match a rule on.
- */
+/** The start of the name before the `(` at `paren`; -1 when there is none or it is a member (`o->f(`, `s.f(`): calls through pointers have no name to match a rule on. */
 function callNameBefore(code: string, paren: number, from: number): number {
-  let end = paren;
-  while (end > from && isSpaceAt(code, end - 1)) end--;
-  let start = end;
-  while (start > from && isWordCode(code.charCodeAt(start - 1))) start--;
-  const first = code.charCodeAt(start);
-  if (start === end || (first >= 48 && first <= 57) || (start === from && isWordCode(code.charCodeAt(start - 1)))) return -1;
+  const start = nameBefore(code, paren, from);
+  if (start < 0) return -1;
   let before = start;
   while (before > 0 && isSpaceAt(code, before - 1)) before--;
-  if (code[before - 1] === '.' || (code[before - 1] === '>' && code[before - 2] === '-')) return -1;
-  return start;
+  return code[before - 1] === '.' || (code[before - 1] === '>' && code[before - 2] === '-') ? -1 : start;
 }
 
 /**
@@ -674,7 +658,7 @@ function defineFacts(directives: readonly Directive[], ctx: Context): DefineFact
     const lineEnd = ctx.source.slice(directive.start, directive.end).search(/\r?\n/);
     const end = lineEnd < 0 ? directive.end : directive.start + lineEnd;
     const start = directive.start + (ctx.source.slice(directive.start, end).length - ctx.source.slice(directive.start, end).trimStart().length);
-    const calls = [...new Set([...define.body.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)].map((m) => m[1]))];
+    const calls = [...new Set(namesBeforeParens(define.body).map((n) => n.name))];
     defines.push({ ...define, calls, range: ctx.lines.range(start, end), guard: ctx.guards.at(directive.start) });
   }
   return defines;

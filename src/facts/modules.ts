@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { compiledInAny, FREE_THREADED } from './guards.js';
 import { listItems, referencedName } from './initializer.js';
+import { namesBeforeParens } from '../source/names.js';
 import { assignmentBefore } from './extract.js';
 import type { BuildFileFacts } from './build-files.js';
 import { bindingModules, type BindingModule } from './bindings.js';
@@ -316,10 +317,9 @@ function* expansionCalls<T extends MacroBody>(callee: string, args: readonly str
   for (const define of defines) {
     if (define.params === null || define.calls.length === 0) continue;
     const body = substitute(define.body, define.params, args);
-    for (const m of body.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)) {
-      if (C_KEYWORDS.has(m[1]) || m[1] === callee) continue;
-      const open = (m.index ?? 0) + m[0].length - 1;
-      yield { define, callee: m[1], args: listItems(body, open).items.map((i) => i.text), before: body.slice(0, m.index) };
+    for (const { name, start, paren } of namesBeforeParens(body)) {
+      if (C_KEYWORDS.has(name) || name === callee) continue;
+      yield { define, callee: name, args: listItems(body, paren).items.map((i) => i.text), before: body.slice(0, start) };
     }
   }
 }
