@@ -25,103 +25,100 @@ function key(file: string, name: string): string {
 
 type Reach = Pick<ProjectFacts, 'files' | 'macroCalls' | 'macroCallees' | 'sameUnit'>;
 
+/** A call from a function to a project function, resolved to the definition it reaches. */
 interface CallEdge {
-  /** The calling function, keyed by file and name. */
-  caller: string;
-  callee: string;
+  target: InFile<FunctionFact>;
+  /** The target keyed by file and name. */
+  targetKey: string;
   inCriticalSection: boolean;
   /** The mutexes held at the call. */
   held: string[];
 }
 
-const edgesBy = new WeakMap<object, CallEdge[]>();
-
-/** Every call made inside a function, with the locks held there; computed once per project (every mutex asks). */
-function callEdges(project: Reach, functionNames: ReadonlySet<string>): CallEdge[] {
-  let edges = edgesBy.get(project);
-  if (edges !== undefined) return edges;
-  const locks = lockIndex(project);
-  edges = [];
-  for (const f of project.files) {
-    const uses = [...f.calls.map((call) => ({ use: call, callee: call.callee })), ...project.macroCallees(f, functionNames)];
-    for (const { use, callee } of uses) {
-      if (use.inFunction === null) continue;
-      edges.push({ caller: key(f.file, use.inFunction), callee, inCriticalSection: use.criticalSections.length > 0, held: locks.heldAt(f, use.inFunction, use.range) });
-    }
-  }
-  edgesBy.set(project, edges);
-  return edges;
+interface CallGraph {
+  /** By calling function, keyed by file and name. */
+  callsBy: Map<string, CallEdge[]>;
+  /** The functions the file-scope tables name, with the table. */
+  entries: { target: InFile<FunctionFact>; via: string }[];
 }
 
+const graphBy = new WeakMap<object, CallGraph>();
+
 /**
- * The calls each function makes without holding `mutex` (without holding any lock or critical
- * section when it is null), keyed by file and function.
+ * Every call a function makes to a project function, directly or through the project's macros,
+ * with the locks held there, and the functions the tables name: the same for every mutex, so
+ * built once per project. Another module's PyInit_ is never a target.
  */
-function callsWithout(mutex: string | null, project: Reach, functionNames: ReadonlySet<string>): Map<string, string[]> {
-  const callsBy = new Map<string, string[]>();
-  for (const edge of callEdges(project, functionNames)) {
-    if (mutex === null ? edge.inCriticalSection || edge.held.length > 0 : edge.held.includes(mutex)) continue;
-    const list = callsBy.get(edge.caller) ?? [];
-    list.push(edge.callee);
-    callsBy.set(edge.caller, list);
+function callGraph(project: Reach): CallGraph {
+  const known = graphBy.get(project);
+  if (known !== undefined) return known;
+  const byName = new Map<string, InFile<FunctionFact>[]>();
+  for (const f of project.files) {
+    for (const fn of f.functions) {
+      const list = byName.get(fn.name);
+      if (list) list.push({ file: f.file, fact: fn });
+      else byName.set(fn.name, [{ file: f.file, fact: fn }]);
+    }
   }
-  return callsBy;
+  const resolved = new Map<string, InFile<FunctionFact> | null>();
+  const resolve = (name: string, from: string): InFile<FunctionFact> | null => {
+    const k = key(from, name);
+    let target = resolved.get(k);
+    if (target === undefined) {
+      target = visibleFrom(byName.get(name) ?? [], from, project.sameUnit) ?? null;
+      if (target?.fact.name.startsWith('PyInit_')) target = null;
+      resolved.set(k, target);
+    }
+    return target;
+  };
+  const locks = lockIndex(project);
+  const names = new Set(byName.keys());
+  const graph: CallGraph = { callsBy: new Map(), entries: [] };
+  for (const f of project.files) {
+    const uses = [...f.calls.map((call) => ({ use: call, callee: call.callee })), ...project.macroCallees(f, names)];
+    for (const { use, callee } of uses) {
+      if (use.inFunction === null) continue;
+      const target = resolve(callee, f.file);
+      if (target === null) continue;
+      const edge = { target, targetKey: key(target.file, target.fact.name), inCriticalSection: use.criticalSections.length > 0, held: locks.heldAt(f, use.inFunction, use.range) };
+      const caller = key(f.file, use.inFunction);
+      const list = graph.callsBy.get(caller);
+      if (list) list.push(edge);
+      else graph.callsBy.set(caller, [edge]);
+    }
+    for (const entry of f.entryPoints) {
+      if (INIT_TABLES.has(entry.tableType)) continue;
+      const target = resolve(entry.function, f.file);
+      if (target !== null) graph.entries.push({ target, via: `${entry.table} (${entry.tableType})` });
+    }
+  }
+  graphBy.set(project, graph);
+  return graph;
 }
 
 const reachedBy = new WeakMap<object, Map<string | null, Map<string, CallableFunction>>>();
-const functionsBy = new WeakMap<object, Map<string, InFile<FunctionFact>[]>>();
-
-/** The project's functions by name, computed once per project (every mutex asks for them). */
-function functionsByName(project: Reach): Map<string, InFile<FunctionFact>[]> {
-  let byName = functionsBy.get(project);
-  if (byName !== undefined) return byName;
-  byName = new Map();
-  for (const f of project.files) {
-    for (const fn of f.functions) {
-      const list = byName.get(fn.name) ?? [];
-      list.push({ file: f.file, fact: fn });
-      byName.set(fn.name, list);
-    }
-  }
-  functionsBy.set(project, byName);
-  return byName;
-}
-
-const namesBy = new WeakMap<object, ReadonlySet<string>>();
 
 /**
  * Functions Python can run with no lock held, keyed by file and name; with `mutex`, those it can
- * run without holding that mutex. Computed once per project and mutex.
+ * run without holding that mutex: a call made under it (or, with no mutex, under any lock or
+ * critical section) is not followed. Computed once per project and mutex.
  */
 export function callableFromPython(project: Reach, mutex: string | null = null): Map<string, CallableFunction> {
   let byMutex = reachedBy.get(project);
   if (byMutex === undefined) reachedBy.set(project, (byMutex = new Map()));
   const known = byMutex.get(mutex);
   if (known !== undefined) return known;
-  const byName = functionsByName(project);
-  const resolve = (name: string, from: string) => visibleFrom(byName.get(name) ?? [], from, project.sameUnit);
-  let names = namesBy.get(project);
-  if (names === undefined) namesBy.set(project, (names = new Set(byName.keys())));
-  // The same set object for every mutex, so that project.macroCalls expands each file's macros once.
-  const callsBy = callsWithout(mutex, project, names);
+  const { callsBy, entries } = callGraph(project);
+  const followed = (edge: CallEdge) => (mutex === null ? !edge.inCriticalSection && edge.held.length === 0 : !edge.held.includes(mutex));
   const reached = new Map<string, CallableFunction>();
-  let frontier: CallableFunction[] = [];
-  for (const f of project.files) {
-    for (const entry of f.entryPoints) {
-      if (INIT_TABLES.has(entry.tableType)) continue;
-      const target = resolve(entry.function, f.file);
-      if (target && !target.fact.name.startsWith('PyInit_')) frontier.push({ ...target, via: `${entry.table} (${entry.tableType})` });
-    }
-  }
+  let frontier = entries.map(({ target, via }) => ({ target, key: key(target.file, target.fact.name), via }));
   for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
-    const next: CallableFunction[] = [];
-    for (const item of frontier) {
-      const k = key(item.file, item.fact.name);
+    const next: typeof frontier = [];
+    for (const { target, key: k, via } of frontier) {
       if (reached.has(k)) continue;
-      reached.set(k, item);
-      for (const callee of callsBy.get(k) ?? []) {
-        const target = resolve(callee, item.file);
-        if (target && !target.fact.name.startsWith('PyInit_')) next.push({ ...target, via: item.via });
+      reached.set(k, { ...target, via });
+      for (const edge of callsBy.get(k) ?? []) {
+        if (followed(edge) && !reached.has(edge.targetKey)) next.push({ target: edge.target, key: edge.targetKey, via });
       }
     }
     frontier = next;
