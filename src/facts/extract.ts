@@ -9,7 +9,7 @@ import type { Directive } from '../source/scan.js';
 import { parseDefine } from '../source/scan.js';
 import { LineIndex } from '../source/lines.js';
 import { isSpaceAt, nameBefore, namesBeforeParens } from '../source/names.js';
-import type { SyntaxNode, Tree } from '../source/parse.js';
+import type { SyntaxNode, Tree, TreeCursor } from '../source/parse.js';
 import { guardIndex, type GuardIndex } from './conditions.js';
 import { cleanText, listItems, referencedName, stringLiteral } from './initializer.js';
 import type {
@@ -75,17 +75,6 @@ function isStatic(node: SyntaxNode): boolean {
   return node.children.some((c) => c.type === 'storage_class_specifier' && c.text === 'static');
 }
 
-/** A parameter's name; `PyObject *Py_UNUSED(arg)` parses as a function declarator named Py_UNUSED. */
-function parameterName(parameter: SyntaxNode): string | null {
-  const declarator = parameter.childForFieldName('declarator');
-  let node = declarator;
-  while (node !== null && WRAPPING_DECLARATORS.has(node.type)) node = node.childForFieldName('declarator');
-  if (node?.type === 'function_declarator' && node.childForFieldName('declarator')?.text === 'Py_UNUSED') {
-    return node.childForFieldName('parameters')?.namedChildren[0]?.text ?? null;
-  }
-  return declaredName(declarator)?.text ?? null;
-}
-
 /**
  * The stretches of a function body after a top-level `return`; a label (or one nested in what
  * follows) ends a stretch. Only a PyUnstable_Module_SetGIL call is judged by it, so the many
@@ -113,52 +102,172 @@ function unreachableCode(fn: SyntaxNode, ctx: Context): FunctionFact['unreachabl
   return found;
 }
 
-/**
- * `MOD_INIT(spam) { … }` parses as a function of type MOD_INIT whose declarator is `(spam)`;
- * so does `EXPORT PyMODINIT_FUNC PyInit_x(void) { … }` after an unknown macro (type PyInit_x).
- */
-function macroFunctionFact(node: SyntaxNode, ctx: Context): FunctionFact | null {
-  const type = node.childForFieldName('type');
-  const declarator = node.childForFieldName('declarator');
-  if (type?.type !== 'type_identifier' || declarator?.type !== 'parenthesized_declarator') return null;
-  const arg = declarator.namedChildren[0];
-  if (arg?.type !== 'identifier') return null;
-  const isInit = type.text.startsWith('PyInit_');
-  return {
-    name: isInit ? type.text : `${type.text}(${arg.text})`,
-    range: ctx.lines.range(type.startIndex, isInit ? type.endIndex : declarator.endIndex),
-    isStatic: false,
-    params: [],
-    extent: ctx.lines.range(node.startIndex, node.endIndex),
-    macro: isInit ? null : { name: type.text, args: [arg.text] },
-    unreachable: unreachableCode(node, ctx),
-    guard: ctx.guards.at(type.startIndex),
-  };
-}
-
 const FUNCTION_NAMES = new Set(['identifier', 'field_identifier', 'qualified_identifier']);
 
-function functionFact(node: SyntaxNode, ctx: Context): FunctionFact | null {
-  let declarator = node.childForFieldName('declarator');
-  if (declarator?.type === 'parenthesized_declarator') return macroFunctionFact(node, ctx);
-  while (declarator !== null && WRAPPING_DECLARATORS.has(declarator.type)) declarator = declarator.childForFieldName('declarator');
-  if (declarator === null || declarator.type !== 'function_declarator') return null;
-  const name = declarator.childForFieldName('declarator');
+/** Moves the cursor to the first child in `field`; false, and the cursor where it was, when there is none. */
+function toField(cursor: TreeCursor, field: string): boolean {
+  if (!cursor.gotoFirstChild()) return false;
+  do if (cursor.currentFieldName === field) return true;
+  while (cursor.gotoNextSibling());
+  cursor.gotoParent();
+  return false;
+}
+
+/** Moves the cursor to the first named child; false, the cursor unmoved, when there is none. */
+function toFirstNamed(cursor: TreeCursor): boolean {
+  if (!cursor.gotoFirstChild()) return false;
+  do if (cursor.nodeIsNamed) return true;
+  while (cursor.gotoNextSibling());
+  cursor.gotoParent();
+  return false;
+}
+
+/** The cursor's node type; read through a call, as each move changes it. */
+function typeAt(cursor: TreeCursor): string {
+  return cursor.nodeType;
+}
+
+/** Goes `levels` up. */
+function up(cursor: TreeCursor, levels: number): void {
+  for (let i = 0; i < levels; i++) cursor.gotoParent();
+}
+
+/**
+ * The name a parameter declares, the cursor on the parameter_declaration; it comes back there.
+ * `PyObject *Py_UNUSED(arg)` parses as a function declarator named Py_UNUSED.
+ */
+function parameterName(cursor: TreeCursor): string | null {
+  if (!toField(cursor, 'declarator')) return null;
+  let depth = 1;
+  while (WRAPPING_DECLARATORS.has(cursor.nodeType) && toField(cursor, 'declarator')) depth++;
+  let name: string | null = null;
+  if (cursor.nodeType === 'function_declarator' && toField(cursor, 'declarator')) {
+    const unused = cursor.nodeText === 'Py_UNUSED';
+    cursor.gotoParent();
+    if (unused) {
+      if (toField(cursor, 'parameters')) {
+        if (toFirstNamed(cursor)) {
+          name = cursor.nodeText;
+          cursor.gotoParent();
+        }
+        cursor.gotoParent();
+      }
+      up(cursor, depth);
+      return name;
+    }
+  }
+  // The identifier declared, through pointers, arrays and parentheses.
+  for (;;) {
+    const type = cursor.nodeType;
+    if (type === 'identifier' || type === 'field_identifier') {
+      name = cursor.nodeText;
+      break;
+    }
+    if (!(WRAPPING_DECLARATORS.has(type) || type === 'array_declarator' || type === 'function_declarator') || !toField(cursor, 'declarator')) break;
+    depth++;
+  }
+  up(cursor, depth);
+  return name;
+}
+
+/**
+ * A function definition's name, parameters and storage, read with the cursor on it (where it
+ * comes back); null for what is no function of a name (a C++ operator, a declarator the parser
+ * could not read). `MOD_INIT(spam) { … }` parses as a function of type MOD_INIT whose
+ * declarator is `(spam)`; so does `EXPORT PyMODINIT_FUNC PyInit_x(void) { … }` after an
+ * unknown macro (type PyInit_x).
+ */
+function functionHeader(cursor: TreeCursor, code: string): FunctionHeader | null {
+  const start = cursor.startIndex;
+  const end = cursor.endIndex;
+  let isStatic = false;
+  let type: TypeSeen | null = null;
+  let header: DeclaratorHeader | null = null;
+  let declarators = 0;
+  if (!cursor.gotoFirstChild()) return null;
+  do {
+    const field = cursor.currentFieldName;
+    if (cursor.nodeType === 'storage_class_specifier' && cursor.nodeText === 'static') isStatic = true;
+    else if (field === 'type' && type === null) type = { kind: cursor.nodeType, text: cursor.nodeText, start: cursor.startIndex, end: cursor.endIndex };
+    else if (field === 'declarator' && declarators++ === 0) header = declaratorHeader(cursor, type);
+  } while (cursor.gotoNextSibling());
+  cursor.gotoParent();
+  if (header === null) return null;
+  const { macroForm, ...named } = header;
+  const readInside = named.name.startsWith('PyInit_') || named.macro !== null || code.slice(start, end).includes('PyUnstable_Module_SetGIL');
+  return { ...named, start, end, isStatic: !macroForm && isStatic, node: readInside ? cursor.currentNode : null };
+}
+
+interface TypeSeen {
+  kind: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+type DeclaratorHeader = Pick<FunctionHeader, 'name' | 'nameStart' | 'nameEnd' | 'params' | 'macro'> & { macroForm: boolean };
+
+/** What a function's declarator says, the cursor on it (where it comes back). */
+function declaratorHeader(cursor: TreeCursor, type: TypeSeen | null): DeclaratorHeader | null {
+  if (cursor.nodeType === 'parenthesized_declarator') {
+    if (type?.kind !== 'type_identifier' || !toFirstNamed(cursor)) return null;
+    const isIdentifier = typeAt(cursor) === 'identifier';
+    const arg = cursor.nodeText;
+    cursor.gotoParent();
+    if (!isIdentifier) return null;
+    const isInit = type.text.startsWith('PyInit_');
+    return {
+      name: isInit ? type.text : `${type.text}(${arg})`,
+      nameStart: type.start,
+      nameEnd: isInit ? type.end : cursor.endIndex,
+      params: [],
+      macro: isInit ? null : { name: type.text, args: [arg] },
+      macroForm: true,
+    };
+  }
+  let depth = 0;
+  const fail = () => {
+    up(cursor, depth);
+    return null;
+  };
+  while (WRAPPING_DECLARATORS.has(cursor.nodeType)) {
+    if (!toField(cursor, 'declarator')) return fail();
+    depth++;
+  }
+  if (typeAt(cursor) !== 'function_declarator' || !toField(cursor, 'declarator')) return fail();
   // C++ methods: `Holder::get` defined outside the class, `get` inside it.
-  if (name === null || !FUNCTION_NAMES.has(name.type)) return null;
-  const params = (declarator.childForFieldName('parameters')?.namedChildren ?? [])
-    .filter((p) => p.type === 'parameter_declaration')
-    .map(parameterName)
-    .filter((p): p is string => p !== null);
+  const isName = FUNCTION_NAMES.has(typeAt(cursor));
+  const name = cursor.nodeText;
+  const nameStart = cursor.startIndex;
+  const nameEnd = cursor.endIndex;
+  cursor.gotoParent();
+  if (!isName) return fail();
+  const params: string[] = [];
+  if (toField(cursor, 'parameters')) {
+    if (cursor.gotoFirstChild()) {
+      do {
+        if (!cursor.nodeIsNamed || typeAt(cursor) !== 'parameter_declaration') continue;
+        const param = parameterName(cursor);
+        if (param !== null) params.push(param);
+      } while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+    }
+    cursor.gotoParent();
+  }
+  up(cursor, depth);
+  return { name, nameStart, nameEnd, params, macro: null, macroForm: false };
+}
+
+function functionFact(header: FunctionHeader, ctx: Context): FunctionFact {
   return {
-    name: name.text,
-    range: ctx.lines.range(name.startIndex, name.endIndex),
-    isStatic: isStatic(node),
-    params,
-    extent: ctx.lines.range(node.startIndex, node.endIndex),
-    macro: null,
-    unreachable: unreachableCode(node, ctx),
-    guard: ctx.guards.at(name.startIndex),
+    name: header.name,
+    range: ctx.lines.range(header.nameStart, header.nameEnd),
+    isStatic: header.isStatic,
+    params: header.params,
+    extent: ctx.lines.range(header.start, header.end),
+    macro: header.macro,
+    unreachable: header.node === null ? [] : unreachableCode(header.node, ctx),
+    guard: ctx.guards.at(header.nameStart),
   };
 }
 
@@ -914,13 +1023,30 @@ function bindingModuleFacts(code: string, directives: readonly Directive[], ctx:
   return found;
 }
 
+/** A function definition read with the cursor, before the facts' ranges and guards are added. */
+interface FunctionHeader {
+  name: string;
+  /** Offsets of the name, or of what stands for it (`MOD_INIT(spam)`). */
+  nameStart: number;
+  nameEnd: number;
+  start: number;
+  end: number;
+  isStatic: boolean;
+  params: string[];
+  macro: FunctionFact['macro'];
+  /** The definition's node, made only when a fact reads inside it: an init function's local PyModuleDef, code after a `return`. */
+  node: SyntaxNode | null;
+}
+
+type ScopeItem = { node: SyntaxNode; header?: undefined } | { header: FunctionHeader; node?: undefined };
+
 interface FileScope {
   /**
-   * File-scope function definitions, declarations, type definitions and structs. PyModuleDef
-   * and slot arrays live at file scope, so the many local declarations inside function bodies
-   * are never visited.
+   * File-scope function definitions, declarations, type definitions and structs, in order.
+   * PyModuleDef and slot arrays live at file scope, so the many local declarations inside
+   * function bodies are never visited.
    */
-  nodes: SyntaxNode[];
+  items: ScopeItem[];
   /**
    * Where the tree holds expressions that may call: function bodies, initialisers of file-scope
    * declarations, and file-scope statements (`PyDoc_STRVAR(doc, "…");`). Function headers,
@@ -937,8 +1063,8 @@ interface FileScope {
  * binding far more than a cursor step, and most of what the file scope holds (comments,
  * directives, the parts of declarations) is only looked at, so only the nodes kept are made.
  */
-function fileScope(tree: Tree): FileScope {
-  const scope: FileScope = { nodes: [], callRanges: [], blocks: new Map() };
+function fileScope(tree: Tree, code: string): FileScope {
+  const scope: FileScope = { items: [], callRanges: [], blocks: new Map() };
   const cursor = tree.walk();
   /** Calls `each` on the named children of the cursor's node, the cursor on each; the cursor comes back. */
   const children = (each: (type: string) => void) => {
@@ -960,12 +1086,14 @@ function fileScope(tree: Tree): FileScope {
   };
   const visit = (type: string) => {
     switch (type) {
-      case 'function_definition':
-        scope.nodes.push(cursor.currentNode);
+      case 'function_definition': {
+        const header = functionHeader(cursor, code);
+        if (header !== null) scope.items.push({ header });
         field('body', block);
         break;
+      }
       case 'declaration':
-        scope.nodes.push(cursor.currentNode);
+        scope.items.push({ node: cursor.currentNode });
         field('declarator', (declarator) => {
           if (declarator !== 'init_declarator') return;
           field('value', (value) => {
@@ -975,10 +1103,10 @@ function fileScope(tree: Tree): FileScope {
         });
         break;
       case 'type_definition':
-        scope.nodes.push(cursor.currentNode);
+        scope.items.push({ node: cursor.currentNode });
         break;
       case 'struct_specifier':
-        scope.nodes.push(cursor.currentNode);
+        scope.items.push({ node: cursor.currentNode });
         field('body', () => children(visit));
         break;
       case 'union_specifier':
@@ -1023,24 +1151,24 @@ export function extractFacts(
   const variables: VariableFact[] = [];
   const entryPoints: EntryPointFact[] = [];
   const root = tree.rootNode;
-  const { nodes, callRanges, blocks } = fileScope(tree);
+  const { items, callRanges, blocks } = fileScope(tree, code);
   // A block left out that the tree does not hold as a body or an initialiser: the braces misled the cut.
   if (opaque.some(({ start, end }) => blocks.get(start - 1) !== end + 1)) return null;
 
   let types: ReadonlyMap<string, string> | undefined;
-  const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives), fieldTypes: () => (types ??= fieldTypes(nodes)) };
-  for (const node of nodes) {
-    if (node.type === 'type_definition' || node.type === 'struct_specifier') continue;
-    if (node.type === 'declaration') declarationFacts(node, ctx, moduleDefs, slotArrays, { variables, entryPoints });
-    else {
-      const fact = functionFact(node, ctx);
-      if (fact === null) continue;
-      functions.push(fact);
-      spans.push({ name: fact.name, start: node.startIndex, end: node.endIndex });
-      // Some init functions declare their PyModuleDef (and slots) as static locals.
-      if (fact.name.startsWith('PyInit_') || fact.macro !== null) {
-        for (const local of node.descendantsOfType('declaration')) declarationFacts(local, ctx, moduleDefs, slotArrays, null);
-      }
+  const nodes = () => items.flatMap((i) => (i.node ? [i.node] : []));
+  const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives), fieldTypes: () => (types ??= fieldTypes(nodes())) };
+  for (const { node, header } of items) {
+    if (node !== undefined) {
+      if (node.type === 'declaration') declarationFacts(node, ctx, moduleDefs, slotArrays, { variables, entryPoints });
+      continue;
+    }
+    const fact = functionFact(header, ctx);
+    functions.push(fact);
+    spans.push({ name: fact.name, start: header.start, end: header.end });
+    // Some init functions declare their PyModuleDef (and slots) as static locals.
+    if (header.node !== null && (fact.name.startsWith('PyInit_') || fact.macro !== null)) {
+      for (const local of header.node.descendantsOfType('declaration')) declarationFacts(local, ctx, moduleDefs, slotArrays, null);
     }
   }
   spans.sort((a, b) => a.start - b.start);

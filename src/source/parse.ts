@@ -8,6 +8,7 @@ const GRAMMARS = { c: 'tree-sitter-c', cpp: 'tree-sitter-cpp' } as const;
 
 export type Tree = ParserType.Tree;
 export type SyntaxNode = ParserType.SyntaxNode;
+export type TreeCursor = ParserType.TreeCursor;
 /** The languages tree-sitter parses; Cython is read for its directives alone. */
 export type Grammar = keyof typeof GRAMMARS;
 
