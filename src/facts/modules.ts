@@ -349,8 +349,15 @@ function parameterNames(params: readonly string[]): string[] {
   return [...params.slice(0, -1), last === '...' ? '__VA_ARGS__' : last.replace(/\s*\.\.\.$/, '')];
 }
 
+/** `a ## b` → `ab`: split at each `##` rather than a pattern that tries every run of white space. */
+function paste(text: string): string {
+  if (!text.includes('##')) return text;
+  const parts = text.split('##');
+  return parts.map((part, i) => (i > 0 ? part.trimStart() : part)).map((part, i) => (i < parts.length - 1 ? part.trimEnd() : part)).join('');
+}
+
 function substitute(body: string, params: readonly string[], args: readonly string[]): string {
-  if (params.length === 0) return body.includes('##') ? body.replace(/\s*##\s*/g, '') : body;
+  if (params.length === 0) return paste(body);
   // A variadic macro takes the remaining arguments in its last parameter.
   const variadic = params[params.length - 1].endsWith('...');
   const names = parameterNames(params);
@@ -359,7 +366,7 @@ function substitute(body: string, params: readonly string[], args: readonly stri
   let pattern = paramPatterns.get(key);
   if (pattern === undefined) paramPatterns.set(key, (pattern = new RegExp(`\\b(?:${names.join('|')})\\b`, 'g')));
   const text = body.replace(pattern, (p) => values[names.indexOf(p)] ?? p);
-  return text.includes('##') ? text.replace(/\s*##\s*/g, '') : text;
+  return paste(text);
 }
 
 /** Init-function macros of well-known headers, used when the project does not define them itself (py3c). */

@@ -60,27 +60,29 @@ function callGraph(project: Reach): CallGraph {
       else byName.set(fn.name, [{ file: f.file, fact: fn }]);
     }
   }
-  const resolved = new Map<string, InFile<FunctionFact> | null>();
-  const resolve = (name: string, from: string): InFile<FunctionFact> | null => {
-    const k = key(from, name);
-    let target = resolved.get(k);
-    if (target === undefined) {
-      target = visibleFrom(byName.get(name) ?? [], from, project.sameUnit) ?? null;
-      if (target?.fact.name.startsWith('PyInit_')) target = null;
-      resolved.set(k, target);
-    }
-    return target;
-  };
+  const keys = new Map<InFile<FunctionFact>, string>();
+  for (const list of byName.values()) for (const fn of list) keys.set(fn, key(fn.file, fn.fact.name));
   const locks = lockIndex(project);
   const names = new Set(byName.keys());
   const graph: CallGraph = { callsBy: new Map(), entries: [] };
   for (const f of project.files) {
+    // What a name calls depends on the file it is called from: resolved once per file and name.
+    const resolved = new Map<string, InFile<FunctionFact> | null>();
+    const resolve = (name: string): InFile<FunctionFact> | null => {
+      let target = resolved.get(name);
+      if (target === undefined) {
+        target = visibleFrom(byName.get(name) ?? [], f.file, project.sameUnit) ?? null;
+        if (target?.fact.name.startsWith('PyInit_')) target = null;
+        resolved.set(name, target);
+      }
+      return target;
+    };
     const uses = [...f.calls.map((call) => ({ use: call, callee: call.callee })), ...project.macroCallees(f, names)];
     for (const { use, callee } of uses) {
       if (use.inFunction === null) continue;
-      const target = resolve(callee, f.file);
+      const target = resolve(callee);
       if (target === null) continue;
-      const edge = { target, targetKey: key(target.file, target.fact.name), inCriticalSection: use.criticalSections.length > 0, held: locks.heldAt(f, use.inFunction, use.range) };
+      const edge = { target, targetKey: keys.get(target) as string, inCriticalSection: use.criticalSections.length > 0, held: locks.heldAt(f, use.inFunction, use.range) };
       const caller = key(f.file, use.inFunction);
       const list = graph.callsBy.get(caller);
       if (list) list.push(edge);
@@ -88,7 +90,7 @@ function callGraph(project: Reach): CallGraph {
     }
     for (const entry of f.entryPoints) {
       if (INIT_TABLES.has(entry.tableType)) continue;
-      const target = resolve(entry.function, f.file);
+      const target = resolve(entry.function);
       if (target !== null) graph.entries.push({ target, via: `${entry.table} (${entry.tableType})` });
     }
   }
