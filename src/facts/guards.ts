@@ -179,6 +179,11 @@ export function evaluate(expr: string, scenario: Scenario): number | undefined {
   return value;
 }
 
+/** Whether an `#if` expression names one of `names`: if not, scenarios that differ only in those give it one value. */
+export function mentionsAny(expr: string, names: ReadonlySet<string>): boolean {
+  return tokenize(expr)?.some((t) => names.has(t)) ?? true;
+}
+
 /** Whether code under the guard is compiled in the scenario: true, false, or undefined (cannot tell). */
 export function compiledIn(guard: Guard, scenario: Scenario): boolean | undefined {
   let result: boolean | undefined = true;

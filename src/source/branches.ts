@@ -5,7 +5,7 @@
  * in older extensions) then parses as one function. Offsets are preserved: blanked text
  * becomes spaces, newlines stay.
  */
-import { compiledIn, type Scenario } from '../facts/guards.js';
+import { compiledIn, mentionsAny, type Scenario } from '../facts/guards.js';
 import { guardIndex } from '../facts/conditions.js';
 import type { Grammar } from './parse.js';
 import { blank } from './prepass.js';
@@ -35,7 +35,12 @@ const PYTHON_3: Record<Grammar, Scenario[]> = { c: python3('c'), cpp: python3('c
 
 type Decision = boolean | undefined;
 
+/** The macros whose value differs between the Python 3 scenarios. */
+const VERSION_MACROS: ReadonlySet<string> = new Set(['PY_MAJOR_VERSION', 'PY_MINOR_VERSION', 'PY_VERSION_HEX']);
+
 function decide(condition: string, scenarios: readonly Scenario[]): Decision {
+  // Most conditions name no version: every scenario gives them the first one's value.
+  if (!mentionsAny(condition, VERSION_MACROS)) return compiledIn([condition], scenarios[0]);
   const values = scenarios.map((s) => compiledIn([condition], s));
   return values.every((v) => v === values[0]) ? values[0] : undefined;
 }
@@ -59,7 +64,8 @@ function projectSwitches(directives: readonly Directive[], language: Grammar): {
     const value = Number(define.body || 1);
     if (values.has(define.name) && values.get(define.name) !== value) conflicting.add(define.name);
     const guard = guards.at(d.start);
-    if (PYTHON_3[language].every((s) => compiledIn(guard, s) === true)) {
+    const scenarios = guard.some((c) => mentionsAny(c, VERSION_MACROS)) ? PYTHON_3[language] : PYTHON_3[language].slice(0, 1);
+    if (scenarios.every((s) => compiledIn(guard, s) === true)) {
       values.set(define.name, value);
       found.push({ name: define.name, value, at: d.start });
     }
