@@ -49,30 +49,91 @@ interface Context {
 
 const WRAPPING_DECLARATORS = new Set(['pointer_declarator', 'parenthesized_declarator', 'attributed_declarator']);
 
-/** The identifier a declarator declares, through pointers, arrays and parentheses. */
-function declaredName(declarator: SyntaxNode | null): SyntaxNode | null {
-  let node = declarator;
-  while (node !== null) {
-    if (node.type === 'identifier' || node.type === 'field_identifier') return node;
-    if (WRAPPING_DECLARATORS.has(node.type) || node.type === 'array_declarator' || node.type === 'function_declarator') {
-      node = node.childForFieldName('declarator');
-    } else {
-      return null;
+/** Declarators whose `declarator` field the chain follows to the declared name. */
+const CHAIN = new Set([...WRAPPING_DECLARATORS, 'init_declarator', 'array_declarator', 'function_declarator']);
+
+/** One declarator of a declaration, read with a cursor: what it wraps the name in, the name, the initialiser. */
+interface Declarator {
+  /** Node types from the declarator down its `declarator` fields, the name's last when it is reached. */
+  chain: string[];
+  name: { text: string; start: number; end: number } | null;
+  value: { type: string; start: number; end: number } | null;
+}
+
+/** A declaration (or struct field) read with a cursor, so that no syntax node is made for it. */
+interface Declaration {
+  start: number;
+  end: number;
+  /** The text of its type, as written. */
+  base: string | null;
+  /** The type's name: a type identifier, or the tag of a struct specifier. */
+  typeName: string | null;
+  /** Whether the type is a struct or union specifier (with a body, maybe: fieldTypes reads it). */
+  typeIsRecord: boolean;
+  /** The type qualifiers and storage-class specifiers among its children, in order. */
+  specifiers: { type: string; text: string }[];
+  declarators: Declarator[];
+}
+
+/** The declarator under the cursor (where the cursor comes back). */
+function declaratorAt(cursor: TreeCursor): Declarator {
+  const found: Declarator = { chain: [], name: null, value: null };
+  if (cursor.nodeType === 'init_declarator' && toField(cursor, 'value')) {
+    found.value = { type: cursor.nodeType, start: cursor.startIndex, end: cursor.endIndex };
+    cursor.gotoParent();
+  }
+  let depth = 0;
+  for (;;) {
+    const type = typeAt(cursor);
+    found.chain.push(type);
+    if (type === 'identifier' || type === 'field_identifier') {
+      found.name = { text: cursor.nodeText, start: cursor.startIndex, end: cursor.endIndex };
+      break;
     }
+    if (!CHAIN.has(type) || !toField(cursor, 'declarator')) break;
+    depth++;
+  }
+  up(cursor, depth);
+  return found;
+}
+
+/** The declaration under the cursor (where the cursor comes back). */
+function declarationAt(cursor: TreeCursor): Declaration {
+  const found: Declaration = { start: cursor.startIndex, end: cursor.endIndex, base: null, typeName: null, typeIsRecord: false, specifiers: [], declarators: [] };
+  let typed = false;
+  if (!cursor.gotoFirstChild()) return found;
+  do {
+    const type = cursor.nodeType;
+    const field = cursor.currentFieldName;
+    if (type === 'type_qualifier' || type === 'storage_class_specifier') found.specifiers.push({ type, text: cursor.nodeText });
+    if (field === 'type' && !typed) {
+      typed = true;
+      found.base = cursor.nodeText;
+      found.typeIsRecord = /struct|union/.test(type);
+      if (type === 'type_identifier') found.typeName = found.base;
+      else if (type === 'struct_specifier' && toField(cursor, 'name')) {
+        found.typeName = cursor.nodeText;
+        cursor.gotoParent();
+      }
+    } else if (field === 'declarator') found.declarators.push(declaratorAt(cursor));
+  } while (cursor.gotoNextSibling());
+  cursor.gotoParent();
+  return found;
+}
+
+/** The name a declarator declares, through pointers, arrays and parentheses; from under its initialiser with `initialised`. */
+function declaredName(declarator: Declarator, initialised: boolean): Declarator['name'] {
+  const { chain } = declarator;
+  for (let i = initialised ? 1 : 0; i < chain.length; i++) {
+    const type = chain[i];
+    if (type === 'identifier' || type === 'field_identifier') return declarator.name;
+    if (!(WRAPPING_DECLARATORS.has(type) || type === 'array_declarator' || type === 'function_declarator')) return null;
   }
   return null;
 }
 
-function typeName(declaration: SyntaxNode): string | null {
-  const type = declaration.childForFieldName('type');
-  if (type === null) return null;
-  if (type.type === 'type_identifier') return type.text;
-  if (type.type === 'struct_specifier') return type.childForFieldName('name')?.text ?? null;
-  return null;
-}
-
-function isStatic(node: SyntaxNode): boolean {
-  return node.children.some((c) => c.type === 'storage_class_specifier' && c.text === 'static');
+function hasSpecifier(declaration: Declaration, text: string): boolean {
+  return declaration.specifiers.some((s) => s.type === 'storage_class_specifier' && s.text === text);
 }
 
 /**
@@ -278,7 +339,7 @@ function slotsField(value: string, start: number, end: number, ctx: Context): Sl
   return name === null ? { kind: 'other', text: value, range } : { kind: 'name', name, range };
 }
 
-function moduleDefFact(name: SyntaxNode, open: number, isStaticDef: boolean, ctx: Context): ModuleDefFact {
+function moduleDefFact(name: NonNullable<Declarator['name']>, open: number, isStaticDef: boolean, ctx: Context): ModuleDefFact {
   const { items } = listItems(ctx.source, open, MODULE_DEF_FIELDS);
   const nameItem = items.find((i) => i.field === 'm_name');
   const slotsItem = items.find((i) => i.field === 'm_slots');
@@ -289,11 +350,11 @@ function moduleDefFact(name: SyntaxNode, open: number, isStaticDef: boolean, ctx
   }
   return {
     name: name.text,
-    range: ctx.lines.range(name.startIndex, name.endIndex),
+    range: ctx.lines.range(name.start, name.end),
     isStatic: isStaticDef,
     moduleName,
     slots: slotsItem ? slotsField(slotsItem.value, slotsItem.start, slotsItem.end, ctx) : { kind: 'absent' },
-    guard: ctx.guards.at(name.startIndex),
+    guard: ctx.guards.at(name.start),
   };
 }
 
@@ -321,76 +382,78 @@ function slotEntries(open: number, ctx: Context): SlotEntryFact[] {
 }
 
 /** `PyObject *`, `int[]`: the declared type of one declarator, as a maintainer would write it. */
-function declaredType(base: string, declarator: SyntaxNode): string {
+function declaredType(base: string, declarator: Declarator): string {
   let suffix = '';
   let prefix = '';
-  for (let node: SyntaxNode | null = declarator; node !== null && node.type !== 'identifier' && node.type !== 'field_identifier'; node = node.childForFieldName('declarator')) {
-    if (node.type === 'pointer_declarator') prefix += '*';
-    else if (node.type === 'array_declarator') suffix += '[]';
-    else if (node.type === 'function_declarator') return '';
-    else if (!WRAPPING_DECLARATORS.has(node.type) && node.type !== 'init_declarator') break;
+  for (const type of declarator.chain) {
+    if (type === 'identifier' || type === 'field_identifier') break;
+    if (type === 'pointer_declarator') prefix += '*';
+    else if (type === 'array_declarator') suffix += '[]';
+    else if (type === 'function_declarator') return '';
+    else if (!WRAPPING_DECLARATORS.has(type) && type !== 'init_declarator') break;
   }
   return `${base}${prefix ? ` ${prefix}` : ''}${suffix}`;
 }
 
-function variableFacts(node: SyntaxNode, ctx: Context, variables: VariableFact[], entryPoints: EntryPointFact[], inFunction: string | null = null): void {
-  const base = node.childForFieldName('type')?.text;
-  if (base === undefined) return;
-  const qualifiers = node.children.filter((c) => c.type === 'type_qualifier' || c.type === 'storage_class_specifier').map((c) => c.text);
+function variableFacts(declaration: Declaration, ctx: Context, variables: VariableFact[], entryPoints: EntryPointFact[], inFunction: string | null = null): void {
+  const base = declaration.base;
+  if (base === null) return;
+  const qualifiers = declaration.specifiers.map((s) => s.text);
   // tree-sitter-c does not know `_Thread_local`, nor the project's own spelling macros: read the words.
-  for (const m of ctx.source.slice(node.startIndex, node.endIndex).matchAll(/\b(?:_Thread_local|thread_local|__thread|_Atomic|Py_thread_local)\b|__declspec\s*\(\s*thread\s*\)/g)) {
+  for (const m of ctx.source.slice(declaration.start, declaration.end).matchAll(/\b(?:_Thread_local|thread_local|__thread|_Atomic|Py_thread_local)\b|__declspec\s*\(\s*thread\s*\)/g)) {
     if (!qualifiers.includes(m[0])) qualifiers.push(m[0]);
   }
-  for (const declarator of node.childrenForFieldName('declarator')) {
+  for (const declarator of declaration.declarators) {
     const type = declaredType(base, declarator);
-    const name = declaredName(declarator.type === 'init_declarator' ? declarator.childForFieldName('declarator') : declarator);
+    const initialised = declarator.chain[0] === 'init_declarator';
+    const name = declaredName(declarator, initialised);
     if (type === '' || name === null) continue;
     variables.push({
       name: name.text,
       type,
-      isStatic: isStatic(node),
+      isStatic: hasSpecifier(declaration, 'static'),
       // `PyObject *const p` is a constant pointer; `const char *p` points at constants but can change.
       isConst: qualifiers.includes('const') && !type.includes('*'),
       qualifiers: qualifiers.filter((q) => q !== 'static' && q !== 'const'),
       inFunction,
-      range: ctx.lines.range(name.startIndex, name.endIndex),
-      guard: ctx.guards.at(name.startIndex),
+      range: ctx.lines.range(name.start, name.end),
+      guard: ctx.guards.at(name.start),
     });
-    const value = declarator.type === 'init_declarator' ? declarator.childForFieldName('value') : null;
+    const value = initialised ? declarator.value : null;
     if (value?.type === 'initializer_list' && inFunction === null) {
       // Every identifier in a table's initialiser; the rules keep those that name functions.
-      const text = ctx.source.slice(value.startIndex, value.endIndex);
+      const text = ctx.source.slice(value.start, value.end);
       for (const m of cleanText(text).matchAll(/\b[A-Za-z_]\w*\b(?!\s*\()/g)) {
-        entryPoints.push({ function: m[0], table: name.text, tableType: base, range: ctx.lines.range(value.startIndex, value.startIndex + 1) });
+        entryPoints.push({ function: m[0], table: name.text, tableType: base, range: ctx.lines.range(value.start, value.start + 1) });
       }
     }
   }
 }
 
 function declarationFacts(
-  node: SyntaxNode,
+  declaration: Declaration,
   ctx: Context,
   moduleDefs: ModuleDefFact[],
   slotArrays: SlotArrayFact[],
   fileScope: { variables: VariableFact[]; entryPoints: EntryPointFact[] } | null,
 ): void {
-  const type = typeName(node);
-  if (fileScope !== null && !node.children.some((c) => c.type === 'storage_class_specifier' && c.text === 'extern')) {
-    variableFacts(node, ctx, fileScope.variables, fileScope.entryPoints);
+  const type = declaration.typeName;
+  if (fileScope !== null && !hasSpecifier(declaration, 'extern')) {
+    variableFacts(declaration, ctx, fileScope.variables, fileScope.entryPoints);
   }
   if (type !== 'PyModuleDef' && type !== 'PyModuleDef_Slot') return;
-  for (const declarator of node.childrenForFieldName('declarator')) {
-    if (declarator.type !== 'init_declarator') continue;
-    const value = declarator.childForFieldName('value');
-    const name = declaredName(declarator.childForFieldName('declarator'));
+  for (const declarator of declaration.declarators) {
+    if (declarator.chain[0] !== 'init_declarator') continue;
+    const value = declarator.value;
+    const name = declaredName(declarator, true);
     if (value === null || value.type !== 'initializer_list' || name === null) continue;
-    if (type === 'PyModuleDef') moduleDefs.push(moduleDefFact(name, value.startIndex, isStatic(node), ctx));
+    if (type === 'PyModuleDef') moduleDefs.push(moduleDefFact(name, value.start, hasSpecifier(declaration, 'static'), ctx));
     else {
       slotArrays.push({
         name: name.text,
-        range: ctx.lines.range(name.startIndex, name.endIndex),
-        entries: slotEntries(value.startIndex, ctx),
-        guard: ctx.guards.at(name.startIndex),
+        range: ctx.lines.range(name.start, name.end),
+        entries: slotEntries(value.start, ctx),
+        guard: ctx.guards.at(name.start),
       });
     }
   }
@@ -961,24 +1024,24 @@ function functionStatics(root: SyntaxNode, spans: FunctionSpan[], ctx: Context, 
     if (inFunction === null) continue;
     let node: SyntaxNode | null = root.descendantForIndex(at);
     while (node !== null && node.type !== 'declaration' && node.type !== 'function_definition') node = node.parent;
-    if (node?.type === 'declaration') variableFacts(node, ctx, found, entryPoints, inFunction);
+    if (node?.type === 'declaration') variableFacts(declarationAt(node.walk()), ctx, found, entryPoints, inFunction);
   }
   return found;
 }
 
 /** `double *values;` in a struct → values: `double *`; a name declared with two types is dropped. */
-function fieldTypes(nodes: readonly SyntaxNode[]): Map<string, string> {
+function fieldTypes(records: readonly SyntaxNode[]): Map<string, string> {
   const types = new Map<string, string>();
   const ambiguous = new Set<string>();
-  for (const node of nodes) {
+  for (const node of records) {
     // Struct bodies only: a declaration's initialiser (a big table) is not searched.
     const body = node.type === 'struct_specifier' ? node : node.childForFieldName('type');
-    if (node.type === 'function_definition' || body === null || !/struct|union/.test(body.type)) continue;
+    if (body === null || !/struct|union/.test(body.type)) continue;
     for (const field of body.descendantsOfType('field_declaration')) {
-      const base = field.childForFieldName('type')?.text;
-      if (base === undefined) continue;
-      for (const declarator of field.childrenForFieldName('declarator')) {
-        const name = declaredName(declarator)?.text;
+      const { base, declarators } = declarationAt(field.walk());
+      if (base === null) continue;
+      for (const declarator of declarators) {
+        const name = declaredName(declarator, false)?.text;
         const type = declaredType(base, declarator);
         if (name === undefined || type === '') continue;
         if (types.has(name) && types.get(name) !== type) ambiguous.add(name);
@@ -1038,7 +1101,14 @@ interface FunctionHeader {
   node: SyntaxNode | null;
 }
 
-type ScopeItem = { node: SyntaxNode; header?: undefined } | { header: FunctionHeader; node?: undefined };
+/**
+ * A file-scope item: a function, a declaration (with its node when its type is a struct or
+ * union, whose members fieldTypes may read), or a type definition or struct, kept for fieldTypes.
+ */
+type ScopeItem =
+  | { header: FunctionHeader; declaration?: undefined; record?: undefined }
+  | { declaration: Declaration; record: SyntaxNode | null; header?: undefined }
+  | { record: SyntaxNode; header?: undefined; declaration?: undefined };
 
 interface FileScope {
   /**
@@ -1092,8 +1162,9 @@ function fileScope(tree: Tree, code: string): FileScope {
         field('body', block);
         break;
       }
-      case 'declaration':
-        scope.items.push({ node: cursor.currentNode });
+      case 'declaration': {
+        const declaration = declarationAt(cursor);
+        scope.items.push({ declaration, record: declaration.typeIsRecord ? cursor.currentNode : null });
         field('declarator', (declarator) => {
           if (declarator !== 'init_declarator') return;
           field('value', (value) => {
@@ -1102,11 +1173,12 @@ function fileScope(tree: Tree, code: string): FileScope {
           });
         });
         break;
+      }
       case 'type_definition':
-        scope.items.push({ node: cursor.currentNode });
+        scope.items.push({ record: cursor.currentNode });
         break;
       case 'struct_specifier':
-        scope.items.push({ node: cursor.currentNode });
+        scope.items.push({ record: cursor.currentNode });
         field('body', () => children(visit));
         break;
       case 'union_specifier':
@@ -1156,19 +1228,17 @@ export function extractFacts(
   if (opaque.some(({ start, end }) => blocks.get(start - 1) !== end + 1)) return null;
 
   let types: ReadonlyMap<string, string> | undefined;
-  const nodes = () => items.flatMap((i) => (i.node ? [i.node] : []));
-  const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives), fieldTypes: () => (types ??= fieldTypes(nodes())) };
-  for (const { node, header } of items) {
-    if (node !== undefined) {
-      if (node.type === 'declaration') declarationFacts(node, ctx, moduleDefs, slotArrays, { variables, entryPoints });
-      continue;
-    }
+  const records = () => items.flatMap((i) => (i.record ? [i.record] : []));
+  const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives), fieldTypes: () => (types ??= fieldTypes(records())) };
+  for (const { header, declaration } of items) {
+    if (declaration !== undefined) declarationFacts(declaration, ctx, moduleDefs, slotArrays, { variables, entryPoints });
+    if (header === undefined) continue;
     const fact = functionFact(header, ctx);
     functions.push(fact);
     spans.push({ name: fact.name, start: header.start, end: header.end });
     // Some init functions declare their PyModuleDef (and slots) as static locals.
     if (header.node !== null && (fact.name.startsWith('PyInit_') || fact.macro !== null)) {
-      for (const local of header.node.descendantsOfType('declaration')) declarationFacts(local, ctx, moduleDefs, slotArrays, null);
+      for (const local of header.node.descendantsOfType('declaration')) declarationFacts(declarationAt(local.walk()), ctx, moduleDefs, slotArrays, null);
     }
   }
   spans.sort((a, b) => a.start - b.start);
