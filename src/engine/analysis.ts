@@ -95,7 +95,7 @@ export interface AnalysisPool {
 export function analysisPool(macros: MacroTable, jobs: number): AnalysisPool {
   let lanes: Lane[] = [];
   const table: [string, MacroRule][] = [...macros];
-  let queue: Pending[] = [];
+  const queue: Pending[] = [];
   let nextId = 0;
   let pumping = false;
 

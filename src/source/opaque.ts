@@ -18,6 +18,7 @@
  * stays whole. A mismatch left over is caught after the parse: every block must come back as
  * a function body or an initialiser, or the file is parsed whole (see analysis.ts).
  */
+import { isSpaceAt } from './names.js';
 import type { MacroUse } from './prepass.js';
 import type { Directive } from './scan.js';
 
@@ -61,7 +62,7 @@ export function opaqueBlocks(code: string, directives: readonly Directive[], use
     if (m[0] === '{') {
       if (depth++ > 0) continue;
       let before = at - 1;
-      while (before >= 0 && isSpace(code.charCodeAt(before))) before--;
+      while (before >= 0 && isSpaceAt(code, before)) before--;
       isBody = code[before] === ')';
       open = isBody || code[before] === '=' ? at : -1;
       branches.length = 0;
@@ -100,10 +101,6 @@ export function skippedStretches(blocks: readonly OpaqueBlock[]): [number, numbe
   return stretches;
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
 /**
  * The `static …;` declarations in a body, each from its keyword to its semicolon; null when
  * one cannot be cut out cleanly (not at the start of a statement, or crossing a directive line).
@@ -113,7 +110,7 @@ function staticDeclarations(code: string, block: OpaqueBlock): [number, number][
   STATIC.lastIndex = block.start;
   for (let m = STATIC.exec(code); m !== null && m.index < block.end; m = STATIC.exec(code)) {
     let before = m.index - 1;
-    while (before >= block.start && isSpace(code.charCodeAt(before))) before--;
+    while (before >= block.start && isSpaceAt(code, before)) before--;
     const previous = before < block.start ? '{' : code[before];
     if (previous !== ';' && previous !== '{' && previous !== '}') return null;
     const end = statementEnd(code, m.index, block.end);
