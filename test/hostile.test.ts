@@ -211,6 +211,15 @@ describe('hostile input', () => {
     okStillAudited(report);
   });
 
+  it('audits a generated file of 60 000 small functions in bounded time', () => {
+    const source = `#include <Python.h>\n${Array.from({ length: 60_000 }, (_, i) => `static PyObject *f${i}(PyObject *o) { return o; }`).join('\n')}\n`;
+    const root = project({ 'many.c': source, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.skipped, []);
+    okStillAudited(report);
+  });
+
   it('outlines a file of 100 000 unclosed calls and initialisers that names no Python API', () => {
     const source = `int g(void) { return 0; }\n${'x = f(a, '.repeat(100_000)}\n${'t = { b, '.repeat(100_000)}\n`;
     const root = project({ 'vendor.c': source, 'ok.c': UNDECLARED });

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { analyzeOutcome, parseInput, type AnalysisTask } from '../src/engine/analysis.js';
 import { extractFacts } from '../src/facts/extract.js';
 import type { Tree } from '../src/source/parse.js';
-import { skippedStretches, opaqueBlocks } from '../src/source/opaque.js';
+import { MAX_SKIPPED, skippedStretches, opaqueBlocks } from '../src/source/opaque.js';
 import { macroTable, type MacroTable } from '../src/source/prepass.js';
 import { scanDirectives } from '../src/source/scan.js';
 import { mustParse } from './support/parse.js';
@@ -72,6 +72,17 @@ describe('blocks left out of the parse', () => {
     assert.equal(stretches.length, 2);
     assert.match(stretches[0], /^#ifdef X[\s\S]*return a;$/);
     assert.equal(stretches[1], 'return 3;');
+  });
+
+  it('are at most MAX_SKIPPED, the longest, in order', () => {
+    // Every third body is long: those are left out first.
+    const text = Array.from({ length: MAX_SKIPPED * 2 }, (_, i) => `int f${i}(int a) { return ${i % 3 === 0 ? 'a * a * a + a * a + a' : 'a'}; }`).join('\n');
+    const stretches = skipped(text);
+    assert.equal(stretches.length, MAX_SKIPPED);
+    assert.equal(stretches.filter((s) => s.includes('a * a')).length, Math.ceil((MAX_SKIPPED * 2) / 3));
+    const { prepared, code } = parseInput(task(text), MACROS);
+    const offsets = skippedStretches(opaqueBlocks(code, scanDirectives(text), prepared.uses)).map(([start]) => start);
+    assert.deepEqual(offsets, [...offsets].sort((a, b) => a - b));
   });
 
   it('leave the offsets of the tree those of the text, across line endings', () => {

@@ -78,7 +78,7 @@ export function opaqueBlocks(code: string, directives: readonly Directive[], use
       if (nextSection < sections.length && sections[nextSection] < block.end) continue;
       const inside = code.slice(block.start, block.end);
       if (READ_WHOLE.test(inside)) continue;
-      const kept = staticDeclarations(code, block);
+      const kept = staticDeclarations(code, block, inside);
       if (kept === null) continue;
       block.kept = kept;
     }
@@ -87,7 +87,14 @@ export function opaqueBlocks(code: string, directives: readonly Directive[], use
   return blocks;
 }
 
-/** The stretches the parse leaves out: each block's inside but what it keeps. */
+/**
+ * Most stretches a parse leaves out. Each costs tree-sitter time in proportion to the text after
+ * it, so a generated file of many small functions would parse slower than whole; the largest
+ * file of the bench corpus (zstd.c, 2.2 MB) has about 1 200.
+ */
+export const MAX_SKIPPED = 2000;
+
+/** The stretches the parse leaves out, in order: each block's inside but what it keeps; the longest MAX_SKIPPED of them. */
 export function skippedStretches(blocks: readonly OpaqueBlock[]): [number, number][] {
   const stretches: [number, number][] = [];
   for (const block of blocks) {
@@ -98,25 +105,29 @@ export function skippedStretches(blocks: readonly OpaqueBlock[]): [number, numbe
     }
     if (block.end > from) stretches.push([from, block.end]);
   }
-  return stretches;
+  if (stretches.length <= MAX_SKIPPED) return stretches;
+  const longest = new Set([...stretches].sort((a, b) => b[1] - b[0] - (a[1] - a[0])).slice(0, MAX_SKIPPED));
+  return stretches.filter((s) => longest.has(s));
 }
 
 /**
  * The `static …;` declarations in a body, each from its keyword to its semicolon; null when
  * one cannot be cut out cleanly (not at the start of a statement, or crossing a directive line).
  */
-function staticDeclarations(code: string, block: OpaqueBlock): [number, number][] | null {
+function staticDeclarations(code: string, block: OpaqueBlock, inside: string): [number, number][] | null {
   const kept: [number, number][] = [];
-  STATIC.lastIndex = block.start;
-  for (let m = STATIC.exec(code); m !== null && m.index < block.end; m = STATIC.exec(code)) {
-    let before = m.index - 1;
+  // Searched in the block's own text: from the block in the file's, a search would run on to the next `static`, however far.
+  STATIC.lastIndex = 0;
+  for (let m = STATIC.exec(inside); m !== null; m = STATIC.exec(inside)) {
+    const at = block.start + m.index;
+    let before = at - 1;
     while (before >= block.start && isSpaceAt(code, before)) before--;
     const previous = before < block.start ? '{' : code[before];
     if (previous !== ';' && previous !== '{' && previous !== '}') return null;
-    const end = statementEnd(code, m.index, block.end);
+    const end = statementEnd(code, at, block.end);
     if (end < 0) return null;
-    kept.push([m.index, end]);
-    STATIC.lastIndex = end;
+    kept.push([at, end]);
+    STATIC.lastIndex = end - block.start;
   }
   return kept;
 }
