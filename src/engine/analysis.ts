@@ -36,12 +36,15 @@ export function analyzeOutcome(task: AnalysisTask, macros: MacroTable): Outcome 
     if (languageOf(task.file) === 'cython') return { kind: 'facts', facts: cythonFacts(task.file, task.text) };
     const { grammar, prepared, code, parsed } = parseInput(task, macros);
     // C++ bodies hold class members and lambdas the facts read from the tree.
-    const opaque = grammar === 'c' ? opaqueBlocks(code, task.directives, prepared.uses) : [];
-    if (opaque.length > 0) {
+    let opaque = grammar === 'c' ? opaqueBlocks(code, task.directives, prepared.uses) : [];
+    // A block the tree does not give back is parsed in full the second time; failing again, the whole file is.
+    for (let attempt = 0; attempt < 2 && opaque.length > 0; attempt++) {
       const tree = parse(parsed, grammar, parseBudgetMs(parsed.length), skippedStretches(opaque));
       if (tree === null) return { kind: 'timeout' };
       const facts = extractFacts(task.file, task.text, tree, task.directives, prepared.uses, code, opaque);
-      if (facts !== null) return { kind: 'facts', facts };
+      if (!('misread' in facts)) return { kind: 'facts', facts };
+      const misread = new Set(facts.misread);
+      opaque = opaque.filter((b) => !misread.has(b));
     }
     const tree = parse(parsed, grammar);
     if (tree === null) return { kind: 'timeout' };

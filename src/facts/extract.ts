@@ -1201,10 +1201,15 @@ function fileScope(tree: Tree, code: string): FileScope {
   return scope;
 }
 
+/** The blocks left out of a parse that the tree does not give back as a body or an initialiser: the braces misled the cut. */
+export interface Misread {
+  misread: OpaqueBlock[];
+}
+
 export function extractFacts(file: string, source: string, tree: Tree, directives: readonly Directive[], uses: readonly MacroUse[], code: string): FileFacts;
 export function extractFacts(
   file: string, source: string, tree: Tree, directives: readonly Directive[], uses: readonly MacroUse[], code: string, opaque: readonly OpaqueBlock[],
-): FileFacts | null;
+): FileFacts | Misread;
 export function extractFacts(
   file: string,
   source: string,
@@ -1215,7 +1220,7 @@ export function extractFacts(
   code: string,
   /** The blocks the parse left out (source/opaque.ts). */
   opaque: readonly OpaqueBlock[] = [],
-): FileFacts | null {
+): FileFacts | Misread {
   const functions: FunctionFact[] = [];
   const spans: FunctionSpan[] = [];
   const moduleDefs: ModuleDefFact[] = [];
@@ -1224,8 +1229,8 @@ export function extractFacts(
   const entryPoints: EntryPointFact[] = [];
   const root = tree.rootNode;
   const { items, callRanges, blocks } = fileScope(tree, code);
-  // A block left out that the tree does not hold as a body or an initialiser: the braces misled the cut.
-  if (opaque.some(({ start, end }) => blocks.get(start - 1) !== end + 1)) return null;
+  const misread = opaque.filter(({ start, end }) => blocks.get(start - 1) !== end + 1);
+  if (misread.length > 0) return { misread };
 
   let types: ReadonlyMap<string, string> | undefined;
   const records = () => items.flatMap((i) => (i.record ? [i.record] : []));
