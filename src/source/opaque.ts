@@ -16,7 +16,8 @@
  * lines, as tree-sitter counts them: neither expands macros. Where the two can disagree is a
  * conditional directive whose branches do not each close what they open; a body holding one
  * stays whole. A mismatch left over is caught after the parse: every block must come back as
- * a function body or an initialiser, or the file is parsed whole (see analysis.ts).
+ * a function body or an initialiser; one that does not is parsed in full on a second try, and
+ * the whole file if that fails too (see analysis.ts).
  */
 import { isSpaceAt } from './names.js';
 import type { MacroUse } from './prepass.js';
