@@ -220,8 +220,8 @@ describe('hostile input', () => {
     okStillAudited(report);
   });
 
-  it('outlines a file of 100 000 unclosed calls and initialisers that names no Python API', () => {
-    const source = `int g(void) { return 0; }\n${'x = f(a, '.repeat(100_000)}\n${'t = { b, '.repeat(100_000)}\n`;
+  it('outlines a file of 100 000 closed calls, 100 000 unclosed ones and initialisers that names no Python API', () => {
+    const source = `int g(void) { return 0; }\n${'X(a) '.repeat(100_000)}\n${'x = f(a, '.repeat(100_000)}\n${'t = { b, '.repeat(100_000)}\n`;
     const root = project({ 'vendor.c': source, 'ok.c': UNDECLARED });
     const { run, report } = auditJson(root);
     assert.equal(run.status, 1);

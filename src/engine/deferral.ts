@@ -65,6 +65,8 @@ const IDENTIFIER = /\b[A-Za-z_]\w*/g;
 const STATEMENTS = new Set(['if', 'for', 'while', 'switch', 'return', 'sizeof', 'do', 'else', 'case', 'defined', '_Alignof', '_Generic', '__attribute__', '__declspec']);
 // After the parameters: attributes and qualifiers (`__attribute__((cold))`, `NPY_UNUSED`) or K&R parameter declarations, then the body.
 const BODY_AFTER_PARAMETERS = /\s*(?:(?:[A-Za-z_]\w*\b\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?)*|(?:[A-Za-z_][\w\s*,[\]]*;\s*)+)\{/y;
+/** How far after a definition's `)` its body may start: attributes and K&R parameter declarations are short, and a search with no bound would make a file of `f(a) f(b) …` quadratic. */
+const HEADER_TAIL = 1000;
 const INITIALISER = /=\s*\{/g;
 const UNCALLED = /\b[A-Za-z_]\w*\b(?!\s*\()/g;
 
@@ -114,8 +116,8 @@ export function outline(text: string): Outline {
     if (STATEMENTS.has(name)) continue;
     const close = closing(paren);
     if (close < 0) continue;
-    BODY_AFTER_PARAMETERS.lastIndex = close + 1;
-    if (BODY_AFTER_PARAMETERS.test(code)) definitions.add(name);
+    BODY_AFTER_PARAMETERS.lastIndex = 0;
+    if (BODY_AFTER_PARAMETERS.test(code.slice(close + 1, close + 1 + HEADER_TAIL))) definitions.add(name);
   }
   const tableNames = new Set<string>();
   let scanned = 0;
