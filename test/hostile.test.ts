@@ -220,6 +220,19 @@ describe('hostile input', () => {
     okStillAudited(report);
   });
 
+  // Each function pairs a thread-state save with its restore, a PySequence_Fast with its item: the pair of each call was once looked for in the whole file.
+  it('audits a file of 40 000 functions with a thread-state save and a sequence item each, in bounded time', () => {
+    const body =
+      '{ PyObject *o; PyThreadState *ts = PyEval_SaveThread(); PyEval_RestoreThread(ts); Py_BEGIN_CRITICAL_SECTION(seq); ' +
+      'PyObject *fast = PySequence_Fast(seq, "x"); o = PySequence_Fast_GET_ITEM(fast, 0); Py_END_CRITICAL_SECTION(); return o; }';
+    const source = `#include <Python.h>\n${Array.from({ length: 40_000 }, (_, i) => `static PyObject *f${i}(PyObject *self, PyObject *seq) ${body}`).join('\n')}\n`;
+    const root = project({ 'many.c': source, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root, ['--max-file-size', '30']);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.skipped, []);
+    okStillAudited(report);
+  });
+
   it('outlines a file of 100 000 closed calls, 100 000 unclosed ones and initialisers that names no Python API', () => {
     const source = `int g(void) { return 0; }\n${'X(a) '.repeat(100_000)}\n${'x = f(a, '.repeat(100_000)}\n${'t = { b, '.repeat(100_000)}\n`;
     const root = project({ 'vendor.c': source, 'ok.c': UNDECLARED });

@@ -718,11 +718,17 @@ function sectionExitFacts(root: SyntaxNode, all: Region[], spans: FunctionSpan[]
  */
 function saveRestoreRegions(calls: readonly CallFact[], starts: readonly number[]): Region[] {
   const found: Region[] = [];
-  calls.forEach((save, i) => {
-    if (save.callee !== 'PyEval_SaveThread' || save.assignedTo === null) return;
-    const restore = calls.findIndex((c, j) => j > i && c.inFunction === save.inFunction && c.callee === 'PyEval_RestoreThread' && c.args[0] === save.assignedTo);
-    if (restore >= 0) found.push({ kind: 'allow-threads', objects: [], start: starts[i], end: starts[restore] });
-  });
+  // From the end back, the next restore of each function and thread-state variable: a file of many saves stays linear.
+  const nextRestore = new Map<string, number>();
+  const key = (fn: string | null, variable: string) => `${fn === null ? '' : `=${fn}`}\0${variable}`;
+  for (let j = calls.length - 1; j >= 0; j--) {
+    const c = calls[j];
+    if (c.callee === 'PyEval_RestoreThread' && c.args[0] !== undefined) nextRestore.set(key(c.inFunction, c.args[0]), j);
+    if (c.callee !== 'PyEval_SaveThread' || c.assignedTo === null) continue;
+    const restore = nextRestore.get(key(c.inFunction, c.assignedTo));
+    if (restore !== undefined) found.push({ kind: 'allow-threads', objects: [], start: starts[j], end: starts[restore] });
+  }
+  found.reverse();
   return found;
 }
 

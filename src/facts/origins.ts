@@ -85,6 +85,24 @@ function functionIndex(facts: FileFacts, fn: string): FunctionIndex | undefined 
   return byFunction.get(fn);
 }
 
+/** The calls of function `fn` whose result is assigned to `variable`, in source order. */
+export function callsAssigning(facts: FileFacts, fn: string, variable: string): readonly CallFact[] {
+  return functionIndex(facts, fn)?.assigned.get(variable) ?? [];
+}
+
+const callsByCallee = new WeakMap<FileFacts, Map<string, CallFact[]>>();
+
+/** The file's calls of `callee`, in source order; indexed once per file. */
+function callsOf(facts: FileFacts, callee: string): readonly CallFact[] {
+  let byCallee = callsByCallee.get(facts);
+  if (byCallee === undefined) {
+    byCallee = new Map();
+    for (const call of facts.calls) add(byCallee, call.callee, call);
+    callsByCallee.set(facts, byCallee);
+  }
+  return byCallee.get(callee) ?? [];
+}
+
 /** Whether `a` starts before `b` in the file. */
 export function startsBefore(a: Range, b: Range): boolean {
   return a.startLine < b.startLine || (a.startLine === b.startLine && a.startColumn < b.startColumn);
@@ -156,7 +174,7 @@ export function lockedByEveryCaller(fn: string | null, param: string, facts: Fil
   if (fn === null) return false;
   const index = fileNames(facts).functions.get(fn)?.params.indexOf(param) ?? -1;
   if (index < 0) return false;
-  const callers = facts.calls.filter((c) => c.callee === fn);
+  const callers = callsOf(facts, fn);
   // Only a static helper: another file could call an exported one without the lock.
   return (
     callers.length > 0 &&
