@@ -603,14 +603,14 @@ interface Region {
 }
 
 /** Offset of the `}` that closes the brace block holding `from` (comments and literals are not skipped: a bound, not a parse). */
-function enclosingBlockEnd(source: string, from: number): number {
+function enclosingBlockEnd(source: string, from: number, limit = source.length): number {
   let depth = 0;
-  for (let i = from; i < source.length; i++) {
+  for (let i = from; i < limit; i++) {
     const c = source[i];
     if (c === '{') depth++;
     else if (c === '}' && --depth < 0) return i;
   }
-  return source.length;
+  return limit;
 }
 
 /**
@@ -637,12 +637,13 @@ function regions(uses: readonly MacroUse[], source: string): Region[] {
       found.push({ kind, objects, start: begin.start, end: use.end });
     }
   }
-  blocks.forEach((use, i) => {
-    if (use.name !== 'Py_BLOCK_THREADS') return;
-    const unblock = blocks.slice(i + 1).find((b) => b.name === 'Py_UNBLOCK_THREADS');
-    const end = Math.min(unblock?.start ?? source.length, enclosingBlockEnd(source, use.end));
-    found.push({ kind: 'reattached', objects: [], start: use.start, end });
-  });
+  // From the last back, the next Py_UNBLOCK_THREADS of each: many of them stay linear.
+  let unblock = source.length;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const use = blocks[i];
+    if (use.name === 'Py_UNBLOCK_THREADS') unblock = use.start;
+    else found.push({ kind: 'reattached', objects: [], start: use.start, end: enclosingBlockEnd(source, use.end, unblock) });
+  }
   return found.sort((a, b) => a.start - b.start);
 }
 
