@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { listItems, referencedName, stringLiteral } from '../src/facts/initializer.js';
+import fc from 'fast-check';
+import { cleanText, listItems, referencedName, stringLiteral } from '../src/facts/initializer.js';
 import { MODULE_DEF_FIELDS } from '../src/facts/extract.js';
 
 const fieldsOf = (source: string) =>
@@ -63,5 +64,26 @@ describe('initialiser elements', () => {
     assert.equal(stringLiteral('"a""b"'), 'ab');
     assert.equal(stringLiteral('NAME'), null);
     assert.equal(stringLiteral('"a" NAME'), null);
+  });
+});
+
+describe('cleanText', () => {
+  /** What it stands for: comments and directive lines blanked, white space collapsed, ends trimmed. */
+  const reference = (text: string) =>
+    text
+      .replace(/\/\*[\s\S]*?(?:\*\/|$)|\/\/[^\n]*/g, ' ')
+      .replace(/^[ \t]*#(?:\\\r?\n|[^\n])*/gm, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  it('gives what the four passes give, on any text of names, spaces, comments and directives', () => {
+    const pieces = ['a', 'b_1', ' ', '  ', '\t', '\n', '\u00a0', '/*', '*/', '//', '#', '#if X\n', '(', ')', ',', '*', '/'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        assert.equal(cleanText(text), reference(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
