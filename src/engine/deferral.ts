@@ -15,7 +15,7 @@
  */
 import { macroCallees } from '../facts/modules.js';
 import type { DefineFact, FileFacts } from '../facts/types.js';
-import { namesBeforeParens } from '../source/names.js';
+import { IDENTIFIER, namesBeforeParens } from '../source/names.js';
 import { NON_CODE, parseDefine, type Directive } from '../source/scan.js';
 
 /** A use of the C API, of a binding framework, or of an object header field, anywhere in the text (comments included: erring towards parsing). */
@@ -61,7 +61,6 @@ export interface Outline {
   tableNames: ReadonlySet<string>;
 }
 
-const IDENTIFIER = /\b[A-Za-z_]\w*/g;
 const STATEMENTS = new Set(['if', 'for', 'while', 'switch', 'return', 'sizeof', 'do', 'else', 'case', 'defined', '_Alignof', '_Generic', '__attribute__', '__declspec']);
 // After the parameters: attributes and qualifiers (`__attribute__((cold))`, `NPY_UNUSED`) or K&R parameter declarations, then the body.
 const BODY_AFTER_PARAMETERS = /\s*(?:(?:[A-Za-z_]\w*\b\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?)*|(?:[A-Za-z_][\w\s*,[\]]*;\s*)+)\{/y;

@@ -199,35 +199,22 @@ function up(cursor: TreeCursor, levels: number): void {
  */
 function parameterName(cursor: TreeCursor): string | null {
   if (!toField(cursor, 'declarator')) return null;
-  let depth = 1;
-  while (WRAPPING_DECLARATORS.has(cursor.nodeType) && toField(cursor, 'declarator')) depth++;
-  let name: string | null = null;
-  if (cursor.nodeType === 'function_declarator' && toField(cursor, 'declarator')) {
-    const unused = cursor.nodeText === 'Py_UNUSED';
-    cursor.gotoParent();
-    if (unused) {
-      if (toField(cursor, 'parameters')) {
-        if (toFirstNamed(cursor)) {
-          name = cursor.nodeText;
-          cursor.gotoParent();
-        }
+  const declarator = declaratorAt(cursor);
+  const wrapped = declarator.chain.findIndex((type) => !WRAPPING_DECLARATORS.has(type));
+  let name = declaredName(declarator, false)?.text ?? null;
+  if (declarator.chain[wrapped] === 'function_declarator' && declarator.chain.length === wrapped + 2 && name === 'Py_UNUSED') {
+    name = null;
+    for (let i = 0; i < wrapped; i++) toField(cursor, 'declarator');
+    if (toField(cursor, 'parameters')) {
+      if (toFirstNamed(cursor)) {
+        name = cursor.nodeText;
         cursor.gotoParent();
       }
-      up(cursor, depth);
-      return name;
+      cursor.gotoParent();
     }
+    up(cursor, wrapped);
   }
-  // The identifier declared, through pointers, arrays and parentheses.
-  for (;;) {
-    const type = cursor.nodeType;
-    if (type === 'identifier' || type === 'field_identifier') {
-      name = cursor.nodeText;
-      break;
-    }
-    if (!(WRAPPING_DECLARATORS.has(type) || type === 'array_declarator' || type === 'function_declarator') || !toField(cursor, 'declarator')) break;
-    depth++;
-  }
-  up(cursor, depth);
+  cursor.gotoParent();
   return name;
 }
 

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { compiledInAny, FREE_THREADED } from './guards.js';
 import { listItems, referencedName } from './initializer.js';
-import { namesBeforeParens } from '../source/names.js';
+import { IDENTIFIER, namesBeforeParens } from '../source/names.js';
 import { assignmentBefore } from './extract.js';
 import type { BuildFileFacts } from './build-files.js';
 import { bindingModules, type BindingModule } from './bindings.js';
@@ -94,8 +94,6 @@ interface MacroSummary {
   /** Every name the bodies hold. */
   identifiers: Set<string>;
 }
-
-const IDENTIFIERS = /\b[A-Za-z_]\w*/g;
 
 export interface MacroCallee {
   /** The macro's use, in the file's calls. */
@@ -223,7 +221,7 @@ class Index {
           const params = parameterNames(define.params);
           summary.pastes ||= define.body.includes('##');
           if (summary.pastes || define.calls.some((c) => params.includes(c))) summary.fixed = false;
-          for (const id of define.body.match(IDENTIFIERS) ?? []) summary.identifiers.add(id);
+          for (const id of define.body.match(IDENTIFIER) ?? []) summary.identifiers.add(id);
           for (const call of define.calls) {
             if (C_KEYWORDS.has(call) || call === name) continue;
             names.add(call);
@@ -262,7 +260,7 @@ class Index {
     if (summary.fixed) return false;
     if (summary.pastes) return true;
     for (const id of summary.identifiers) if (wanted.has(id)) return true;
-    return args.some((a) => (a.match(IDENTIFIERS) ?? []).some((n) => wanted.has(n)));
+    return args.some((a) => (a.match(IDENTIFIER) ?? []).some((n) => wanted.has(n)));
   }
 
   /** The definition a call reaches. */
@@ -353,7 +351,8 @@ function parameterNames(params: readonly string[]): string[] {
 function paste(text: string): string {
   if (!text.includes('##')) return text;
   const parts = text.split('##');
-  return parts.map((part, i) => (i > 0 ? part.trimStart() : part)).map((part, i) => (i < parts.length - 1 ? part.trimEnd() : part)).join('');
+  const last = parts.length - 1;
+  return parts.map((part, i) => (i === 0 ? part.trimEnd() : i === last ? part.trimStart() : part.trim())).join('');
 }
 
 function substitute(body: string, params: readonly string[], args: readonly string[]): string {
@@ -705,8 +704,7 @@ export function projectFacts(scanned: FileFacts[], buildFiles: BuildFileFacts[] 
     if (found === undefined) {
       found = facts.calls
         .filter((call) => index.defines.has(call.callee))
-        .flatMap((call) => index.macroCalls({ file: facts.file, fact: call }, wanted).map((c) => c.fact))
-        .filter((c) => wanted.has(c.callee));
+        .flatMap((call) => index.macroCalls({ file: facts.file, fact: call }, wanted).map((c) => c.fact));
       byFile.set(facts, found);
     }
     return found;
@@ -717,7 +715,7 @@ export function projectFacts(scanned: FileFacts[], buildFiles: BuildFileFacts[] 
       if (!index.defines.has(use.callee)) continue;
       const fixed = index.fixedCallees(use.callee);
       if (fixed === null) {
-        for (const c of index.macroCalls({ file: facts.file, fact: use }, wanted)) if (wanted.has(c.fact.callee)) found.push({ use, callee: c.fact.callee });
+        for (const c of index.macroCalls({ file: facts.file, fact: use }, wanted)) found.push({ use, callee: c.fact.callee });
       } else {
         for (const callee of fixed) if (wanted.has(callee)) found.push({ use, callee });
       }

@@ -3,6 +3,9 @@
  * parentheses than names, and a regular expression would try every name.
  */
 
+/** Every name of a text, with `match`. */
+export const IDENTIFIER = /\b[A-Za-z_]\w*/g;
+
 export function isWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
