@@ -38,10 +38,13 @@ type Decision = boolean | undefined;
 /** The macros whose value differs between the Python 3 scenarios. */
 const VERSION_MACROS: ReadonlySet<string> = new Set(['PY_MAJOR_VERSION', 'PY_MINOR_VERSION', 'PY_VERSION_HEX']);
 
+/** The scenarios that can tell a guard apart: most conditions name no version, and every scenario gives them the first one's value. */
+function distinct(guard: readonly string[], scenarios: readonly Scenario[]): readonly Scenario[] {
+  return guard.some((c) => mentionsAny(c, VERSION_MACROS)) ? scenarios : scenarios.slice(0, 1);
+}
+
 function decide(condition: string, scenarios: readonly Scenario[]): Decision {
-  // Most conditions name no version: every scenario gives them the first one's value.
-  if (!mentionsAny(condition, VERSION_MACROS)) return compiledIn([condition], scenarios[0]);
-  const values = scenarios.map((s) => compiledIn([condition], s));
+  const values = distinct([condition], scenarios).map((s) => compiledIn([condition], s));
   return values.every((v) => v === values[0]) ? values[0] : undefined;
 }
 
@@ -64,8 +67,7 @@ function projectSwitches(directives: readonly Directive[], language: Grammar): {
     const value = Number(define.body || 1);
     if (values.has(define.name) && values.get(define.name) !== value) conflicting.add(define.name);
     const guard = guards.at(d.start);
-    const scenarios = guard.some((c) => mentionsAny(c, VERSION_MACROS)) ? PYTHON_3[language] : PYTHON_3[language].slice(0, 1);
-    if (scenarios.every((s) => compiledIn(guard, s) === true)) {
+    if (distinct(guard, PYTHON_3[language]).every((s) => compiledIn(guard, s) === true)) {
       values.set(define.name, value);
       found.push({ name: define.name, value, at: d.start });
     }
