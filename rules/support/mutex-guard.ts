@@ -51,7 +51,8 @@ function guardsEveryUse(name: string, mutex: string, facts: FileFacts, project: 
     // Replacing the container unlocked frees the one a borrowed reference points into.
     if (f.staticWrites.some((w) => w.name === name && callable.has(callableKey(f.file, w.inFunction)) && !locks.heldAt(f, w.inFunction, w.range).includes(mutex))) return false;
     for (const c of f.calls) {
-      const at = c.args.findIndex((a) => sameObject(a) === name);
+      // `name` is an identifier: an argument that reads as it contains it as written.
+      const at = c.args.findIndex((a) => a.includes(name) && sameObject(a) === name);
       if (at < 0) continue;
       if (at > 0 || !IN_PLACE.test(c.callee) || c.inFunction === null) return false;
       if (callable.has(callableKey(f.file, c.inFunction)) && !locks.heldAt(f, c.inFunction, c.range).includes(mutex)) return false;
