@@ -9,7 +9,7 @@
  */
 import { lockIndex } from './locks.js';
 import { visibleFrom, type InFile, type ProjectFacts } from './modules.js';
-import type { FunctionFact } from './types.js';
+import type { CallFact, FunctionFact } from './types.js';
 
 const INIT_TABLES = new Set(['PyModuleDef', 'PyModuleDef_Slot', 'struct PyModuleDef', 'struct PyModuleDef_Slot']);
 const MAX_DEPTH = 12;
@@ -77,17 +77,18 @@ function callGraph(project: Reach): CallGraph {
       }
       return target;
     };
-    const uses = [...f.calls.map((call) => ({ use: call, callee: call.callee })), ...project.macroCallees(f, names)];
-    for (const { use, callee } of uses) {
-      if (use.inFunction === null) continue;
+    const addEdge = (use: CallFact, callee: string) => {
+      if (use.inFunction === null || !names.has(callee)) return;
       const target = resolve(callee);
-      if (target === null) continue;
+      if (target === null) return;
       const edge = { target, targetKey: keys.get(target) as string, inCriticalSection: use.criticalSections.length > 0, held: locks.heldAt(f, use.inFunction, use.range) };
       const caller = key(f.file, use.inFunction);
       const list = graph.callsBy.get(caller);
       if (list) list.push(edge);
       else graph.callsBy.set(caller, [edge]);
-    }
+    };
+    for (const call of f.calls) addEdge(call, call.callee);
+    for (const { use, callee } of project.macroCallees(f, names)) addEdge(use, callee);
     for (const entry of f.entryPoints) {
       if (INIT_TABLES.has(entry.tableType)) continue;
       const target = resolve(entry.function);
