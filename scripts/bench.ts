@@ -62,7 +62,7 @@ function prefix(files: SourceFile[], fraction: number): SourceFile[] {
 }
 
 async function measure(request: ChildRequest): Promise<Measurement> {
-  const files = prefix(await discover({ paths: request.dirs, include: [], exclude: [], cwd: process.cwd() }), request.fraction);
+  const files = prefix(discover({ paths: request.dirs, include: [], exclude: [], cwd: process.cwd() }), request.fraction);
   const bytes = files.reduce((n, f) => n + statSync(f.path).size, 0);
   const rules = await loadRules();
   let findings = 0;

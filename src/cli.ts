@@ -140,7 +140,7 @@ async function runAudit(args: AuditArgs, io: Io, allRules: Rule[]): Promise<Audi
     const valid = [...new Set(allRules.flatMap((r) => [r.category, r.id]))].join(', ');
     throw new UsageError(`unknown rule or category: ${unknown.join(', ')} (valid: ${valid})`);
   }
-  const named = await discover({ paths: options.paths, include: options.include, exclude: options.exclude, cwd: io.cwd });
+  const named = discover({ paths: options.paths, include: options.include, exclude: options.exclude, cwd: io.cwd });
   // Files named alone are reported on alone, but judged with the project around them: a slot
   // array or PyModuleDef may live in a file the commit did not touch.
   const focus = onlyFiles(options.paths, io.cwd) ? new Set(named.map((f) => f.file)) : undefined;
@@ -148,7 +148,7 @@ async function runAudit(args: AuditArgs, io: Io, allRules: Rule[]): Promise<Audi
   const files =
     focus === undefined
       ? named
-      : uniqueByPath([...named, ...(await discover({ paths: [projectRoot], include: options.include, exclude: options.exclude, cwd: io.cwd }))]);
+      : uniqueByPath([...named, ...discover({ paths: [projectRoot], include: options.include, exclude: options.exclude, cwd: io.cwd })]);
   if (!(args['max-file-size'] > 0)) throw new UsageError('--max-file-size must be a positive number of megabytes');
   const jobs = args.jobs ?? defaultJobs();
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number of at least 1');

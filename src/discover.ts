@@ -1,13 +1,13 @@
 /** File selection: the C sources under the given paths, minus what git ignores and build output. */
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { globby } from 'globby';
+import picomatch from 'picomatch';
+import { inheritedIgnores, isIgnored, readIgnoreFile, type IgnoreStack } from './gitignore.js';
 import type { SourceFile } from './engine/runner.js';
 import { BUILD_FILE_NAMES, WORKFLOW_PATTERNS } from './facts/build-files.js';
 import { languageOf, SOURCE_PATTERNS } from './source/languages.js';
 
 export class DiscoveryError extends Error {}
-
 
 /** Directories that hold dependencies, build output or tool state, never the project's own sources. */
 export const DEFAULT_EXCLUDES = [
@@ -43,7 +43,7 @@ export function displayPath(absolute: string, cwd: string): string {
   return shown.split(path.sep).join('/');
 }
 
-export async function discover(options: DiscoverOptions): Promise<SourceFile[]> {
+export function discover(options: DiscoverOptions): SourceFile[] {
   const found = new Set<string>();
   const buildFiles = new Set<string>();
   for (const given of options.paths) {
@@ -60,26 +60,52 @@ export async function discover(options: DiscoverOptions): Promise<SourceFile[]> 
       found.add(absolute);
       continue;
     }
-    const globOptions = {
-      cwd: absolute,
-      absolute: true,
-      gitignore: true,
-      ignore: [...DEFAULT_EXCLUDES, ...options.exclude],
-      onlyFiles: true,
-      followSymbolicLinks: false,
-      suppressErrors: true,
-    };
     // Build files decide whether a free-threaded wheel can be built; --include narrows the scan to sources.
-    // One walk for both: each globby call reads the tree (and its .gitignore files) again.
     const patterns = options.include.length > 0 ? [...options.include] : [...SOURCE_PATTERNS, ...BUILD_FILE_NAMES.map((n) => `**/${n}`), ...WORKFLOW_PATTERNS];
-    for (const f of await globby(patterns, globOptions)) {
-      const absolutePath = path.resolve(f);
+    for (const absolutePath of walk(absolute, picomatch(patterns), picomatch([...DEFAULT_EXCLUDES, ...options.exclude], { dot: true }))) {
       const isSource = options.include.length > 0 || languageOf(absolutePath) !== null;
       (isSource ? found : buildFiles).add(absolutePath);
     }
   }
   const entries = (set: Set<string>, kind: 'source' | 'build') => [...set].map((p) => ({ path: p, file: displayPath(p, options.cwd), kind }));
   return [...entries(found, 'source'), ...entries(buildFiles, 'build')].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+interface Directory {
+  absolute: string;
+  /** Relative to the scan root, with forward slashes; empty for the root. */
+  relative: string;
+  ignores: IgnoreStack;
+}
+
+/**
+ * The files under `root` that `wanted` matches, in one walk: directories that git ignores or
+ * `excluded` matches are not entered, and symbolic links are not followed (a link may loop or
+ * leave the tree). A directory that cannot be read is passed over, as git passes it over.
+ */
+function walk(root: string, wanted: (relative: string) => boolean, excluded: (relative: string) => boolean): string[] {
+  const files: string[] = [];
+  const pending: Directory[] = [{ absolute: root, relative: '', ignores: inheritedIgnores(root) }];
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    let entries;
+    try {
+      entries = readdirSync(dir.absolute, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    const own = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? readIgnoreFile(path.join(dir.absolute, '.gitignore'), dir.absolute) : null;
+    const ignores = own === null ? dir.ignores : [...dir.ignores, own];
+    for (const entry of entries) {
+      const isDirectory = entry.isDirectory();
+      if (!isDirectory && !entry.isFile()) continue;
+      const absolute = path.join(dir.absolute, entry.name);
+      const relative = dir.relative === '' ? entry.name : `${dir.relative}/${entry.name}`;
+      if (excluded(relative) || isIgnored(ignores, absolute, isDirectory)) continue;
+      if (isDirectory) pending.push({ absolute, relative, ignores });
+      else if (wanted(relative)) files.push(absolute);
+    }
+  }
+  return files;
 }
 
 /** Whether every path names a file (as pre-commit passes them), not a directory. */
