@@ -261,8 +261,8 @@ export function borrowedReferenceRule(spec: BorrowedRuleSpec): Rule<MessageId> {
       // Calls written out, and calls made through the project's macros at the places they are used;
       // a macro definition on its own is not a finding.
       for (const facts of project.files) {
-        for (const call of [...facts.calls, ...project.macroCalls(facts, BORROWED_NAMES)]) {
-          if (apis.has(call.callee)) checkCall(call, facts, project, context, includesCompat);
+        for (const calls of [facts.calls, project.macroCalls(facts, BORROWED_NAMES)]) {
+          for (const call of calls) if (apis.has(call.callee)) checkCall(call, facts, project, context, includesCompat);
         }
       }
     },

@@ -43,7 +43,6 @@ interface Use {
   name: string;
   range: Range;
   guard: Guard;
-  asCall: boolean;
   member: boolean;
 }
 
@@ -81,13 +80,17 @@ export function deprecatedApiRule(spec: DeprecatedRuleSpec): Rule<MessageId> {
       // The borrowed-reference rules already report their APIs as deprecated; a removal is still news.
       const borrowed = new Set(BORROWED_APIS.map((a) => a.name));
       for (const facts of project.files) {
-        const uses: Use[] = [
-          ...facts.calls.map((c) => ({ file: facts.file, name: c.callee, range: c.range, guard: c.guard, asCall: true, member: false })),
-          ...facts.nameUses.map((n) => ({ file: facts.file, name: n.name, range: n.range, guard: n.guard, asCall: false, member: n.member })),
-        ];
+        // Most calls and names are no row of the table: a Use is made only for those that are.
+        const uses: Use[] = [];
+        for (const c of facts.calls) {
+          if (BY_NAME.has(c.callee)) uses.push({ file: facts.file, name: c.callee, range: c.range, guard: c.guard, member: false });
+        }
+        for (const n of facts.nameUses) {
+          if (BY_NAME.has(n.name)) uses.push({ file: facts.file, name: n.name, range: n.range, guard: n.guard, member: n.member });
+        }
         for (const use of uses) {
-          const api = BY_NAME.get(use.name);
-          if (api === undefined || (api.kind === 'field') !== use.member || own.has(api.name)) continue;
+          const api = BY_NAME.get(use.name) as DeprecatedApi;
+          if ((api.kind === 'field') !== use.member || own.has(api.name)) continue;
           if (verdictFor(api, target) !== spec.verdict || compiledInAny(use.guard, builds) === false) continue;
           if (spec.verdict !== 'removed' && borrowed.has(api.name)) continue;
           const replacement = api.replacement ?? 'no direct replacement: see the documentation';

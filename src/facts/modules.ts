@@ -108,8 +108,9 @@ export const CREATE_SINGLE_PHASE = new Set(['PyModule_Create', 'PyModule_Create2
 
 class Index {
   readonly functions = new Map<string, InFile<FunctionFact>[]>();
-  readonly calls = new Map<string, CallFact[]>();
-  readonly assignments = new Map<string, AssignmentFact[]>();
+  private readonly byFile = new Map<string, FileFacts>();
+  private readonly callsByFunction = new Map<string, Map<string, CallFact[]>>();
+  private readonly assignmentsByFunction = new Map<string, Map<string, AssignmentFact[]>>();
   readonly defs = new Map<string, InFile<ModuleDefFact>[]>();
   readonly slotArrays = new Map<string, InFile<SlotArrayFact>[]>();
   readonly defines = new Map<string, InFile<DefineFact>[]>();
@@ -120,8 +121,7 @@ class Index {
   ) {
     for (const f of files) {
       for (const fn of f.functions) push(this.functions, fn.name, { file: f.file, fact: fn });
-      for (const call of f.calls) if (call.inFunction !== null) push(this.calls, `${f.file}\0${call.inFunction}`, call);
-      for (const a of f.assignments) if (a.inFunction !== null) push(this.assignments, `${f.file}\0${a.inFunction}`, a);
+      this.byFile.set(f.file, f);
       for (const def of f.moduleDefs) push(this.defs, def.name, { file: f.file, fact: def });
       for (const array of f.slotArrays) push(this.slotArrays, array.name, { file: f.file, fact: array });
       for (const define of f.defines) push(this.defines, define.name, { file: f.file, fact: define });
@@ -157,10 +157,20 @@ class Index {
     return fallback;
   }
 
+  /** The calls made in functions named `name` of `file`, in every `#if` branch. */
+  calls(file: string, name: string): CallFact[] {
+    return inFunction(this.callsByFunction, file, this.byFile.get(file)?.calls ?? []).get(name) ?? [];
+  }
+
+  /** The assignments made in functions named `name` of `file`. */
+  assignments(file: string, name: string): AssignmentFact[] {
+    return inFunction(this.assignmentsByFunction, file, this.byFile.get(file)?.assignments ?? []).get(name) ?? [];
+  }
+
   /** The calls in one function's body; same-named functions in `#if`/`#else` branches stay apart. */
   callsIn(fn: InFile<FunctionFact>): CallFact[] {
     const { extent } = fn.fact;
-    return (this.calls.get(`${fn.file}\0${fn.fact.name}`) ?? []).filter((c) => within(c.range, extent));
+    return this.calls(fn.file, fn.fact.name).filter((c) => within(c.range, extent));
   }
 
   /**
@@ -400,6 +410,16 @@ export function visibleFrom<T extends { isStatic: boolean }>(
   );
 }
 
+/** A file's facts grouped by the function they are in, on first use: most files' are never asked for. */
+function inFunction<T extends { inFunction: string | null }>(cache: Map<string, Map<string, T[]>>, file: string, facts: readonly T[]): Map<string, T[]> {
+  let grouped = cache.get(file);
+  if (grouped === undefined) {
+    cache.set(file, (grouped = new Map()));
+    for (const fact of facts) if (fact.inFunction !== null) push(grouped, fact.inFunction, fact);
+  }
+  return grouped;
+}
+
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -508,9 +528,8 @@ function runtimeSlots(def: InFile<ModuleDefFact>, functions: readonly { file: st
   const names: string[] = [];
   const other: string[] = [];
   for (const fn of functions) {
-    const key = `${fn.file}\0${fn.name}`;
-    for (const a of index.assignments.get(key) ?? []) if (isSlotsField(a.target, def.fact)) names.push(a.value);
-    for (const c of index.calls.get(key) ?? []) if (c.assignedTo !== null && isSlotsField(c.assignedTo, def.fact)) other.push(`${c.callee}(…)`);
+    for (const a of index.assignments(fn.file, fn.name)) if (isSlotsField(a.target, def.fact)) names.push(a.value);
+    for (const c of index.calls(fn.file, fn.name)) if (c.assignedTo !== null && isSlotsField(c.assignedTo, def.fact)) other.push(`${c.callee}(…)`);
   }
   return { names, other };
 }
@@ -591,7 +610,8 @@ function moduleVariables(creation: InFile<CallFact>, index: Index): Set<string> 
   const names = new Set<string>();
   if (creation.fact.assignedTo === null) return names;
   names.add(creation.fact.assignedTo);
-  const copies = (index.assignments.get(`${creation.file}\0${creation.fact.inFunction}`) ?? []).filter((a) => startsAfter(a.range, creation.fact.range));
+  const fn = creation.fact.inFunction;
+  const copies = fn === null ? [] : index.assignments(creation.file, fn).filter((a) => startsAfter(a.range, creation.fact.range));
   for (let grown = true; grown; ) {
     grown = false;
     for (const copy of copies) {
@@ -696,23 +716,27 @@ export function projectFacts(scanned: FileFacts[], buildFiles: BuildFileFacts[] 
   }
   const bindings = bindingModules(files, buildFiles);
   assignFiles([...modules.map(ownerOf), ...bindings.map((b) => ({ home: path.posix.dirname(b.file), files: b.files }))], files);
+  // Each rule asks with its own names; the uses of project macros in a file are found once.
+  const uses = new WeakMap<FileFacts, CallFact[]>();
+  const macroUses = (facts: FileFacts): CallFact[] => {
+    let found = uses.get(facts);
+    if (found === undefined) uses.set(facts, (found = facts.calls.filter((call) => index.defines.has(call.callee))));
+    return found;
+  };
   const expanded = new WeakMap<ReadonlySet<string>, WeakMap<FileFacts, CallFact[]>>();
   const macroCalls = (facts: FileFacts, wanted: ReadonlySet<string>): CallFact[] => {
     let byFile = expanded.get(wanted);
     if (byFile === undefined) expanded.set(wanted, (byFile = new WeakMap()));
     let found = byFile.get(facts);
     if (found === undefined) {
-      found = facts.calls
-        .filter((call) => index.defines.has(call.callee))
-        .flatMap((call) => index.macroCalls({ file: facts.file, fact: call }, wanted).map((c) => c.fact));
+      found = macroUses(facts).flatMap((call) => index.macroCalls({ file: facts.file, fact: call }, wanted).map((c) => c.fact));
       byFile.set(facts, found);
     }
     return found;
   };
   const macroCallees = (facts: FileFacts, wanted: ReadonlySet<string>): MacroCallee[] => {
     const found: MacroCallee[] = [];
-    for (const use of facts.calls) {
-      if (!index.defines.has(use.callee)) continue;
+    for (const use of macroUses(facts)) {
       const fixed = index.fixedCallees(use.callee);
       if (fixed === null) {
         for (const c of index.macroCalls({ file: facts.file, fact: use }, wanted)) found.push({ use, callee: c.fact.callee });
