@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extractFacts } from '../src/facts/extract.js';
+import fc from 'fast-check';
+import { enclosingBlockEnds, extractFacts } from '../src/facts/extract.js';
 import { mustParse } from './support/parse.js';
 import { macroTable, prepass } from '../src/source/prepass.js';
 import { scanDirectives } from '../src/source/scan.js';
@@ -273,5 +274,28 @@ describe('unreachable code', () => {
     assert.deepEqual(k.unreachable, []);
     assert.deepEqual(n.unreachable, []);
     assert.deepEqual(p.unreachable, []);
+  });
+});
+
+describe('enclosingBlockEnds', () => {
+  /** The definition: scanning forward from `from`, the first `}` that closes more than it opened. */
+  const scan = (source: string, from: number) => {
+    let depth = 0;
+    for (let i = from; i < source.length; i++) {
+      if (source[i] === '{') depth++;
+      else if (source[i] === '}' && --depth < 0) return i;
+    }
+    return source.length;
+  };
+
+  it('finds, in one pass, the end that a scan from each offset finds', () => {
+    const text = fc.array(fc.constantFrom('{', '}', 'x', ' '), { maxLength: 60 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 12 }), (source, picks) => {
+        const froms = [...new Set(picks.map((p) => p % (source.length + 1)))].sort((a, b) => a - b);
+        assert.deepEqual(enclosingBlockEnds(source, froms), froms.map((from) => scan(source, from)));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

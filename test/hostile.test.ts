@@ -233,6 +233,21 @@ describe('hostile input', () => {
     okStillAudited(report);
   });
 
+  // Each Py_BLOCK_THREADS re-attaches to the end of its block: with no Py_UNBLOCK_THREADS, that end was once looked for from every one of them.
+  it('audits 30 000 Py_BLOCK_THREADS in one allow-threads block in bounded time, and still tells detached calls from re-attached ones', () => {
+    const source =
+      '#include <Python.h>\nstatic PyObject *f(PyObject *self) {\n    int x;\n    Py_BEGIN_ALLOW_THREADS\n    PyErr_Clear();\n' +
+      '    Py_BLOCK_THREADS x = 1;\n'.repeat(30_000) +
+      '    PyErr_Clear();\n    Py_END_ALLOW_THREADS\n    return NULL;\n}\n';
+    const root = project({ 'blocks.c': source, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.skipped, []);
+    const detached = report.findings.filter((f) => f.ruleId === 'python-api-while-detached' && f.file === 'blocks.c');
+    assert.deepEqual(detached.map((f) => f.startLine), [5], 'the call before the first Py_BLOCK_THREADS is detached, the one after the last is not');
+    okStillAudited(report);
+  });
+
   it('outlines a file of 100 000 closed calls, 100 000 unclosed ones and initialisers that names no Python API', () => {
     const source = `int g(void) { return 0; }\n${'X(a) '.repeat(100_000)}\n${'x = f(a, '.repeat(100_000)}\n${'t = { b, '.repeat(100_000)}\n`;
     const root = project({ 'vendor.c': source, 'ok.c': UNDECLARED });

@@ -589,15 +589,28 @@ interface Region {
   end: number;
 }
 
-/** Offset of the `}` that closes the brace block holding `from` (comments and literals are not skipped: a bound, not a parse). */
-function enclosingBlockEnd(source: string, from: number, limit = source.length): number {
-  let depth = 0;
-  for (let i = from; i < limit; i++) {
-    const c = source[i];
-    if (c === '{') depth++;
-    else if (c === '}' && --depth < 0) return i;
+/**
+ * For each offset of `froms` (in order), the offset of the `}` that closes the brace block
+ * holding it, or the text's length: one pass however many there are. Comments and literals are
+ * not skipped: a bound, not a parse.
+ */
+export function enclosingBlockEnds(source: string, froms: readonly number[]): number[] {
+  const ends = froms.map(() => source.length);
+  // The offsets waiting for each open brace; the bottom list for those no brace holds, which the next unmatched `}` closes.
+  const waiting: number[][] = [[]];
+  let next = 0;
+  let open = froms.length;
+  for (let i = 0; i < source.length && open > 0; i++) {
+    while (next < froms.length && froms[next] <= i) waiting[waiting.length - 1].push(next++);
+    const c = source.charCodeAt(i);
+    if (c === 123 /* { */) waiting.push([]);
+    else if (c === 125 /* } */) {
+      const closed = waiting.length > 1 ? (waiting.pop() as number[]) : waiting[0].splice(0);
+      for (const k of closed) ends[k] = i;
+      open -= closed.length;
+    }
   }
-  return limit;
+  return ends;
 }
 
 /**
@@ -625,11 +638,12 @@ function regions(uses: readonly MacroUse[], source: string): Region[] {
     }
   }
   // From the last back, the next Py_UNBLOCK_THREADS of each: many of them stay linear.
+  const blockEnds = blocks.length === 0 ? [] : enclosingBlockEnds(source, blocks.map((use) => use.end));
   let unblock = source.length;
   for (let i = blocks.length - 1; i >= 0; i--) {
     const use = blocks[i];
     if (use.name === 'Py_UNBLOCK_THREADS') unblock = use.start;
-    else found.push({ kind: 'reattached', objects: [], start: use.start, end: enclosingBlockEnd(source, use.end, unblock) });
+    else found.push({ kind: 'reattached', objects: [], start: use.start, end: Math.min(blockEnds[i], unblock) });
   }
   return found.sort((a, b) => a.start - b.start);
 }
