@@ -201,6 +201,16 @@ class Index {
     return found;
   }
 
+  /** The names among `wanted` that the use `callee(args…)` calls, in the order macroCalls finds them, without building the calls. */
+  calleesOf(callee: string, args: readonly string[], wanted: ReadonlySet<string>, found: string[] = [], depth = 0): string[] {
+    if (depth >= MAX_DEPTH || !this.mayReach(callee, args, wanted)) return found;
+    for (const call of this.expansion(callee, args)) {
+      if (wanted.has(call.callee)) found.push(call.callee);
+      if (this.defines.has(call.callee)) this.calleesOf(call.callee, call.args, wanted, found, depth + 1);
+    }
+    return found;
+  }
+
   private readonly expansions = new Map<string, ExpansionCall<DefineFact>[]>();
 
   /** The calls one macro use expands to; the same use text recurs often, and each rule asks again. */
@@ -739,7 +749,7 @@ export function projectFacts(scanned: FileFacts[], buildFiles: BuildFileFacts[] 
     for (const use of macroUses(facts)) {
       const fixed = index.fixedCallees(use.callee);
       if (fixed === null) {
-        for (const c of index.macroCalls({ file: facts.file, fact: use }, wanted)) found.push({ use, callee: c.fact.callee });
+        for (const callee of index.calleesOf(use.callee, use.args, wanted)) found.push({ use, callee });
       } else {
         for (const callee of fixed) if (wanted.has(callee)) found.push({ use, callee });
       }
