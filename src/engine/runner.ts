@@ -239,8 +239,9 @@ function deferrable(loaded: readonly Loaded[], candidates: readonly number[], ot
 async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: Skipped[]): Promise<FactsOutcome> {
   const cached = loaded.map((l) => input.cache?.file(l.hash) ?? null);
   const directives = loaded.map((l, i) => cached[i]?.directives ?? scanDirectives(l.text));
+  const defects: string[][] = [];
   // Cython is not C: its docstrings and comments would read as unterminated literals.
-  const defects = loaded.map((l, i) => cached[i]?.defects ?? (languageOf(l.source.file) === 'cython' ? [] : sourceDefects(l.text, directives[i])));
+  const defectsOf = (i: number) => (defects[i] ??= cached[i]?.defects ?? (languageOf(loaded[i].source.file) === 'cython' ? [] : sourceDefects(loaded[i].text, directives[i])));
   const macros = macroTable(annotationMacros(directives.flat()), input.macros ?? new Map(), wrapperMacros(directives.flat()));
   const macroKey = hashOf(JSON.stringify([...macros]));
   // The same bytes parse differently as C and as C++: the file's language is part of the key.
@@ -261,7 +262,7 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
       outcomes[at] = outcome;
       if (outcome.kind !== 'facts') return;
       const { file: _file, ...facts } = outcome.facts;
-      input.cache?.storeFile(loaded[at].hash, { directives: directives[at], defects: defects[at], facts: { macroKey: factsKey(loaded[at]), facts } });
+      input.cache?.storeFile(loaded[at].hash, { directives: directives[at], defects: defectsOf(at), facts: { macroKey: factsKey(loaded[at]), facts } });
     });
   };
   const candidates = input.parseAll ? [] : missing.filter((i) => mayDefer(loaded[i]));
@@ -271,6 +272,8 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
   try {
     // The deferral is worked out while the workers parse the files that name the API.
     const first = analyse(surely);
+    // Read while the workers parse, not before they start.
+    loaded.forEach((_, i) => defectsOf(i));
     const deferred = deferrable(loaded, candidates, surely, directives);
     for (const i of deferred.keys()) unparsed.set(i, unparsedFacts(loaded[i].source.file, loaded[i].text, directives[i], blankSpans(loaded[i].text, deadSpans(directives[i], 'c'))));
     await Promise.all([first, analyse(candidates.filter((i) => !deferred.has(i)))]);
@@ -294,7 +297,7 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
     if (outcomes[i] !== null) continue;
     outcomes[i] = { kind: 'facts', facts };
     notParsed.push(facts.file);
-    input.cache?.storeFile(loaded[i].hash, { directives: directives[i], defects: defects[i] });
+    input.cache?.storeFile(loaded[i].hash, { directives: directives[i], defects: defectsOf(i) });
   }
   input.progress?.(loaded.length, loaded.length);
   const facts: FileFacts[] = [];
@@ -313,7 +316,7 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
           { file: source.file, reason: `internal error, please report it: ${outcome?.kind === 'error' ? outcome.message : 'no outcome'}` },
     );
   });
-  const notes = loaded.flatMap((l, i) => defects[i].map((message) => ({ file: l.source.file, message })));
+  const notes = loaded.flatMap((l, i) => defectsOf(i).map((message) => ({ file: l.source.file, message })));
   return { facts, notParsed, notes, complete };
 }
 
