@@ -13,8 +13,8 @@ import { addParsed, calledNames, mentionsPythonApi, needed, outline, pythonMacro
 import { annotationMacros, macroTable, wrapperMacros, type MacroRule } from '../source/prepass.js';
 import { parseBudgetMs } from '../source/parse.js';
 import { analysisPool, type AnalysisTask, type Outcome } from './analysis.js';
-import { hashOf, type Cache, type CachedRun } from './cache.js';
-import { scanDirectives, type Directive } from '../source/scan.js';
+import { hashOf, type Cache, type CachedFile, type CachedRun } from './cache.js';
+import { scanSource, type Directive, type SourceScan } from '../source/scan.js';
 import { buildFileFacts, type BuildFileFacts } from '../facts/build-files.js';
 import { projectFacts } from '../facts/modules.js';
 import type { FileFacts } from '../facts/types.js';
@@ -238,10 +238,15 @@ function deferrable(loaded: readonly Loaded[], candidates: readonly number[], ot
  */
 async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: Skipped[]): Promise<FactsOutcome> {
   const cached = loaded.map((l) => input.cache?.file(l.hash) ?? null);
-  const directives = loaded.map((l, i) => cached[i]?.directives ?? scanDirectives(l.text));
+  // One lexical pass gives a file's directives and its defects; the cache holds both.
+  const scans: (CachedFile | SourceScan)[] = loaded.map((l, i) => cached[i] ?? scanSource(l.text));
+  const directives = scans.map((scan) => scan.directives);
   const defects: string[][] = [];
   // Cython is not C: its docstrings and comments would read as unterminated literals.
-  const defectsOf = (i: number) => (defects[i] ??= cached[i]?.defects ?? (languageOf(loaded[i].source.file) === 'cython' ? [] : sourceDefects(loaded[i].text, directives[i])));
+  const defectsOf = (i: number) => {
+    const scan = scans[i];
+    return (defects[i] ??= 'defects' in scan ? scan.defects : languageOf(loaded[i].source.file) === 'cython' ? [] : sourceDefects(loaded[i].text, scan));
+  };
   const macros = macroTable(annotationMacros(directives.flat()), input.macros ?? new Map(), wrapperMacros(directives.flat()));
   const macroKey = hashOf(JSON.stringify([...macros]));
   // The same bytes parse differently as C and as C++: the file's language is part of the key.

@@ -4,15 +4,12 @@
  * be missing or misplaced.
  */
 import { LineIndex } from './lines.js';
-import { NON_CODE, type Directive } from './scan.js';
+import type { Directive, SourceScan } from './scan.js';
 
 interface Defect {
   offset: number;
   message: string;
 }
-
-// Mirrors scan.ts's STRING, anchored: a literal that reached its closing quote.
-const TERMINATED_STRING = /^"(?:\\[\s\S]|[^"\\\n])*"$/;
 
 const OPENS_CONDITIONAL = new Set(['if', 'ifdef', 'ifndef']);
 const CONTINUES_CONDITIONAL = new Set(['elif', 'elifdef', 'elifndef', 'else', 'endif']);
@@ -24,23 +21,9 @@ function first(offsets: readonly number[], message: string): Defect[] {
 }
 
 /** Comments and strings never closed. Character literals are left alone: apostrophes in `#if 0` prose are common. */
-function unterminatedLiterals(text: string): Defect[] {
-  const strings: number[] = [];
-  const comments: Defect[] = [];
-  const re = new RegExp(NON_CODE, 'g');
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    // An unclosed comment runs to the end of the file, so there is at most one.
-    if (m[0].startsWith('/*') && !(m[0].length >= 4 && m[0].endsWith('*/'))) {
-      comments.push({ offset: m.index, message: 'unterminated /* comment: the rest of the file is a comment' });
-    } else if (m[0].startsWith('"') && !TERMINATED_STRING.test(m[0])) {
-      strings.push(m.index);
-    }
-  }
-  return [...first(strings, 'unterminated string literal'), ...comments];
+function unterminatedLiterals(scan: SourceScan): Defect[] {
+  const comments = scan.unclosedComments.map((offset) => ({ offset, message: 'unterminated /* comment: the rest of the file is a comment' }));
+  return [...first(scan.unclosedStrings, 'unterminated string literal'), ...comments];
 }
 
 function unbalancedConditionals(directives: readonly Directive[]): Defect[] {
@@ -63,8 +46,8 @@ function nulBytes(text: string): Defect[] {
 }
 
 /** Notes for the file, `line N: …`, in line order; none for a file a compiler accepts. */
-export function sourceDefects(text: string, directives: readonly Directive[]): string[] {
-  const defects = [...nulBytes(text), ...unterminatedLiterals(text), ...unbalancedConditionals(directives)];
+export function sourceDefects(text: string, scan: SourceScan): string[] {
+  const defects = [...nulBytes(text), ...unterminatedLiterals(scan), ...unbalancedConditionals(scan.directives)];
   if (defects.length === 0) return [];
   const lines = new LineIndex(text);
   return defects.sort((a, b) => a.offset - b.offset).map((d) => `line ${lines.line(d.offset)}: ${d.message}`);

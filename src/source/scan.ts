@@ -38,18 +38,37 @@ export function parseDirective(text: string, start: number): Directive {
   return { keyword: m?.[1] ?? '', body: m?.[2] ?? '', start, end: start + text.length };
 }
 
-/** Every preprocessor directive of a file, in order; directives inside comments are not directives. */
-export function scanDirectives(text: string): Directive[] {
+// STRING anchored: a literal that reached its closing quote.
+const TERMINATED_STRING = /^"(?:\\[\s\S]|[^"\\\n])*"$/;
+
+/** What one lexical pass over a file finds. */
+export interface SourceScan {
+  /** Every preprocessor directive, in order; directives inside comments are not directives. */
+  directives: Directive[];
+  /** Where a `/*` comment opens that is never closed (it runs to the end of the file: at most one). */
+  unclosedComments: number[];
+  /** Where each string literal starts that the line ends before it is closed. */
+  unclosedStrings: number[];
+}
+
+export function scanSource(text: string): SourceScan {
   const re = new RegExp(NON_CODE, 'g');
-  const directives: Directive[] = [];
+  const scan: SourceScan = { directives: [], unclosedComments: [], unclosedStrings: [] };
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length === 0) {
+    const found = m[0];
+    if (found.length === 0) {
       re.lastIndex++;
       continue;
     }
-    if (isDirectiveMatch(m[0])) directives.push(parseDirective(m[0], m.index));
+    if (isDirectiveMatch(found)) scan.directives.push(parseDirective(found, m.index));
+    else if (found.startsWith('/*') && !(found.length >= 4 && found.endsWith('*/'))) scan.unclosedComments.push(m.index);
+    else if (found.startsWith('"') && !TERMINATED_STRING.test(found)) scan.unclosedStrings.push(m.index);
   }
-  return directives;
+  return scan;
+}
+
+export function scanDirectives(text: string): Directive[] {
+  return scanSource(text).directives;
 }
 
 export interface MacroDefinition {
