@@ -8,11 +8,12 @@ const RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 
 export async function loadRules(dir: string = RULES_DIR): Promise<Rule[]> {
   const files = readdirSync(dir).filter((f) => f.endsWith('.js')).sort();
+  // Imported together: one at a time, each waits for the loader to finish the one before.
+  const modules = (await Promise.all(files.map((file) => import(pathToFileURL(path.join(dir, file)).href)))) as { default?: Rule }[];
   const rules: Rule[] = [];
   const ids = new Set<string>();
-  for (const file of files) {
-    const loaded = (await import(pathToFileURL(path.join(dir, file)).href)) as { default?: Rule };
-    const rule = loaded.default;
+  for (const [i, file] of files.entries()) {
+    const rule = modules[i].default;
     if (!rule || typeof rule.id !== 'string') throw new Error(`rules/${file} does not export a rule as its default export`);
     if (rule.id !== path.basename(file, '.js')) throw new Error(`rules/${file} exports rule "${rule.id}"; the file name must equal the id`);
     if (ids.has(rule.id)) throw new Error(`duplicate rule id ${rule.id}`);
