@@ -15,6 +15,7 @@ import { applyBaseline, makeBaseline, parseBaseline, type Baseline } from './eng
 import { fingerprints } from './engine/fingerprints.js';
 import { defaultJobs } from './engine/analysis.js';
 import { DEFAULT_CACHE_DIR, diskCache } from './engine/cache.js';
+import { formatTimings, lap, startTimings, type Timings } from './engine/timing.js';
 import { terminalProgress } from './progress.js';
 import { formatPythonVersion } from './python-version.js';
 import { DEFAULT_MAX_ANNOTATIONS, formatGithub } from './report/github.js';
@@ -118,9 +119,11 @@ interface Audited {
   rules: Rule[];
   /** The sources the paths name (the project around them may have been read too). */
   named: SourceFile[];
+  timings: Timings | undefined;
 }
 
 async function runAudit(args: AuditArgs, io: Io, allRules: Rule[]): Promise<Audited> {
+  const timings = io.env.CEXT_AUDIT_TIMING ? startTimings() : undefined;
   const flags: Flags = {
     cwd: io.cwd,
     paths: args.paths ?? [],
@@ -156,6 +159,7 @@ async function runAudit(args: AuditArgs, io: Io, allRules: Rule[]): Promise<Audi
   const cacheDir = path.resolve(io.cwd, args['cache-dir'] ?? path.join(projectRoot, DEFAULT_CACHE_DIR));
   const cache = args.cache ? diskCache(cacheDir, `${VERSION}-${codeHash()}`) : undefined;
   const progress = io.progressStream !== null && !args.quiet ? terminalProgress(io.progressStream) : null;
+  lap(timings, 'start-up, configuration and discovery');
   let result: AuditResult;
   try {
     result = await audit({
@@ -170,16 +174,17 @@ async function runAudit(args: AuditArgs, io: Io, allRules: Rule[]): Promise<Audi
       cache,
       focus,
       progress: progress === null ? undefined : (done, total) => progress.update(done, total),
+      timings,
     });
   } finally {
     progress?.stop();
   }
   if (cache?.problem && !args.quiet) io.stderr(`cext-audit: note: ${cache.problem}\n`);
-  return { result, options, rules, named };
+  return { result, options, rules, named, timings };
 }
 
 async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
-  const { result, options, rules, named } = await runAudit(args, io, allRules);
+  const { result, options, rules, named, timings } = await runAudit(args, io, allRules);
   if (args.diff !== undefined) {
     try {
       result.findings = onChangedLines(result.findings, changedLines(args.diff, io.cwd), io.cwd);
@@ -212,6 +217,10 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
     if ((args.format !== 'text' && args.format !== 'markdown') || toFile) for (const s of result.skipped) io.stderr(`cext-audit: note: skipped ${s.file}: ${s.reason}\n`);
     for (const d of result.diagnostics) io.stderr(`cext-audit: note: ${d.file}: ${d.message}\n`);
     if (named.length === 0) io.stderr(`cext-audit: note: no C, C++ or Cython sources found under ${options.paths.join(', ')}\n`);
+  }
+  if (timings !== undefined) {
+    lap(timings, 'report');
+    io.stderr(formatTimings(timings));
   }
   return failsAt(options.failOn, result.findings.map((f) => f.severity)) ? EXIT_FINDINGS : EXIT_CLEAN;
 }

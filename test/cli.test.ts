@@ -293,6 +293,28 @@ describe('worker pool', () => {
   });
 });
 
+describe('timing', () => {
+  it('prints each step and the slowest rules on stderr with CEXT_AUDIT_TIMING, and changes nothing else', () => {
+    const root = project({ 'm.c': UNDECLARED });
+    const plain = cli(['--format', 'json', '--no-cache'], { cwd: root });
+    const timed = cli(['--format', 'json', '--no-cache'], { cwd: root, env: { CEXT_AUDIT_TIMING: '1' } });
+    assert.equal(plain.stderr, '');
+    assert.equal(timed.status, plain.status);
+    assert.equal(timed.stdout, plain.stdout);
+    const rows = new Map(
+      timed.stderr
+        .split('\n')
+        .map((line) => /^(.+?)\s+(\d+)\s+(\d+\.\d)$/.exec(line))
+        .filter((m) => m !== null)
+        .map((m) => [m[1], Number(m[2])]),
+    );
+    const steps = ['start-up, configuration and discovery', 'read and decode', 'directives and macro table', 'project pass', 'rules', 'report', 'total'];
+    for (const step of steps) assert.ok(rows.has(step), `${step} in\n${timed.stderr}`);
+    assert.ok((rows.get('total') as number) >= (rows.get('rules') as number));
+    assert.ok(rows.has('module-missing-gil-slot'), 'the rule that reports is among those timed');
+  });
+});
+
 describe('file selection', () => {
   it('honours .gitignore, skips build and dependency directories, and takes --include/--exclude', () => {
     const root = project({

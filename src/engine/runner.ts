@@ -21,6 +21,7 @@ import type { FileFacts } from '../facts/types.js';
 import { formatMessage, type Finding, type Report, type Rule, type RuleOptions } from './rule.js';
 import { readiness, type ModuleReadiness } from './readiness.js';
 import { isSuppressed, suppressionComments, suppressionsByLine } from './suppressions.js';
+import { lap, timeRule, type Timings } from './timing.js';
 
 export interface SourceFile {
   /** Where to read it. */
@@ -69,6 +70,8 @@ export interface AuditInput {
    * deferral.ts); the findings are the same, the tests compare them.
    */
   parseAll?: boolean;
+  /** Where the time goes, step by step and rule by rule (CEXT_AUDIT_TIMING). */
+  timings?: Timings;
   /** Called after each file is analysed (or found in the cache), for a progress display. */
   progress?: (done: number, total: number) => void;
 }
@@ -249,6 +252,7 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
   };
   const macros = macroTable(annotationMacros(directives.flat()), input.macros ?? new Map(), wrapperMacros(directives.flat()));
   const macroKey = hashOf(JSON.stringify([...macros]));
+  lap(input.timings, 'directives and macro table');
   // The same bytes parse differently as C and as C++: the file's language is part of the key.
   const factsKey = (l: Loaded) => `${macroKey}:${languageOf(l.source.file)}`;
   const outcomes: (Outcome | null)[] = loaded.map((l, i) => {
@@ -282,6 +286,7 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
     const deferred = deferrable(loaded, candidates, surely, directives);
     for (const i of deferred.keys()) unparsed.set(i, unparsedFacts(loaded[i].source.file, loaded[i].text, directives[i], blankSpans(loaded[i].text, deadSpans(directives[i], 'c'))));
     await Promise.all([first, analyse(candidates.filter((i) => !deferred.has(i)))]);
+    lap(input.timings, 'parse and facts, on all lanes, and the deferral');
     const wanted = wantedNames(outcomes.flatMap((o, i) => (o?.kind === 'facts' ? o.facts.defines : (unparsed.get(i)?.defines ?? []))));
     for (const outcome of outcomes) if (outcome?.kind === 'facts') addParsed(wanted, outcome.facts);
     for (const pending = new Map(deferred); pending.size > 0; ) {
@@ -297,6 +302,7 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
   } finally {
     pool.close();
   }
+  lap(input.timings, 'later rounds: files reached from parsed code');
   const notParsed: string[] = [];
   for (const [i, facts] of unparsed) {
     if (outcomes[i] !== null) continue;
@@ -330,14 +336,16 @@ function runRules(input: AuditInput, facts: readonly FileFacts[], buildFiles: Bu
   const seen = new Set<string>();
   // The project pass leaves out headers that only dead branches include: no rule judges them.
   const project = projectFacts([...facts], buildFiles);
+  lap(input.timings, 'project pass');
   for (const fileFacts of project.files) {
     for (const rule of input.rules) {
-      if (rule.scope === 'file') rule.check(fileFacts, { options: input.options, report: reporter(rule, findings, seen) });
+      if (rule.scope === 'file') timeRule(input.timings, rule.id, () => rule.check(fileFacts, { options: input.options, report: reporter(rule, findings, seen) }));
     }
   }
   for (const rule of input.rules) {
-    if (rule.scope === 'project') rule.check(project, { options: input.options, report: reporter(rule, findings, seen) });
+    if (rule.scope === 'project') timeRule(input.timings, rule.id, () => rule.check(project, { options: input.options, report: reporter(rule, findings, seen) }));
   }
+  lap(input.timings, 'rules');
   return { findings, modules: project.modules, bindings: project.bindings };
 }
 
@@ -357,10 +365,12 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
       skipped.push({ file: f.file, reason: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
     }
   }
+  lap(input.timings, 'read and decode');
   const key = input.cache ? runKey(input, loaded, buildFiles, skipped) : '';
   let run = input.cache?.run(key) ?? null;
   if (run !== null) {
     input.progress?.(loaded.length, loaded.length);
+    lap(input.timings, 'the whole run, from the cache');
   } else {
     const { facts, notParsed, notes, complete } = await fileFacts(input, loaded, skipped);
     run = { ...runRules(input, facts, buildFiles), notes, notParsed };
@@ -398,6 +408,7 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
     notParsed: run.notParsed,
     parts: { modules, bindings },
   };
+  lap(input.timings, 'suppressions and readiness');
   return input.focus === undefined ? whole : focused(whole, input.focus, loaded);
 }
 
