@@ -248,6 +248,21 @@ describe('hostile input', () => {
     okStillAudited(report);
   });
 
+  // The declared type of each allocation's target was once read by a scan from the function's start to the call.
+  it('audits 50 000 allocations in one function in bounded time, and still reads the declared type of each', () => {
+    const source =
+      '#include <Python.h>\nstatic PyObject *f(PyObject *self) {\n    void *p;\n    char *buf;\n' +
+      '    p = PyObject_Malloc(1);\n'.repeat(50_000) +
+      '    buf = PyObject_Malloc(8);\n    return NULL;\n}\n';
+    const root = project({ 'alloc.c': source, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.skipped, []);
+    const buffers = report.findings.filter((f) => f.ruleId === 'memory-domain-mismatch');
+    assert.deepEqual(buffers.map((f) => f.startLine), [50_005], 'only the char * buffer is one; a void * is not judged');
+    okStillAudited(report);
+  });
+
   it('outlines a file of 100 000 closed calls, 100 000 unclosed ones and initialisers that names no Python API', () => {
     const source = `int g(void) { return 0; }\n${'X(a) '.repeat(100_000)}\n${'x = f(a, '.repeat(100_000)}\n${'t = { b, '.repeat(100_000)}\n`;
     const root = project({ 'vendor.c': source, 'ok.c': UNDECLARED });

@@ -45,6 +45,8 @@ interface Context {
   code: string;
   lines: LineIndex;
   guards: GuardIndex;
+  /** The declarations of each local assigned an allocation, by function start and name, read once. */
+  localDeclarations: Map<string, LocalDeclaration[]>;
 }
 
 const WRAPPING_DECLARATORS = new Set(['pointer_declarator', 'parenthesized_declarator', 'attributed_declarator']);
@@ -546,7 +548,7 @@ interface FunctionSpan {
   end: number;
 }
 
-function enclosingFunction(spans: FunctionSpan[], offset: number): string | null {
+function enclosingSpan(spans: FunctionSpan[], offset: number): FunctionSpan | null {
   let lo = 0;
   let hi = spans.length - 1;
   while (lo <= hi) {
@@ -554,9 +556,13 @@ function enclosingFunction(spans: FunctionSpan[], offset: number): string | null
     const span = spans[mid];
     if (offset < span.start) hi = mid - 1;
     else if (offset >= span.end) lo = mid + 1;
-    else return span.name;
+    else return span;
   }
   return null;
+}
+
+function enclosingFunction(spans: FunctionSpan[], offset: number): string | null {
+  return enclosingSpan(spans, offset)?.name ?? null;
 }
 
 const CALLEE_AT = /[A-Za-z_]\w*/y;
@@ -564,22 +570,50 @@ const CALLEE_AT = /[A-Za-z_]\w*/y;
 /** Calls whose result type matters to the memory-domain rules: the object-domain allocators. */
 export const ALLOCATORS = /^PyObject_(?:Malloc|Calloc|Realloc|MALLOC|REALLOC)$/;
 
+interface LocalDeclaration {
+  /** Where the declaration's match ends. */
+  end: number;
+  type: string;
+}
+
 /**
- * The declared type of a local, read from the code before `at` in its function:
+ * The declarations of the local `name` in `source` between `from` and `to`, in order:
  * `char *buf = `, `PyObject **items;`, `double *xs, *ys;` → `char *`, `PyObject **`, `double *`.
  */
-function declaredTypeBefore(source: string, name: string, from: number, at: number): string | null {
-  const text = source.slice(from, at);
+function localDeclarations(source: string, name: string, from: number, to: number): LocalDeclaration[] {
   const declaration = new RegExp(
     `(?:^|[;{}(]|\\*/)\\s*((?:(?:const|volatile|unsigned|signed|struct|enum|static)\\s+)*[A-Za-z_]\\w*)\\s*((?:\\*\\s*)*)(?:[A-Za-z_]\\w*\\s*(?:=[^,;]*)?,\\s*\\**\\s*)*\\b${name}\\s*(?:[=;,\\[)])`,
     'g',
   );
-  let found: string | null = null;
-  for (const m of text.matchAll(declaration)) {
+  const found: LocalDeclaration[] = [];
+  for (const m of source.slice(from, to).matchAll(declaration)) {
     if (STATEMENT_WORDS.has(m[1]) || m[1] === name) continue;
-    found = `${m[1].replace(/\s+/g, ' ')} ${m[2].replace(/\s+/g, '')}`.trim();
+    found.push({ end: from + (m.index ?? 0) + m[0].length, type: `${m[1].replace(/\s+/g, ' ')} ${m[2].replace(/\s+/g, '')}`.trim() });
   }
   return found;
+}
+
+/**
+ * The declared type of the local `name` assigned at `at`: its last declaration before `at` in
+ * its function, whose declarations of the name are read once for all its assignments (a
+ * function of thousands of allocations stays linear); within 4000 characters outside functions.
+ */
+function declaredTypeBefore(ctx: Context, spans: FunctionSpan[], name: string, at: number): string | null {
+  const span = enclosingSpan(spans, at);
+  let declarations: LocalDeclaration[];
+  if (span === null) {
+    declarations = localDeclarations(ctx.code, name, Math.max(0, at - 4000), at);
+  } else {
+    const key = `${span.start}\0${name}`;
+    declarations = ctx.localDeclarations.get(key) ?? localDeclarations(ctx.code, name, span.start, span.end);
+    ctx.localDeclarations.set(key, declarations);
+  }
+  let type: string | null = null;
+  for (const d of declarations) {
+    if (d.end > at) break;
+    type = d.type;
+  }
+  return type;
 }
 
 interface Region {
@@ -812,8 +846,7 @@ function callFact(start: number, spans: FunctionSpan[], ctx: Context): CallFact 
     if (member !== undefined) {
       assignedType = ctx.fieldTypes().get(member) ?? null;
     } else if (/^[A-Za-z_]\w*$/.test(target)) {
-      const span = spans.find((s) => s.start <= start && start < s.end);
-      assignedType = declaredTypeBefore(ctx.code, target, span?.start ?? Math.max(0, start - 4000), start);
+      assignedType = declaredTypeBefore(ctx, spans, target, start);
     }
   }
   return {
@@ -1242,7 +1275,7 @@ export function extractFacts(
 
   let types: ReadonlyMap<string, string> | undefined;
   const records = () => items.flatMap((i) => (i.record ? [i.record] : []));
-  const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives), fieldTypes: () => (types ??= fieldTypes(records())) };
+  const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives), fieldTypes: () => (types ??= fieldTypes(records())), localDeclarations: new Map() };
   for (const { header, declaration } of items) {
     if (declaration !== undefined) declarationFacts(declaration, ctx, moduleDefs, slotArrays, { variables, entryPoints });
     if (header === undefined) continue;
@@ -1308,6 +1341,6 @@ export function emptyFacts(file: string): FileFacts {
  * nothing the tree would have given. `code` is the source with its dead branches blanked.
  */
 export function unparsedFacts(file: string, source: string, directives: readonly Directive[], code: string): FileFacts {
-  const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives), fieldTypes: () => new Map() };
+  const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives), fieldTypes: () => new Map(), localDeclarations: new Map() };
   return { ...emptyFacts(file), ...directiveFacts(directives, ctx) };
 }
