@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
-import { sameObject, startsBefore } from '../src/facts/origins.js';
-import type { CallFact } from '../src/facts/types.js';
+import { lastAssigningBefore, sameObject } from '../src/facts/origins.js';
+import type { CallFact, FileFacts } from '../src/facts/types.js';
 import { HOWTO } from './support/module-parts.js';
 
 type MessageId = 'bufferFromObjectDomain' | 'objectFromMemDomain';
@@ -14,12 +14,10 @@ const BUFFER_TYPE =
   /^(?:(?:const |volatile |unsigned |signed )*(?:char|short|int|long|long long|float|double|size_t|Py_ssize_t|Py_hash_t|Py_UCS[124]|Py_UNICODE|wchar_t|u?int(?:8|16|32|64)_t|Py_uintptr_t|uintptr_t|bool|_Bool) \*+|[A-Za-z_][\w ]* \*\*+)$/;
 
 /** The allocator that produced `arg` in the call's function: a nested call, or the last assignment before it. */
-function allocatorOf(arg: string, call: CallFact, calls: readonly CallFact[]): string | null {
+function allocatorOf(arg: string, call: CallFact, facts: FileFacts): string | null {
   const nested = /^\s*(?:\([^()]*\)\s*)*([A-Za-z_]\w*)\s*\(/.exec(arg)?.[1];
   if (nested !== undefined) return nested;
-  const name = sameObject(arg);
-  const earlier = calls.filter((c) => c.inFunction === call.inFunction && c.assignedTo === name && startsBefore(c.range, call.range));
-  return earlier.pop()?.callee ?? null;
+  return lastAssigningBefore(facts, call, sameObject(arg))?.callee ?? null;
 }
 
 export default defineRule<MessageId>({
@@ -92,7 +90,7 @@ export default defineRule<MessageId>({
           fix: `${call.assignedTo} = ${replacement}(${call.args.join(', ')});\n/* and PyMem_Free(${call.assignedTo}) instead of PyObject_Free */`,
         });
       } else if (OBJECT_INIT.test(call.callee)) {
-        const allocator = allocatorOf(call.args[0] ?? '', call, facts.calls);
+        const allocator = allocatorOf(call.args[0] ?? '', call, facts);
         if (allocator === null || !RAW_ALLOCATOR.test(allocator)) continue;
         context.report({
           messageId: 'objectFromMemDomain',

@@ -263,6 +263,21 @@ describe('hostile input', () => {
     okStillAudited(report);
   });
 
+  // The allocator of each PyObject_Init's memory, and the PySequence_Fast of each item, were once looked for among all the file's calls.
+  it('audits 100 000 PyObject_Init calls on reassigned memory in one function in bounded time, and still finds the allocator of each', () => {
+    const source =
+      '#include <Python.h>\nstatic PyTypeObject T;\nstatic PyObject *f(PyObject *self) {\n    PyObject *p;\n' +
+      '    p = PyObject_Malloc(16); PyObject_Init(p, &T);\n'.repeat(100_000) +
+      '    p = PyMem_Malloc(16); PyObject_Init(p, &T);\n    return NULL;\n}\n';
+    const root = project({ 'init.c': source, 'ok.c': UNDECLARED });
+    const { run, report } = auditJson(root, ['--max-file-size', '30']);
+    assert.equal(run.status, 1);
+    assert.deepEqual(report.skipped, []);
+    const misplaced = report.findings.filter((f) => f.ruleId === 'memory-domain-mismatch');
+    assert.deepEqual(misplaced.map((f) => f.startLine), [100_005], 'only the object in PyMem memory');
+    okStillAudited(report);
+  });
+
   it('outlines a file of 100 000 closed calls, 100 000 unclosed ones and initialisers that names no Python API', () => {
     const source = `int g(void) { return 0; }\n${'X(a) '.repeat(100_000)}\n${'x = f(a, '.repeat(100_000)}\n${'t = { b, '.repeat(100_000)}\n`;
     const root = project({ 'vendor.c': source, 'ok.c': UNDECLARED });

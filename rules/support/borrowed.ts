@@ -10,7 +10,7 @@
 import { defineRule, type Report, type Rule, type RuleContext, type RuleDocs, type Severity } from '../../src/engine/rule.js';
 import { compiledInAny, FREE_THREADED } from '../../src/facts/guards.js';
 import type { ProjectFacts } from '../../src/facts/modules.js';
-import { callsAssigning, isLifecycleFunction, lockedByEveryCaller, originOf, sameObject, startsBefore } from '../../src/facts/origins.js';
+import { isLifecycleFunction, lastAssigningBefore, lockedByEveryCaller, originOf, sameObject } from '../../src/facts/origins.js';
 import { guardedByMutex } from './mutex-guard.js';
 import { whyShared } from './origin-text.js';
 import type { CallFact, FileFacts } from '../../src/facts/types.js';
@@ -165,11 +165,7 @@ function versionNote(api: BorrowedApi, minPythonBefore313: boolean, includesComp
 
 /** For PySequence_Fast_* the owner is the object PySequence_Fast was given, a list shared or not. */
 function sequenceOwner(seq: string, call: CallFact, facts: FileFacts): string {
-  const assigning = call.inFunction === null ? facts.calls : callsAssigning(facts, call.inFunction, seq);
-  const fast = assigning
-    .filter((c) => c.inFunction === call.inFunction && c.callee === 'PySequence_Fast' && c.assignedTo === seq && startsBefore(c.range, call.range))
-    .pop();
-  return fast?.args[0] ?? seq;
+  return lastAssigningBefore(facts, call, seq, (c) => c.callee === 'PySequence_Fast')?.args[0] ?? seq;
 }
 
 function checkCall(call: CallFact, facts: FileFacts, project: ProjectFacts, context: RuleContext<MessageId>, includesCompat: boolean): void {

@@ -85,9 +85,22 @@ function functionIndex(facts: FileFacts, fn: string): FunctionIndex | undefined 
   return byFunction.get(fn);
 }
 
-/** The calls of function `fn` whose result is assigned to `variable`, in source order. */
-export function callsAssigning(facts: FileFacts, fn: string, variable: string): readonly CallFact[] {
-  return functionIndex(facts, fn)?.assigned.get(variable) ?? [];
+/**
+ * The last call before `call`, in its function, whose result is assigned to `variable` and that
+ * `accept`s; found from where `call` is in the function's assignments of that variable (they are
+ * in source order), so a function of many such calls stays linear.
+ */
+export function lastAssigningBefore(facts: FileFacts, call: CallFact, variable: string, accept: (c: CallFact) => boolean = () => true): CallFact | undefined {
+  const assigning = call.inFunction === null ? facts.calls.filter((c) => c.inFunction === null && c.assignedTo === variable) : (functionIndex(facts, call.inFunction)?.assigned.get(variable) ?? []);
+  let low = 0;
+  let high = assigning.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (startsBefore(assigning[middle].range, call.range)) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low - 1; i >= 0; i--) if (accept(assigning[i])) return assigning[i];
+  return undefined;
 }
 
 const callsByCallee = new WeakMap<FileFacts, Map<string, CallFact[]>>();
