@@ -13,7 +13,7 @@ const UNLOCKS = ['PyMutex_Unlock', 'PyThread_release_lock', 'pthread_mutex_unloc
 const LOCK_NAMES: ReadonlySet<string> = new Set(LOCKS);
 const LOCK_CALLS: ReadonlySet<string> = new Set([...LOCKS, ...UNLOCKS]);
 
-interface LockEvent {
+export interface LockEvent {
   mutex: string;
   lock: boolean;
   range: Range;
@@ -59,6 +59,45 @@ function held(events: readonly LockEvent[], at: Range): string[] {
   return found;
 }
 
+/**
+ * `held` for one function's events (in source order), answered from the mutexes held between
+ * each two events, worked out in one sweep: passing an event changes only its own mutex. A
+ * function of thousands of lock and unlock calls stays linear.
+ */
+export function heldIndex(events: readonly LockEvent[]): (at: Range) => string[] {
+  const rank = new Map<string, number>();
+  for (const e of events) if (!rank.has(e.mutex)) rank.set(e.mutex, rank.size);
+  const nextOfSame: (LockEvent | undefined)[] = new Array(events.length);
+  const following = new Map<string, LockEvent>();
+  for (let i = events.length - 1; i >= 0; i--) {
+    nextOfSame[i] = following.get(events[i].mutex);
+    following.set(events[i].mutex, events[i]);
+  }
+  // between[i]: the mutexes held after the first i events and before the next.
+  const between: string[][] = [[]];
+  const locked = new Set<string>();
+  const current = new Set<string>();
+  events.forEach((e, i) => {
+    if (e.lock) locked.add(e.mutex);
+    const next = nextOfSame[i];
+    if (locked.has(e.mutex) && next !== undefined && !next.lock) current.add(e.mutex);
+    else current.delete(e.mutex);
+    between.push([...current].sort((a, b) => (rank.get(a) as number) - (rank.get(b) as number)));
+  });
+  return (at) => {
+    let low = 0;
+    let high = events.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (startsBefore(events[middle].range, at)) low = middle + 1;
+      else high = middle;
+    }
+    // An event that starts where `at` does is neither before nor after it: read directly.
+    if (low < events.length && !startsBefore(at, events[low].range)) return held(events, at);
+    return between[low];
+  };
+}
+
 const indexes = new WeakMap<object, LockIndex>();
 
 /** Built once per project; the events of each file are read on first use. */
@@ -66,12 +105,17 @@ export function lockIndex(project: Pick<ProjectFacts, 'macroCalls'>): LockIndex 
   const known = indexes.get(project);
   if (known !== undefined) return known;
   const byFile = new WeakMap<FileFacts, Map<string, LockEvent[]>>();
+  const answers = new WeakMap<LockEvent[], (at: Range) => string[]>();
   const index: LockIndex = {
     heldAt(facts, fn, at) {
       if (fn === null) return [];
       let events = byFile.get(facts);
       if (events === undefined) byFile.set(facts, (events = eventsOf(facts, project)));
-      return held(events.get(fn) ?? [], at);
+      const mine = events.get(fn);
+      if (mine === undefined) return [];
+      let answer = answers.get(mine);
+      if (answer === undefined) answers.set(mine, (answer = heldIndex(mine)));
+      return answer(at);
     },
   };
   indexes.set(project, index);

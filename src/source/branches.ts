@@ -9,6 +9,7 @@ import { compiledIn, mentionsAny, type Scenario } from '../facts/guards.js';
 import { guardIndex } from '../facts/conditions.js';
 import type { Grammar } from './parse.js';
 import { blank } from './prepass.js';
+import { IDENTIFIER } from './names.js';
 import { parseDefine, type Directive } from './scan.js';
 
 /**
@@ -75,18 +76,27 @@ function projectSwitches(directives: readonly Directive[], language: Grammar): {
   return found.filter((s) => !conflicting.has(s.name));
 }
 
-/** The Python 3 scenarios as they stand at each offset: with the switches defined before it. */
-function scenariosAt(directives: readonly Directive[], language: Grammar): (offset: number) => readonly Scenario[] {
-  const switches = projectSwitches(directives, language);
-  const byCount = new Map<number, Scenario[]>([[0, PYTHON_3[language]]]);
-  return (offset) => {
-    let count = 0;
-    while (count < switches.length && switches[count].at < offset) count++;
-    let scenarios = byCount.get(count);
+/**
+ * The Python 3 scenarios in which to read a condition at an offset: with the switches it names
+ * that are defined before it. A condition reads no other macro, so the scenarios need no other
+ * switch, and a file of thousands of switches stays linear.
+ */
+function scenariosAt(directives: readonly Directive[], language: Grammar): (condition: string, offset: number) => readonly Scenario[] {
+  const first = new Map<string, { value: number; at: number }>();
+  for (const s of projectSwitches(directives, language)) if (!first.has(s.name)) first.set(s.name, s);
+  const built = new Map<string, Scenario[]>();
+  return (condition, offset) => {
+    const known: [string, number][] = [];
+    for (const name of new Set(condition.match(IDENTIFIER))) {
+      const s = first.get(name);
+      if (s !== undefined && s.at < offset) known.push([name, s.value]);
+    }
+    if (known.length === 0) return PYTHON_3[language];
+    const key = known.join(';');
+    let scenarios = built.get(key);
     if (scenarios === undefined) {
-      const known = switches.slice(0, count).map((s): [string, number] => [s.name, s.value]);
       scenarios = PYTHON_3[language].map((s) => ({ name: s.name, macros: new Map([...s.macros, ...known]) }));
-      byCount.set(count, scenarios);
+      built.set(key, scenarios);
     }
     return scenarios;
   };
@@ -145,7 +155,7 @@ export function deadSpans(directives: readonly Directive[], language: Grammar = 
     let allDecided = true;
     for (let b = 0; b < chain.directives.length - 1; b++) {
       const condition = chain.conditions[b];
-      const decision: Decision = anyTrue ? false : condition === null ? true : decide(condition, scenarios(chain.directives[b].start));
+      const decision: Decision = anyTrue ? false : condition === null ? true : decide(condition, scenarios(condition, chain.directives[b].start));
       if (decision === false) spans.push([chain.directives[b].end, chain.directives[b + 1].start]);
       else if (decision === true) anyTrue = true;
       else allDecided = false;
