@@ -12,8 +12,16 @@ interface Frame {
   current: string;
 }
 
+/**
+ * How many enclosing conditions a guard keeps, and how many earlier branches of a chain an
+ * `#elif` negates: C compilers must accept 63 levels of nesting, real code uses a handful, and a
+ * generated file of thousands would make guards quadratic in size. Leaving the rest out makes
+ * a guard weaker, never stronger: the code counts as compiled in more builds, not fewer.
+ */
+const MAX_CONDITIONS = 256;
+
 function branch(previous: string[], condition: string | null): string {
-  const parts = previous.map((p) => `!(${p})`);
+  const parts = previous.slice(0, MAX_CONDITIONS).map((p) => `!(${p})`);
   if (condition !== null) parts.push(`(${condition})`);
   return parts.join(' && ');
 }
@@ -79,7 +87,7 @@ export function guardIndex(directives: readonly Directive[]): GuardIndex {
         continue;
     }
     starts.push(d.end);
-    guards.push(stack.map((f) => f.current));
+    guards.push(stack.slice(0, MAX_CONDITIONS).map((f) => f.current));
   }
   return {
     at(offset: number): Guard {
