@@ -705,14 +705,11 @@ const EXITS = ['return_statement', 'goto_statement', 'break_statement', 'continu
 const RETURN_MACROS = /^Py_RETURN_(?:NONE|TRUE|FALSE|NOTIMPLEMENTED|RICHCOMPARE)\b/;
 const LOOPS = new Set(['for_statement', 'while_statement', 'do_statement']);
 
-/** Whether a jump from `node` lands outside `block`. */
-function leaves(node: SyntaxNode, block: SyntaxNode): boolean {
+/** Whether a jump from `node` lands outside `block`, whose labels `labels` gives. */
+function leaves(node: SyntaxNode, block: SyntaxNode, labels: () => ReadonlySet<string | undefined>): boolean {
   if (node.type === 'expression_statement') return RETURN_MACROS.test(node.text);
   if (node.type === 'return_statement') return true;
-  if (node.type === 'goto_statement') {
-    const label = node.childForFieldName('label')?.text;
-    return !block.descendantsOfType('labeled_statement').some((l) => l.childForFieldName('label')?.text === label);
-  }
+  if (node.type === 'goto_statement') return !labels().has(node.childForFieldName('label')?.text);
   const targets = node.type === 'break_statement' ? (t: string) => LOOPS.has(t) || t === 'switch_statement' : (t: string) => LOOPS.has(t);
   for (let p = node.parent; p !== null && p.id !== block.id; p = p.parent) if (targets(p.type)) return false;
   return true;
@@ -728,9 +725,12 @@ function sectionExitFacts(root: SyntaxNode, all: Region[], spans: FunctionSpan[]
     if (region.kind !== 'critical-section') continue;
     const block = root.descendantForIndex(region.start).parent;
     if (block === null || block.type !== 'compound_statement' || block.startIndex !== region.start) continue;
+    // Read once per section, on its first goto: a section of many gotos stays linear.
+    let labels: Set<string | undefined> | undefined;
+    const labelsIn = () => (labels ??= new Set(block.descendantsOfType('labeled_statement').map((l) => l.childForFieldName('label')?.text)));
     for (const node of block.descendantsOfType(EXITS)) {
       // With BEGIN and END in separate #ifdef blocks the tree's block can run past the END.
-      if (node.startIndex >= region.end || !leaves(node, block)) continue;
+      if (node.startIndex >= region.end || !leaves(node, block, labelsIn)) continue;
       const existing = exits.get(node.startIndex);
       if (existing) {
         existing.objects.unshift(...region.objects);
