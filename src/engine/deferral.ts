@@ -30,23 +30,29 @@ export function mentionsPythonApi(text: string): boolean {
  * one uses the API, and the rules see the call at the use.
  */
 export function pythonMacros(directives: readonly Directive[]): Set<string> {
-  /** The identifiers of the other macros' bodies. */
-  const uses = new Map<string, string[]>();
+  /** For each identifier, the macros whose bodies name it (those that name the API aside). */
+  const usedBy = new Map<string, string[]>();
   const found = new Set<string>();
   for (const d of directives) {
     const define = parseDefine(d);
     if (define === null) continue;
-    if (PYTHON_API.test(define.body)) found.add(define.name);
-    else uses.set(define.name, [...(uses.get(define.name) ?? []), ...(define.body.match(IDENTIFIER) ?? [])]);
+    if (PYTHON_API.test(define.body)) {
+      found.add(define.name);
+      continue;
+    }
+    for (const id of new Set(define.body.match(IDENTIFIER))) {
+      const users = usedBy.get(id);
+      if (users) users.push(define.name);
+      else usedBy.set(id, [define.name]);
+    }
   }
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [name, identifiers] of uses) {
-      if (identifiers.some((id) => found.has(id))) {
-        found.add(name);
-        uses.delete(name);
-        grew = true;
-      }
+  // From each macro found to those that name it: a chain of thousands stays linear.
+  const pending = [...found];
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    for (const user of usedBy.get(name) ?? []) {
+      if (found.has(user)) continue;
+      found.add(user);
+      pending.push(user);
     }
   }
   return found;
@@ -185,7 +191,11 @@ function macroSummary(name: string, wanted: Wanted): MacroSummary {
 
 export function wantedNames(defines: Iterable<DefineFact>): Wanted {
   const macros = new Map<string, DefineFact[]>();
-  for (const d of defines) macros.set(d.name, [...(macros.get(d.name) ?? []), d]);
+  for (const d of defines) {
+    const same = macros.get(d.name);
+    if (same) same.push(d);
+    else macros.set(d.name, [d]);
+  }
   return { reached: new Set(), callsBy: new Map(), functions: new Set(), containers: new Set(), macros, summaries: new Map() };
 }
 

@@ -5,6 +5,7 @@
  * or `;` padded with spaces, newlines kept), so every offset, line and column stays that of
  * the original file. See parsing-notes.md §4 for what each replacement buys.
  */
+import { IDENTIFIER } from './names.js';
 import { NON_CODE, isDirectiveMatch, parseDefine, type Directive } from './scan.js';
 
 export type MacroAction =
@@ -112,16 +113,24 @@ export function annotationMacros(directives: Iterable<Directive>): Set<string> {
     if (seen === undefined) bodies.set(define.name, [define.body]);
     else seen.push(define.body);
   }
-  const found = new Set<string>();
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [name, defs] of bodies) {
-      if (defs === null || found.has(name)) continue;
-      if (defs.every((body) => annotationBody(body, found))) {
-        found.add(name);
-        grew = true;
-      }
+  // A macro found may complete the macros that name it: those are tried again, and only those,
+  // so a chain of thousands (`#define A0 A1` … `#define An static`) stays linear.
+  const namedBy = new Map<string, string[]>();
+  for (const [name, defs] of bodies) {
+    for (const word of new Set((defs ?? []).flatMap((body) => body.match(IDENTIFIER) ?? []))) {
+      if (!bodies.get(word)) continue;
+      const users = namedBy.get(word);
+      if (users) users.push(name);
+      else namedBy.set(word, [name]);
     }
+  }
+  const found = new Set<string>();
+  const pending = [...bodies.keys()].reverse();
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    const defs = bodies.get(name);
+    if (!defs || found.has(name) || !defs.every((body) => annotationBody(body, found))) continue;
+    found.add(name);
+    for (const user of namedBy.get(name) ?? []) if (!found.has(user)) pending.push(user);
   }
   return found;
 }
