@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { enclosingBlockEnds, extractFacts } from '../src/facts/extract.js';
+import { enclosingBlockEnds, extractFacts, placeInRegions, type Region } from '../src/facts/extract.js';
+import type { CallFact } from '../src/facts/types.js';
 import { mustParse } from './support/parse.js';
 import { macroTable, prepass } from '../src/source/prepass.js';
 import { scanDirectives } from '../src/source/scan.js';
@@ -296,6 +297,37 @@ describe('enclosingBlockEnds', () => {
         assert.deepEqual(enclosingBlockEnds(source, froms), froms.map((from) => scan(source, from)));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('placeInRegions', () => {
+  /** The definition: the regions that start before a call and end after it; of the sections, the last to begin. */
+  const around = (all: readonly Region[], at: number) => {
+    const inside = all.filter((r) => r.start < at && r.end > at);
+    const sections = inside.filter((r) => r.kind === 'critical-section');
+    return {
+      criticalSections: sections.length > 0 ? sections[sections.length - 1].objects : [],
+      allowThreads: inside.some((r) => r.kind === 'allow-threads') && !inside.some((r) => r.kind === 'reattached'),
+    };
+  };
+
+  it('gives each call the regions the definition gives', () => {
+    const region = fc.record({
+      kind: fc.constantFrom<Region['kind']>('critical-section', 'allow-threads', 'reattached'),
+      start: fc.nat(50),
+      length: fc.integer({ min: -2, max: 30 }),
+      object: fc.constantFrom('a', 'b', 'c'),
+    });
+    fc.assert(
+      fc.property(fc.array(region, { maxLength: 12 }), fc.uniqueArray(fc.nat(60), { maxLength: 15 }), (raw, points) => {
+        const all: Region[] = raw.map((r) => ({ kind: r.kind, objects: [r.object], start: r.start, end: r.start + r.length })).sort((a, b) => a.start - b.start);
+        const starts = [...points].sort((a, b) => a - b);
+        const calls = starts.map(() => ({ criticalSections: [], allowThreads: false }) as unknown as CallFact);
+        placeInRegions(calls, starts, all);
+        calls.forEach((call, i) => assert.deepEqual({ criticalSections: call.criticalSections, allowThreads: call.allowThreads }, around(all, starts[i]), `at ${starts[i]}`));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

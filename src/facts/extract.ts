@@ -616,7 +616,7 @@ function declaredTypeBefore(ctx: Context, spans: FunctionSpan[], name: string, a
   return type;
 }
 
-interface Region {
+export interface Region {
   kind: 'critical-section' | 'allow-threads' | 'reattached';
   objects: string[];
   start: number;
@@ -768,20 +768,42 @@ function saveRestoreRegions(calls: readonly CallFact[], starts: readonly number[
   return found;
 }
 
-/** Attaches to each call (in source order) the regions around it, in one sweep. */
-function placeInRegions(calls: CallFact[], starts: number[], all: Region[]): void {
+/**
+ * How many regions of a list are open at increasing offsets: those that start before the offset
+ * and end after it, counted from their sorted starts and ends.
+ */
+function openCounter(regions: readonly Region[]): (at: number) => number {
+  const spans = regions.filter((r) => r.start < r.end);
+  const starts = spans.map((r) => r.start).sort((a, b) => a - b);
+  const ends = spans.map((r) => r.end).sort((a, b) => a - b);
+  let started = 0;
+  let ended = 0;
+  return (at) => {
+    while (started < starts.length && starts[started] < at) started++;
+    while (ended < ends.length && ends[ended] <= at) ended++;
+    return started - ended;
+  };
+}
+
+/**
+ * Attaches to each call (in source order) the regions around it, in one sweep that stays
+ * linear however many regions are open at once (a thousand saves with one restore).
+ */
+export function placeInRegions(calls: CallFact[], starts: number[], all: Region[]): void {
+  const detached = openCounter(all.filter((r) => r.kind === 'allow-threads'));
+  const reattached = openCounter(all.filter((r) => r.kind === 'reattached'));
+  const sections = all.filter((r) => r.kind === 'critical-section');
+  // The sections begun so far, in order; one that has ended is dropped once it is the last.
+  const begun: Region[] = [];
   let next = 0;
-  let active: Region[] = [];
   calls.forEach((call, i) => {
     const at = starts[i];
-    while (next < all.length && all[next].start <= at) active.push(all[next++]);
-    active = active.filter((r) => r.end > at);
-    const inside = active.filter((r) => r.start < at);
+    while (next < sections.length && sections[next].start < at) begun.push(sections[next++]);
+    while (begun.length > 0 && (begun[begun.length - 1] as Region).end <= at) begun.pop();
     // Only the innermost section is sure to hold its locks: beginning an inner section may
     // suspend the outer ones, which are resumed only when the inner one ends.
-    const sections = inside.filter((r) => r.kind === 'critical-section');
-    call.criticalSections = sections.length > 0 ? sections[sections.length - 1].objects : [];
-    call.allowThreads = inside.some((r) => r.kind === 'allow-threads') && !inside.some((r) => r.kind === 'reattached');
+    call.criticalSections = begun.length > 0 ? (begun[begun.length - 1] as Region).objects : [];
+    call.allowThreads = detached(at) > 0 && reattached(at) === 0;
   });
 }
 

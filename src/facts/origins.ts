@@ -144,7 +144,7 @@ export function originOf(expression: string, at: CallFact, facts: FileFacts): Or
   const known = fileNames(facts);
   const fn = at.inFunction === null ? undefined : known.functions.get(at.inFunction);
   const index = at.inFunction === null ? undefined : functionIndex(facts, at.inFunction);
-  const assignment = index?.assigned.get(text)?.filter((c) => startsBefore(c.range, at.range)).pop();
+  const assignment = at.inFunction === null ? undefined : lastAssigningBefore(facts, at, text);
   const fileScope = known.variables.has(text);
   if (assignment?.callee === THREAD_PRIVATE && !fileScope) return { kind: 'fresh', constructor: THREAD_PRIVATE, line: assignment.range.startLine };
   if (assignment && CONSTRUCTORS.has(assignment.callee) && !fileScope) {
