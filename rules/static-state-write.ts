@@ -14,7 +14,9 @@ function declarations(variables: readonly VariableFact[]): Map<string, VariableF
   const byKey = new Map<string, VariableFact[]>();
   for (const v of variables) {
     const key = `${v.inFunction ?? ''}\0${v.name}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), v]);
+    const same = byKey.get(key);
+    if (same) same.push(v);
+    else byKey.set(key, [v]);
   }
   return byKey;
 }

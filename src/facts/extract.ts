@@ -1133,9 +1133,12 @@ const BINDING_MACROS = /\b(PYBIND11_MODULE|NB_MODULE)\s*\(/g;
  */
 function bindingModuleFacts(code: string, directives: readonly Directive[], ctx: Context): BindingModuleFact[] {
   const found: BindingModuleFact[] = [];
+  let d = 0;
   for (const m of code.matchAll(BINDING_MACROS)) {
     const at = m.index ?? 0;
-    if (directives.some((d) => d.start <= at && at < d.end)) continue;
+    // Directives and matches are both in order: one pass over the directives for all the matches.
+    while (d < directives.length && directives[d].end <= at) d++;
+    if (d < directives.length && directives[d].start <= at) continue;
     const [name, , ...options] = listItems(ctx.source, at + m[0].length - 1).items.map((i) => i.text);
     if (name === undefined) continue;
     found.push({

@@ -578,7 +578,11 @@ function ownerOf(m: ModuleFact): FileOwner {
 function assignFiles(owners: FileOwner[], files: readonly FileFacts[]): void {
   const owned = new Set(owners.flatMap((o) => o.files));
   const byHome = new Map<string, FileOwner[]>();
-  for (const o of owners) byHome.set(o.home, [...(byHome.get(o.home) ?? []), o]);
+  for (const o of owners) {
+    const same = byHome.get(o.home);
+    if (same) same.push(o);
+    else byHome.set(o.home, [o]);
+  }
   for (const f of files) {
     if (owned.has(f.file)) continue;
     // The modules of the deepest directory at or above the file's own.
@@ -681,6 +685,20 @@ export function projectFacts(scanned: FileFacts[], buildFiles: BuildFileFacts[] 
   const index = new Index(files, sameUnit);
   const modules: ModuleFact[] = [];
   const claimed = new Set<ModuleDefFact>();
+  const compiledDefs = new Map<string, number>();
+  const claimedDefs = new Map<string, number>();
+  const compiled = (d: ModuleDefFact) => compiledInAny(d.guard, FREE_THREADED) !== false;
+  /** How many of a file's defs the free-threaded build compiles that no init has claimed yet. */
+  const openDefs = (f: FileFacts) => {
+    let count = compiledDefs.get(f.file);
+    if (count === undefined) compiledDefs.set(f.file, (count = f.moduleDefs.filter(compiled).length));
+    return count - (claimedDefs.get(f.file) ?? 0);
+  };
+  const claim = (def: InFile<ModuleDefFact>) => {
+    if (claimed.has(def.fact)) return;
+    claimed.add(def.fact);
+    if (compiled(def.fact)) claimedDefs.set(def.file, (claimedDefs.get(def.file) ?? 0) + 1);
+  };
 
   for (const f of files) {
     for (const fn of f.functions) {
@@ -691,11 +709,12 @@ export function projectFacts(scanned: FileFacts[], buildFiles: BuildFileFacts[] 
       const { style, call } = creationOf(calls);
       let def = call ? defOf(call, calls, index) : null;
       // A def in the same file that nothing else claims belongs to this init (its creation may hide in a macro).
-      if (def === null) {
+      // Counted, not listed, for each init: a file of thousands of modules stays linear.
+      if (def === null && openDefs(f) === 1) {
         const unclaimed = f.moduleDefs.filter((d) => !claimed.has(d) && compiledInAny(d.guard, FREE_THREADED) !== false);
         if (unclaimed.length === 1) def = { file: f.file, fact: unclaimed[0] };
       }
-      if (def) claimed.add(def.fact);
+      if (def) claim(def);
       const module: ModuleFact = { name: moduleName(def, { name }, index), initStyle: style, init, creation: call, def, ...emptyModule() };
       Object.assign(module, setGilCallsOf(calls, call, index));
       // The init function and the helper that makes the module may set m_slots before PyModuleDef_Init.

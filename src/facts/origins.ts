@@ -183,8 +183,20 @@ export function isLifecycleFunction(name: string | null, facts: FileFacts): bool
  * in a critical section: the HOWTO's "lock held by the caller" helpers. False when `fn` is never
  * called in the file (it may be called from anywhere else).
  */
+const lockedCallers = new WeakMap<FileFacts, Map<string, boolean>>();
+
 export function lockedByEveryCaller(fn: string | null, param: string, facts: FileFacts): boolean {
   if (fn === null) return false;
+  // Asked again for every borrowed call on the parameter: answered once per function and parameter.
+  let known = lockedCallers.get(facts);
+  if (known === undefined) lockedCallers.set(facts, (known = new Map()));
+  const key = `${fn}\0${param}`;
+  let answer = known.get(key);
+  if (answer === undefined) known.set(key, (answer = everyCallerLocks(fn, param, facts)));
+  return answer;
+}
+
+function everyCallerLocks(fn: string, param: string, facts: FileFacts): boolean {
   const index = fileNames(facts).functions.get(fn)?.params.indexOf(param) ?? -1;
   if (index < 0) return false;
   const callers = callsOf(facts, fn);

@@ -34,8 +34,9 @@ export function parseDirective(text: string, start: number): Directive {
     .replace(/\\\r?\n/g, ' ')
     .replace(/\/\*[\s\S]*?\*\//g, ' ')
     .replace(/\/\/.*$/, '');
-  const m = /^\s*#\s*([A-Za-z_]\w*)?\s*([\s\S]*?)\s*$/.exec(joined);
-  return { keyword: m?.[1] ?? '', body: m?.[2] ?? '', start, end: start + text.length };
+  // The body is what follows, trimmed: a lazy group before `\s*$` would re-read a long run of spaces from each of its positions.
+  const m = /^\s*#\s*([A-Za-z_]\w*)?\s*/.exec(joined);
+  return { keyword: m?.[1] ?? '', body: m === null ? '' : joined.slice(m[0].length).trim(), start, end: start + text.length };
 }
 
 // STRING anchored: a literal that reached its closing quote.
