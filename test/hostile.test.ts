@@ -278,6 +278,45 @@ describe('hostile input', () => {
     okStillAudited(report);
   });
 
+  /**
+   * Generated shapes that once took quadratic (or cubic) time or ran out of memory, each at a
+   * size the old code did not finish within the CLI test's 60 s (or crashed on). Each is
+   * audited beside ok.c, which must keep its finding. Shapes that would make a finding per
+   * repetition run with the rule for ok.c's alone: the slow part was in reading the facts.
+   */
+  const repeat = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('');
+  const method = (body: string) => `static PyObject *f(PyObject *self, PyObject *o)\n{\n${body}    return NULL;\n}\n`;
+  const ONLY_OK = ['--select', 'module-missing-gil-slot'];
+  const SHAPES: [string, () => string, string[]?][] = [
+    ['4 000 switches, each tested once', () => repeat(4000, (i) => `#define SWITCH${i} 1\n#if FEATURE${i}\nint x${i};\n#endif\n`)],
+    ['32 000 nested #ifdef', () => `${repeat(32_000, (i) => `#ifdef LEVEL${i}\n`)}int x;\n${'#endif\n'.repeat(32_000)}`],
+    ['an #if chain of 32 000 #elif', () => `#if A0\nint x0;\n${repeat(32_000, (i) => `#elif A${i + 1}\nint x${i + 1};\n`)}#endif\n`],
+    [
+      '3 200 mutexes locked in turn around a helper call',
+      () =>
+        'static void helper(void) { }\n' +
+        method(repeat(3200, (i) => `    PyMutex_Lock(&m${i});\n    helper();\n    PyMutex_Unlock(&m${i});\n`)) +
+        'static PyMethodDef methods[] = {{"f", (PyCFunction)f, METH_O, NULL}, {NULL}};\n',
+    ],
+    ['8 000 gotos out of one critical section', () => method(`    Py_BEGIN_CRITICAL_SECTION(o);\n${repeat(8000, (i) => `    if (g()) goto out${i};\nout${i}: ;\n`)}    Py_END_CRITICAL_SECTION();\n`)],
+    ['80 000 definitions of one macro', () => '#define WRAP(x) inner(x)\n'.repeat(80_000)],
+    ['a chain of 64 000 macros ending in the C API', () => `${repeat(64_000, (i) => `#define LINK${i} LINK${i + 1}\n`)}#define LINK64000 Py_None\n`],
+    ['a chain of 64 000 macros ending in an annotation', () => `${repeat(64_000, (i) => `#define NOTE${i} NOTE${i + 1}\n`)}#define NOTE64000 static\n`],
+    ['64 000 borrowed calls on a dict made again before each', () => method('    d = PyDict_New();\n    v = PyDict_GetItem(d, k);\n'.repeat(64_000))],
+    ['64 000 thread-state saves before one restore', () => method(`${'    ts = PyEval_SaveThread();\n    g();\n'.repeat(64_000)}    PyEval_RestoreThread(ts);\n`), ONLY_OK],
+    ['a #define with 600 000 spaces in its body', () => `#define SPACED a${' '.repeat(600_000)}b\n`],
+  ];
+  for (const [name, body, args = []] of SHAPES) {
+    it(`audits ${name} in bounded time`, () => {
+      const root = project({ 'shape.c': `#include <Python.h>\n${body()}`, 'ok.c': UNDECLARED });
+      const { run, report } = auditJson(root, ['--max-file-size', '30', ...args]);
+      noCrash(run);
+      assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr}`);
+      assert.deepEqual(report.skipped, []);
+      okStillAudited(report);
+    });
+  }
+
   it('outlines a file of 100 000 closed calls, 100 000 unclosed ones and initialisers that names no Python API', () => {
     const source = `int g(void) { return 0; }\n${'X(a) '.repeat(100_000)}\n${'x = f(a, '.repeat(100_000)}\n${'t = { b, '.repeat(100_000)}\n`;
     const root = project({ 'vendor.c': source, 'ok.c': UNDECLARED });

@@ -1202,13 +1202,6 @@ interface FileScope {
 function fileScope(tree: Tree, code: string): FileScope {
   const scope: FileScope = { items: [], callRanges: [], blocks: new Map() };
   const cursor = tree.walk();
-  /** Calls `each` on the named children of the cursor's node, the cursor on each; the cursor comes back. */
-  const children = (each: (type: string) => void) => {
-    if (!cursor.gotoFirstChild()) return;
-    do if (cursor.nodeIsNamed) each(cursor.nodeType);
-    while (cursor.gotoNextSibling());
-    cursor.gotoParent();
-  };
   /** Calls `each` on the children in `name`, the cursor on each; the cursor comes back. */
   const field = (name: string, each: (type: string) => void) => {
     if (!cursor.gotoFirstChild()) return;
@@ -1220,13 +1213,14 @@ function fileScope(tree: Tree, code: string): FileScope {
     scope.callRanges.push([cursor.startIndex, cursor.endIndex]);
     scope.blocks.set(cursor.startIndex, cursor.endIndex);
   };
-  const visit = (type: string) => {
+  /** Reads the item at the cursor; what to walk into next: nothing, its children, or (the cursor moved there) its body's. */
+  const visit = (type: string): 'none' | 'children' | 'body' => {
     switch (type) {
       case 'function_definition': {
         const header = functionHeader(cursor, code);
         if (header !== null) scope.items.push({ header });
         field('body', block);
-        break;
+        return 'none';
       }
       case 'declaration': {
         const declaration = declarationAt(cursor);
@@ -1238,32 +1232,45 @@ function fileScope(tree: Tree, code: string): FileScope {
             else scope.callRanges.push([cursor.startIndex, cursor.endIndex]);
           });
         });
-        break;
+        return 'none';
       }
       case 'type_definition':
         scope.items.push({ record: cursor.currentNode });
-        break;
+        return 'none';
       case 'struct_specifier':
         scope.items.push({ record: cursor.currentNode });
-        field('body', () => children(visit));
-        break;
+        return toField(cursor, 'body') ? 'body' : 'none';
       case 'union_specifier':
       case 'class_specifier':
-        field('body', () => children(visit));
-        break;
+        return toField(cursor, 'body') ? 'body' : 'none';
       case 'enum_specifier':
       case 'field_declaration':
       case 'access_specifier':
       case 'comment':
-        break;
+        return 'none';
       default:
-        if (CONTAINERS.has(type)) children(visit);
+        if (CONTAINERS.has(type)) return 'children';
         // A body whose header the parser could not read (an unknown macro in it) stands alone.
-        else if (type === 'compound_statement') block();
+        if (type === 'compound_statement') block();
         else if (!type.startsWith('preproc_')) scope.callRanges.push([cursor.startIndex, cursor.endIndex]);
+        return 'none';
     }
   };
-  children(visit);
+  // Without recursion: 32 000 nested #ifdef make a tree that deep. Each level remembers how far
+  // up its end takes the cursor (two for a body entered through its struct).
+  const levels: number[] = [];
+  if (cursor.gotoFirstChild()) levels.push(1);
+  while (levels.length > 0) {
+    if (cursor.nodeIsNamed) {
+      const into = visit(cursor.nodeType);
+      if (into !== 'none' && cursor.gotoFirstChild()) {
+        levels.push(into === 'body' ? 2 : 1);
+        continue;
+      }
+      if (into === 'body') cursor.gotoParent();
+    }
+    while (levels.length > 0 && !cursor.gotoNextSibling()) up(cursor, levels.pop() as number);
+  }
   return scope;
 }
 
