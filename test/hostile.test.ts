@@ -305,6 +305,8 @@ describe('hostile input', () => {
     ['64 000 borrowed calls on a dict made again before each', () => method('    d = PyDict_New();\n    v = PyDict_GetItem(d, k);\n'.repeat(64_000))],
     ['64 000 thread-state saves before one restore', () => method(`${'    ts = PyEval_SaveThread();\n    g();\n'.repeat(64_000)}    PyEval_RestoreThread(ts);\n`), ONLY_OK],
     ['a #define with 600 000 spaces in its body', () => `#define SPACED a${' '.repeat(600_000)}b\n`],
+    ['one assignment chained 96 000 times', () => method(`    a0 = ${repeat(96_000, (i) => `a${i + 1} = `)}0;\n`)],
+    ['one expression of 32 000 reference-count reads', () => method(`    x = a${'-b.ob_refcnt'.repeat(32_000)};\n`), ONLY_OK],
   ];
   for (const [name, body, args = []] of SHAPES) {
     it(`audits ${name} in bounded time`, () => {
