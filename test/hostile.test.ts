@@ -306,6 +306,13 @@ describe('hostile input', () => {
     ['64 000 thread-state saves before one restore', () => method(`${'    ts = PyEval_SaveThread();\n    g();\n'.repeat(64_000)}    PyEval_RestoreThread(ts);\n`), ONLY_OK],
     ['a #define with 600 000 spaces in its body', () => `#define SPACED a${' '.repeat(600_000)}b\n`],
     ['one assignment chained 96 000 times', () => method(`    a0 = ${repeat(96_000, (i) => `a${i + 1} = `)}0;\n`)],
+    [
+      '64 000 borrowed items of a dict its mutex guards',
+      () =>
+        'static PyObject *cache;\nstatic PyMutex lock;\n' +
+        method(`    PyMutex_Lock(&lock);\n${'    v = PyDict_GetItem(cache, k);\n'.repeat(64_000)}    PyMutex_Unlock(&lock);\n`) +
+        'static PyMethodDef methods[] = {{"f", (PyCFunction)f, METH_O, NULL}, {NULL}};\n',
+    ],
     ['one expression of 32 000 reference-count reads', () => method(`    x = a${'-b.ob_refcnt'.repeat(32_000)};\n`), ONLY_OK],
   ];
   for (const [name, body, args = []] of SHAPES) {

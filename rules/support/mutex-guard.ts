@@ -9,7 +9,7 @@ import { lockIndex, type LockIndex } from '../../src/facts/locks.js';
 import type { ProjectFacts } from '../../src/facts/modules.js';
 import { sameObject, startsBefore } from '../../src/facts/origins.js';
 import { callableFromPython, callableKey } from '../../src/facts/reach.js';
-import type { CallFact, FileFacts } from '../../src/facts/types.js';
+import type { AssignmentFact, CallFact, FileFacts, Range } from '../../src/facts/types.js';
 
 /** Calls that work on the container given first without another owner keeping it. */
 const IN_PLACE = /^(?:Py(?:Dict|List|Set)_\w+|PySequence_Fast_(?:GET_ITEM|GET_SIZE|ITEMS)|PyCell_(?:GET|SET)|Py_X?DECREF|Py_CLEAR)$/;
@@ -61,21 +61,73 @@ function guardsEveryUse(name: string, mutex: string, facts: FileFacts, project: 
   return true;
 }
 
+interface Uses {
+  /** The last assignment of the result to another variable made without the mutex. */
+  lastUnlockedCopy: Range | null;
+  /** The calls that name the result, in order, and what each decides: released unheld (false), made strong (true), or nothing yet. */
+  mentions: { range: Range; decides: boolean | null }[];
+  /** For each mention, what the first deciding one from it on decides. */
+  decided: (boolean | null)[];
+}
+
+const usesBy = new WeakMap<FileFacts, Map<string, Uses>>();
+const byFunction = new WeakMap<FileFacts, Map<string, { calls: CallFact[]; assignments: AssignmentFact[] }>>();
+
+function inFunction(facts: FileFacts, fn: string): { calls: CallFact[]; assignments: AssignmentFact[] } {
+  let grouped = byFunction.get(facts);
+  if (grouped === undefined) {
+    const built = new Map<string, { calls: CallFact[]; assignments: AssignmentFact[] }>();
+    const of = (name: string) => {
+      let entry = built.get(name);
+      if (entry === undefined) built.set(name, (entry = { calls: [], assignments: [] }));
+      return entry;
+    };
+    for (const c of facts.calls) if (c.inFunction !== null) of(c.inFunction).calls.push(c);
+    for (const a of facts.assignments) if (a.inFunction !== null) of(a.inFunction).assignments.push(a);
+    byFunction.set(facts, (grouped = built));
+  }
+  return grouped.get(fn) ?? { calls: [], assignments: [] };
+}
+
+/** How a function uses the variable `result` with respect to `mutex`, read once for all its borrowed calls. */
+function usesOf(facts: FileFacts, fn: string, result: string, mutex: string, locks: LockIndex): Uses {
+  let known = usesBy.get(facts);
+  if (known === undefined) usesBy.set(facts, (known = new Map()));
+  const key = `${fn}\0${result}\0${mutex}`;
+  const found = known.get(key);
+  if (found !== undefined) return found;
+  const { calls, assignments } = inFunction(facts, fn);
+  const held = (range: Range) => locks.heldAt(facts, fn, range).includes(mutex);
+  const named = new RegExp(`\\b${result}\\b`);
+  let lastUnlockedCopy: Range | null = null;
+  for (const a of assignments) if (a.value === result && !held(a.range) && (lastUnlockedCopy === null || startsBefore(lastUnlockedCopy, a.range))) lastUnlockedCopy = a.range;
+  const mentions = calls
+    .filter((c) => c.args.some((a) => named.test(a)))
+    .map((c) => ({ range: c.range, decides: !held(c.range) ? false : STRONG.test(c.callee) && sameObject(c.args[0] ?? '') === result ? true : null }));
+  const decided: (boolean | null)[] = new Array(mentions.length);
+  for (let i = mentions.length - 1, next: boolean | null = null; i >= 0; i--) decided[i] = next = mentions[i].decides ?? next;
+  const uses = { lastUnlockedCopy, mentions, decided };
+  known.set(key, uses);
+  return uses;
+}
+
 /** Whether the reference a call returns is used only while `mutex` is held, or made strong before it is released. */
 function usedWhileHeld(call: CallFact, mutex: string, facts: FileFacts, locks: LockIndex): boolean {
   const result = call.assignedTo;
   if (result === null) return true;
   if (!/^[A-Za-z_]\w*$/.test(result) || facts.variables.some((v) => v.inFunction === null && v.name === result)) return false;
-  const named = new RegExp(`\\b${result}\\b`);
-  const heldAt = (c: { range: CallFact['range'] }) => locks.heldAt(facts, call.inFunction, c.range).includes(mutex);
-  const later = (c: { inFunction: string | null; range: CallFact['range'] }) => c.inFunction === call.inFunction && startsBefore(call.range, c.range);
-  if (facts.assignments.some((a) => later(a) && a.value === result && !heldAt(a))) return false;
-  for (const c of facts.calls.filter(later)) {
-    if (!c.args.some((a) => named.test(a))) continue;
-    if (!heldAt(c)) return false;
-    if (STRONG.test(c.callee) && sameObject(c.args[0] ?? '') === result) return true;
+  if (call.inFunction === null) return true;
+  const { lastUnlockedCopy, mentions, decided } = usesOf(facts, call.inFunction, result, mutex, locks);
+  if (lastUnlockedCopy !== null && startsBefore(call.range, lastUnlockedCopy)) return false;
+  // The first mention after the call, found by position: the mentions are in source order.
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (startsBefore(call.range, mentions[middle].range)) high = middle;
+    else low = middle + 1;
   }
-  return true;
+  return decided[low] ?? true;
 }
 
 /** A borrowed call on the file-scope container `name` that holds a mutex guarding it, and keeps the result inside. */
