@@ -233,89 +233,65 @@ describe('hostile input', () => {
     okStillAudited(report);
   });
 
-  // Each Py_BLOCK_THREADS re-attaches to the end of its block: with no Py_UNBLOCK_THREADS, that end was once looked for from every one of them.
-  it('audits 30 000 Py_BLOCK_THREADS in one allow-threads block in bounded time, and still tells detached calls from re-attached ones', () => {
-    const source =
-      '#include <Python.h>\nstatic PyObject *f(PyObject *self) {\n    int x;\n    Py_BEGIN_ALLOW_THREADS\n    PyErr_Clear();\n' +
-      '    Py_BLOCK_THREADS x = 1;\n'.repeat(30_000) +
-      '    PyErr_Clear();\n    Py_END_ALLOW_THREADS\n    return NULL;\n}\n';
-    const root = project({ 'blocks.c': source, 'ok.c': UNDECLARED });
-    const { run, report } = auditJson(root);
-    assert.equal(run.status, 1);
-    assert.deepEqual(report.skipped, []);
-    const detached = report.findings.filter((f) => f.ruleId === 'python-api-while-detached' && f.file === 'blocks.c');
-    assert.deepEqual(detached.map((f) => f.startLine), [5], 'the call before the first Py_BLOCK_THREADS is detached, the one after the last is not');
-    okStillAudited(report);
-  });
-
-  // The declared type of each allocation's target was once read by a scan from the function's start to the call.
-  it('audits 50 000 allocations in one function in bounded time, and still reads the declared type of each', () => {
-    const source =
-      '#include <Python.h>\nstatic PyObject *f(PyObject *self) {\n    void *p;\n    char *buf;\n' +
-      '    p = PyObject_Malloc(1);\n'.repeat(50_000) +
-      '    buf = PyObject_Malloc(8);\n    return NULL;\n}\n';
-    const root = project({ 'alloc.c': source, 'ok.c': UNDECLARED });
-    const { run, report } = auditJson(root);
-    assert.equal(run.status, 1);
-    assert.deepEqual(report.skipped, []);
-    const buffers = report.findings.filter((f) => f.ruleId === 'memory-domain-mismatch');
-    assert.deepEqual(buffers.map((f) => f.startLine), [50_005], 'only the char * buffer is one; a void * is not judged');
-    okStillAudited(report);
-  });
-
-  // The allocator of each PyObject_Init's memory, and the PySequence_Fast of each item, were once looked for among all the file's calls.
-  it('audits 100 000 PyObject_Init calls on reassigned memory in one function in bounded time, and still finds the allocator of each', () => {
-    const source =
-      '#include <Python.h>\nstatic PyTypeObject T;\nstatic PyObject *f(PyObject *self) {\n    PyObject *p;\n' +
-      '    p = PyObject_Malloc(16); PyObject_Init(p, &T);\n'.repeat(100_000) +
-      '    p = PyMem_Malloc(16); PyObject_Init(p, &T);\n    return NULL;\n}\n';
-    const root = project({ 'init.c': source, 'ok.c': UNDECLARED });
-    const { run, report } = auditJson(root, ['--max-file-size', '30']);
-    assert.equal(run.status, 1);
-    assert.deepEqual(report.skipped, []);
-    const misplaced = report.findings.filter((f) => f.ruleId === 'memory-domain-mismatch');
-    assert.deepEqual(misplaced.map((f) => f.startLine), [100_005], 'only the object in PyMem memory');
-    okStillAudited(report);
-  });
-
   /**
    * Generated shapes that once took quadratic (or cubic) time or ran out of memory, each at a
    * size the old code did not finish within the CLI test's 60 s (or crashed on). Each is
-   * audited beside ok.c, which must keep its finding. Shapes that would make a finding per
-   * repetition run with the rule for ok.c's alone: the slow part was in reading the facts.
+   * audited beside ok.c, which must keep its finding; `found` lists the lines of shape.c where
+   * `rule` must report, when the shape also tests that the fast path still reads right. Shapes
+   * that would make a finding per repetition run with ok.c's rule alone: the slow part was in
+   * reading the facts.
    */
+  interface Shape {
+    name: string;
+    body: () => string;
+    args?: string[];
+    found?: { rule: string; lines: number[]; why: string };
+  }
   const repeat = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('');
   const method = (body: string) => `static PyObject *f(PyObject *self, PyObject *o)\n{\n${body}    return NULL;\n}\n`;
+  const METHODS = 'static PyMethodDef methods[] = {{"f", (PyCFunction)f, METH_O, NULL}, {NULL}};\n';
   const ONLY_OK = ['--select', 'module-missing-gil-slot'];
-  const SHAPES: [string, () => string, string[]?][] = [
-    ['4 000 switches, each tested once', () => repeat(4000, (i) => `#define SWITCH${i} 1\n#if FEATURE${i}\nint x${i};\n#endif\n`)],
-    ['32 000 nested #ifdef', () => `${repeat(32_000, (i) => `#ifdef LEVEL${i}\n`)}int x;\n${'#endif\n'.repeat(32_000)}`],
-    ['an #if chain of 32 000 #elif', () => `#if A0\nint x0;\n${repeat(32_000, (i) => `#elif A${i + 1}\nint x${i + 1};\n`)}#endif\n`],
-    [
-      '3 200 mutexes locked in turn around a helper call',
-      () =>
-        'static void helper(void) { }\n' +
-        method(repeat(3200, (i) => `    PyMutex_Lock(&m${i});\n    helper();\n    PyMutex_Unlock(&m${i});\n`)) +
-        'static PyMethodDef methods[] = {{"f", (PyCFunction)f, METH_O, NULL}, {NULL}};\n',
-    ],
-    ['8 000 gotos out of one critical section', () => method(`    Py_BEGIN_CRITICAL_SECTION(o);\n${repeat(8000, (i) => `    if (g()) goto out${i};\nout${i}: ;\n`)}    Py_END_CRITICAL_SECTION();\n`)],
-    ['80 000 definitions of one macro', () => '#define WRAP(x) inner(x)\n'.repeat(80_000)],
-    ['a chain of 64 000 macros ending in the C API', () => `${repeat(64_000, (i) => `#define LINK${i} LINK${i + 1}\n`)}#define LINK64000 Py_None\n`],
-    ['a chain of 64 000 macros ending in an annotation', () => `${repeat(64_000, (i) => `#define NOTE${i} NOTE${i + 1}\n`)}#define NOTE64000 static\n`],
-    ['64 000 borrowed calls on a dict made again before each', () => method('    d = PyDict_New();\n    v = PyDict_GetItem(d, k);\n'.repeat(64_000))],
-    ['64 000 thread-state saves before one restore', () => method(`${'    ts = PyEval_SaveThread();\n    g();\n'.repeat(64_000)}    PyEval_RestoreThread(ts);\n`), ONLY_OK],
-    ['a #define with 600 000 spaces in its body', () => `#define SPACED a${' '.repeat(600_000)}b\n`],
-    ['one assignment chained 96 000 times', () => method(`    a0 = ${repeat(96_000, (i) => `a${i + 1} = `)}0;\n`)],
-    [
-      '64 000 borrowed items of a dict its mutex guards',
-      () =>
-        'static PyObject *cache;\nstatic PyMutex lock;\n' +
-        method(`    PyMutex_Lock(&lock);\n${'    v = PyDict_GetItem(cache, k);\n'.repeat(64_000)}    PyMutex_Unlock(&lock);\n`) +
-        'static PyMethodDef methods[] = {{"f", (PyCFunction)f, METH_O, NULL}, {NULL}};\n',
-    ],
-    ['one expression of 32 000 reference-count reads', () => method(`    x = a${'-b.ob_refcnt'.repeat(32_000)};\n`), ONLY_OK],
+  const SHAPES: Shape[] = [
+    {
+      // Each re-attaches to the end of its block: with no Py_UNBLOCK_THREADS, that end was looked for from every one.
+      name: '30 000 Py_BLOCK_THREADS in one allow-threads block',
+      body: () => method(`    Py_BEGIN_ALLOW_THREADS\n    PyErr_Clear();\n${'    Py_BLOCK_THREADS x = 1;\n'.repeat(30_000)}    PyErr_Clear();\n    Py_END_ALLOW_THREADS\n`),
+      found: { rule: 'python-api-while-detached', lines: [5], why: 'the call before the first Py_BLOCK_THREADS is detached, the one after the last is not' },
+    },
+    {
+      // The declared type of each allocation's target was read by a scan from the function's start to the call.
+      name: '50 000 allocations in one function',
+      body: () => method(`    void *p;\n    char *buf;\n${'    p = PyObject_Malloc(1);\n'.repeat(50_000)}    buf = PyObject_Malloc(8);\n`),
+      found: { rule: 'memory-domain-mismatch', lines: [50_006], why: 'only the char * buffer is one; a void * is not judged' },
+    },
+    {
+      // The allocator of each PyObject_Init's memory was looked for among all the file's calls.
+      name: '100 000 PyObject_Init calls on reassigned memory',
+      body: () => `static PyTypeObject T;\n${method(`${'    p = PyObject_Malloc(16); PyObject_Init(p, &T);\n'.repeat(100_000)}    p = PyMem_Malloc(16); PyObject_Init(p, &T);\n`)}`,
+      found: { rule: 'memory-domain-mismatch', lines: [100_005], why: 'only the object in PyMem memory' },
+    },
+    { name: '4 000 switches, each tested once', body: () => repeat(4000, (i) => `#define SWITCH${i} 1\n#if FEATURE${i}\nint x${i};\n#endif\n`) },
+    { name: '32 000 nested #ifdef', body: () => `${repeat(32_000, (i) => `#ifdef LEVEL${i}\n`)}int x;\n${'#endif\n'.repeat(32_000)}` },
+    { name: 'an #if chain of 32 000 #elif', body: () => `#if A0\nint x0;\n${repeat(32_000, (i) => `#elif A${i + 1}\nint x${i + 1};\n`)}#endif\n` },
+    {
+      name: '3 200 mutexes locked in turn around a helper call',
+      body: () => `static void helper(void) { }\n${method(repeat(3200, (i) => `    PyMutex_Lock(&m${i});\n    helper();\n    PyMutex_Unlock(&m${i});\n`))}${METHODS}`,
+    },
+    { name: '8 000 gotos out of one critical section', body: () => method(`    Py_BEGIN_CRITICAL_SECTION(o);\n${repeat(8000, (i) => `    if (g()) goto out${i};\nout${i}: ;\n`)}    Py_END_CRITICAL_SECTION();\n`) },
+    { name: '80 000 definitions of one macro', body: () => '#define WRAP(x) inner(x)\n'.repeat(80_000) },
+    { name: 'a chain of 64 000 macros ending in the C API', body: () => `${repeat(64_000, (i) => `#define LINK${i} LINK${i + 1}\n`)}#define LINK64000 Py_None\n` },
+    { name: 'a chain of 64 000 macros ending in an annotation', body: () => `${repeat(64_000, (i) => `#define NOTE${i} NOTE${i + 1}\n`)}#define NOTE64000 static\n` },
+    { name: '64 000 borrowed calls on a dict made again before each', body: () => method('    d = PyDict_New();\n    v = PyDict_GetItem(d, k);\n'.repeat(64_000)) },
+    { name: '64 000 thread-state saves before one restore', body: () => method(`${'    ts = PyEval_SaveThread();\n    g();\n'.repeat(64_000)}    PyEval_RestoreThread(ts);\n`), args: ONLY_OK },
+    { name: 'a #define with 600 000 spaces in its body', body: () => `#define SPACED a${' '.repeat(600_000)}b\n` },
+    { name: 'one assignment chained 96 000 times', body: () => method(`    a0 = ${repeat(96_000, (i) => `a${i + 1} = `)}0;\n`) },
+    {
+      name: '64 000 borrowed items of a dict its mutex guards',
+      body: () => `static PyObject *cache;\nstatic PyMutex lock;\n${method(`    PyMutex_Lock(&lock);\n${'    v = PyDict_GetItem(cache, k);\n'.repeat(64_000)}    PyMutex_Unlock(&lock);\n`)}${METHODS}`,
+    },
+    { name: 'one expression of 32 000 reference-count reads', body: () => method(`    x = a${'-b.ob_refcnt'.repeat(32_000)};\n`), args: ONLY_OK },
   ];
-  for (const [name, body, args = []] of SHAPES) {
+  for (const { name, body, args = [], found } of SHAPES) {
     it(`audits ${name} in bounded time`, () => {
       const root = project({ 'shape.c': `#include <Python.h>\n${body()}`, 'ok.c': UNDECLARED });
       const { run, report } = auditJson(root, ['--max-file-size', '30', ...args]);
@@ -323,6 +299,10 @@ describe('hostile input', () => {
       assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr}`);
       assert.deepEqual(report.skipped, []);
       okStillAudited(report);
+      if (found !== undefined) {
+        const lines = report.findings.filter((f) => f.file === 'shape.c' && f.ruleId === found.rule).map((f) => f.startLine);
+        assert.deepEqual(lines, found.lines, found.why);
+      }
     });
   }
 
