@@ -2,7 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { inheritedIgnores, isIgnored, readIgnoreFile, type IgnoreStack } from './gitignore.js';
+import { inheritedRules, isIgnored, withIgnoreFile, type IgnoreRules } from './gitignore.js';
 import type { SourceFile } from './engine/runner.js';
 import { BUILD_FILE_NAMES, WORKFLOW_PATTERNS } from './facts/build-files.js';
 import { languageOf, SOURCE_PATTERNS } from './source/languages.js';
@@ -75,7 +75,7 @@ interface Directory {
   absolute: string;
   /** Relative to the scan root, with forward slashes; empty for the root. */
   relative: string;
-  ignores: IgnoreStack;
+  ignores: IgnoreRules;
 }
 
 /**
@@ -85,7 +85,7 @@ interface Directory {
  */
 function walk(root: string, wanted: (relative: string) => boolean, excluded: (relative: string) => boolean): string[] {
   const files: string[] = [];
-  const pending: Directory[] = [{ absolute: root, relative: '', ignores: inheritedIgnores(root) }];
+  const pending: Directory[] = [{ absolute: root, relative: '', ignores: inheritedRules(root) }];
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
     let entries;
     try {
@@ -93,8 +93,7 @@ function walk(root: string, wanted: (relative: string) => boolean, excluded: (re
     } catch {
       continue;
     }
-    const own = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? readIgnoreFile(path.join(dir.absolute, '.gitignore'), dir.absolute) : null;
-    const ignores = own === null ? dir.ignores : [...dir.ignores, own];
+    const ignores = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? withIgnoreFile(dir.ignores, path.join(dir.absolute, '.gitignore'), dir.absolute) : dir.ignores;
     for (const entry of entries) {
       const isDirectory = entry.isDirectory();
       if (!isDirectory && !entry.isFile()) continue;

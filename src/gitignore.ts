@@ -4,30 +4,56 @@
  * and nothing under an ignored directory is looked at again (git does not descend into it).
  * The user's global excludes file is not read: the audit of a checkout selects the same files on
  * every machine.
+ *
+ * The rules of all the files that apply in a directory are held as one list, each rewritten to
+ * speak from one root (`x.c` in `b/.gitignore` becomes `b/**\/x.c`), shallowest first: the last
+ * rule that matches decides, as in git, and a rule cannot re-include what sits in an excluded
+ * directory of any file's.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
-/** The patterns of one ignore file, and the directory its paths are relative to. */
-export interface IgnoreFile {
-  /** The directory, with a trailing separator: every path tested lies under it. */
-  base: string;
-  patterns: Ignore;
+/** The rules in force in a directory, and the directory all their paths are relative to. */
+export interface IgnoreRules {
+  /** With a trailing separator: every path tested lies under it. */
+  root: string;
+  rules: Ignore;
 }
 
-/** The ignore files that apply in a directory, shallowest first. */
-export type IgnoreStack = readonly IgnoreFile[];
+/**
+ * One line of an ignore file in `dir` (relative to the root, forward slashes; empty for the
+ * root), as a rule of the root's: a pattern with a slash before its end is anchored to `dir`,
+ * one without matches at any depth below it. Blank lines and comments are no rules.
+ */
+export function rootedRule(line: string, dir: string): string | null {
+  if (line.trim() === '' || line.startsWith('#')) return null;
+  if (dir === '') return line;
+  const negated = line.startsWith('!');
+  const pattern = negated ? line.slice(1) : line;
+  const anchored = pattern.replace(/\/+$/, '').includes('/');
+  return `${negated ? '!' : ''}${dir}/${anchored ? pattern.replace(/^\//, '') : `**/${pattern}`}`;
+}
 
-/** The ignore file at `file`, or null when there is none or it cannot be read. */
-export function readIgnoreFile(file: string, base: string): IgnoreFile | null {
-  let text: string;
+function readLines(file: string): string[] | null {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
   } catch {
     return null;
   }
-  return { base: base.endsWith(path.sep) ? base : base + path.sep, patterns: ignore().add(text.replace(/^\uFEFF/, '')) };
+}
+
+function relative(root: string, absolute: string): string {
+  return absolute.slice(root.length).split(path.sep).join('/');
+}
+
+/** `rules` with those of the ignore file `file` in `dir` after them; `rules` itself when there is none. */
+export function withIgnoreFile(rules: IgnoreRules, file: string, dir: string): IgnoreRules {
+  const lines = readLines(file);
+  if (lines === null) return rules;
+  const prefix = relative(rules.root, dir.endsWith(path.sep) ? dir.slice(0, -1) : dir);
+  const added = lines.map((line) => rootedRule(line, prefix)).filter((rule): rule is string => rule !== null);
+  return added.length === 0 ? rules : { root: rules.root, rules: ignore().add(rules.rules).add(added) };
 }
 
 /** The directory holding `.git` at or above `dir`, or null outside a repository. */
@@ -39,32 +65,22 @@ function repositoryRoot(dir: string): string | null {
 }
 
 /**
- * The ignore files that apply to the entries of `root` before its own `.gitignore` is read:
- * `.git/info/exclude` and the `.gitignore` files of the directories between the repository's
- * root and `root`.
+ * The rules in force for the entries of `scanRoot` before its own `.gitignore` is read:
+ * `.git/info/exclude` and the `.gitignore` files of the directories from the repository's root
+ * down to `scanRoot`'s parent, relative to the repository's root (`scanRoot` outside one).
  */
-export function inheritedIgnores(root: string): IgnoreFile[] {
-  const top = repositoryRoot(root);
-  if (top === null) return [];
-  const stack: IgnoreFile[] = [];
-  const exclude = readIgnoreFile(path.join(top, '.git', 'info', 'exclude'), top);
-  if (exclude !== null) stack.push(exclude);
+export function inheritedRules(scanRoot: string): IgnoreRules {
+  const top = repositoryRoot(scanRoot) ?? scanRoot;
+  let rules: IgnoreRules = { root: top.endsWith(path.sep) ? top : top + path.sep, rules: ignore() };
+  rules = withIgnoreFile(rules, path.join(top, '.git', 'info', 'exclude'), top);
   const between: string[] = [];
-  for (let dir = root; dir !== top; dir = path.dirname(dir)) between.unshift(path.dirname(dir));
-  for (const dir of between) {
-    const file = readIgnoreFile(path.join(dir, '.gitignore'), dir);
-    if (file !== null) stack.push(file);
-  }
-  return stack;
+  for (let dir = scanRoot; dir !== top; dir = path.dirname(dir)) between.unshift(path.dirname(dir));
+  for (const dir of between) rules = withIgnoreFile(rules, path.join(dir, '.gitignore'), dir);
+  return rules;
 }
 
-/** Whether git ignores the entry at `absolute` (a directory when `isDirectory`): the deepest file with a say decides. */
-export function isIgnored(stack: IgnoreStack, absolute: string, isDirectory: boolean): boolean {
-  for (let i = stack.length - 1; i >= 0; i--) {
-    const relative = absolute.slice(stack[i].base.length).split(path.sep).join('/');
-    const verdict = stack[i].patterns.test(isDirectory ? `${relative}/` : relative);
-    if (verdict.ignored) return true;
-    if (verdict.unignored) return false;
-  }
-  return false;
+/** Whether git ignores the entry at `absolute` (a directory when `isDirectory`). */
+export function isIgnored(rules: IgnoreRules, absolute: string, isDirectory: boolean): boolean {
+  const name = relative(rules.root, absolute);
+  return rules.rules.ignores(isDirectory ? `${name}/` : name);
 }

@@ -80,6 +80,16 @@ describe('file selection follows git', () => {
     }
   });
 
+  it('lets a deeper .gitignore re-include a directory a shallower one excludes, as git does', () => {
+    const root = repository({ '.gitignore': 'a/\n', 'b/.gitignore': '!*/\n', 'b/a/x.c': '', 'a/y.c': '', 'x.c': '' });
+    try {
+      assert.deepEqual(ourSelection(root, '.'), gitSelection(root, '.'));
+      assert.deepEqual(ourSelection(root, '.'), ['b/a/x.c', 'x.c']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('agrees with git on random trees and ignore files', () => {
     const names = ['a', 'b', 'gen'];
     const files = ['x.c', 'y.c', 'a.c', 'gen.c'];
@@ -103,7 +113,7 @@ describe('file selection follows git', () => {
           rmSync(root, { recursive: true, force: true });
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   });
 });

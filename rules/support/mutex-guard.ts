@@ -7,9 +7,9 @@
  */
 import { lockIndex, type LockIndex } from '../../src/facts/locks.js';
 import type { ProjectFacts } from '../../src/facts/modules.js';
-import { sameObject, startsBefore } from '../../src/facts/origins.js';
+import { factsIn, partitionPoint, sameObject, startsBefore } from '../../src/facts/origins.js';
 import { callableFromPython, callableKey } from '../../src/facts/reach.js';
-import type { AssignmentFact, CallFact, FileFacts, Range } from '../../src/facts/types.js';
+import type { CallFact, FileFacts, Range } from '../../src/facts/types.js';
 
 /** Calls that work on the container given first without another owner keeping it. */
 const IN_PLACE = /^(?:Py(?:Dict|List|Set)_\w+|PySequence_Fast_(?:GET_ITEM|GET_SIZE|ITEMS)|PyCell_(?:GET|SET)|Py_X?DECREF|Py_CLEAR)$/;
@@ -71,24 +71,6 @@ interface Uses {
 }
 
 const usesBy = new WeakMap<FileFacts, Map<string, Uses>>();
-const byFunction = new WeakMap<FileFacts, Map<string, { calls: CallFact[]; assignments: AssignmentFact[] }>>();
-
-function inFunction(facts: FileFacts, fn: string): { calls: CallFact[]; assignments: AssignmentFact[] } {
-  let grouped = byFunction.get(facts);
-  if (grouped === undefined) {
-    const built = new Map<string, { calls: CallFact[]; assignments: AssignmentFact[] }>();
-    const of = (name: string) => {
-      let entry = built.get(name);
-      if (entry === undefined) built.set(name, (entry = { calls: [], assignments: [] }));
-      return entry;
-    };
-    for (const c of facts.calls) if (c.inFunction !== null) of(c.inFunction).calls.push(c);
-    for (const a of facts.assignments) if (a.inFunction !== null) of(a.inFunction).assignments.push(a);
-    byFunction.set(facts, (grouped = built));
-  }
-  return grouped.get(fn) ?? { calls: [], assignments: [] };
-}
-
 /** How a function uses the variable `result` with respect to `mutex`, read once for all its borrowed calls. */
 function usesOf(facts: FileFacts, fn: string, result: string, mutex: string, locks: LockIndex): Uses {
   let known = usesBy.get(facts);
@@ -96,7 +78,7 @@ function usesOf(facts: FileFacts, fn: string, result: string, mutex: string, loc
   const key = `${fn}\0${result}\0${mutex}`;
   const found = known.get(key);
   if (found !== undefined) return found;
-  const { calls, assignments } = inFunction(facts, fn);
+  const { calls, assignments } = factsIn(facts, fn);
   const held = (range: Range) => locks.heldAt(facts, fn, range).includes(mutex);
   const named = new RegExp(`\\b${result}\\b`);
   let lastUnlockedCopy: Range | null = null;
@@ -120,14 +102,7 @@ function usedWhileHeld(call: CallFact, mutex: string, facts: FileFacts, locks: L
   const { lastUnlockedCopy, mentions, decided } = usesOf(facts, call.inFunction, result, mutex, locks);
   if (lastUnlockedCopy !== null && startsBefore(call.range, lastUnlockedCopy)) return false;
   // The first mention after the call, found by position: the mentions are in source order.
-  let low = 0;
-  let high = mentions.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (startsBefore(call.range, mentions[middle].range)) high = middle;
-    else low = middle + 1;
-  }
-  return decided[low] ?? true;
+  return decided[partitionPoint(mentions, (m) => !startsBefore(call.range, m.range))] ?? true;
 }
 
 /** A borrowed call on the file-scope container `name` that holds a mutex guarding it, and keeps the result inside. */

@@ -5,7 +5,7 @@
  */
 import { compiledInAny, FREE_THREADED } from './guards.js';
 import type { ProjectFacts } from './modules.js';
-import { sameObject, startsBefore } from './origins.js';
+import { partitionPoint, sameObject, startsBefore } from './origins.js';
 import type { FileFacts, Range } from './types.js';
 
 const LOCKS = ['PyMutex_Lock', 'PyThread_acquire_lock', 'PyThread_acquire_lock_timed', 'pthread_mutex_lock', 'pthread_rwlock_wrlock', 'EnterCriticalSection', 'AcquireSRWLockExclusive', 'mtx_lock', 'uv_mutex_lock'];
@@ -85,13 +85,7 @@ export function heldIndex(events: readonly LockEvent[]): (at: Range) => string[]
     between.push([...current].sort((a, b) => (rank.get(a) as number) - (rank.get(b) as number)));
   });
   return (at) => {
-    let low = 0;
-    let high = events.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (startsBefore(events[middle].range, at)) low = middle + 1;
-      else high = middle;
-    }
+    const low = partitionPoint(events, (e) => startsBefore(e.range, at));
     // An event that starts where `at` does is neither before nor after it: read directly.
     if (low < events.length && !startsBefore(at, events[low].range)) return held(events, at);
     return between[low];

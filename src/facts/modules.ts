@@ -11,6 +11,7 @@ import { assignmentBefore } from './extract.js';
 import type { BuildFileFacts } from './build-files.js';
 import { bindingModules, type BindingModule } from './bindings.js';
 import { deadHeaders, includeSites, unitsOf } from './includes.js';
+import { factsIn } from './origins.js';
 import type { AssignmentFact, CallFact, DefineFact, FileFacts, FunctionFact, Guard, ModuleDefFact, Range, SlotArrayFact } from './types.js';
 
 export interface InFile<T> {
@@ -109,8 +110,6 @@ export const CREATE_SINGLE_PHASE = new Set(['PyModule_Create', 'PyModule_Create2
 class Index {
   readonly functions = new Map<string, InFile<FunctionFact>[]>();
   private readonly byFile = new Map<string, FileFacts>();
-  private readonly callsByFunction = new Map<string, Map<string, CallFact[]>>();
-  private readonly assignmentsByFunction = new Map<string, Map<string, AssignmentFact[]>>();
   readonly defs = new Map<string, InFile<ModuleDefFact>[]>();
   readonly slotArrays = new Map<string, InFile<SlotArrayFact>[]>();
   readonly defines = new Map<string, InFile<DefineFact>[]>();
@@ -158,13 +157,15 @@ class Index {
   }
 
   /** The calls made in functions named `name` of `file`, in every `#if` branch. */
-  calls(file: string, name: string): CallFact[] {
-    return inFunction(this.callsByFunction, file, this.byFile.get(file)?.calls ?? []).get(name) ?? [];
+  calls(file: string, name: string): readonly CallFact[] {
+    const facts = this.byFile.get(file);
+    return facts === undefined ? [] : factsIn(facts, name).calls;
   }
 
   /** The assignments made in functions named `name` of `file`. */
-  assignments(file: string, name: string): AssignmentFact[] {
-    return inFunction(this.assignmentsByFunction, file, this.byFile.get(file)?.assignments ?? []).get(name) ?? [];
+  assignments(file: string, name: string): readonly AssignmentFact[] {
+    const facts = this.byFile.get(file);
+    return facts === undefined ? [] : factsIn(facts, name).assignments;
   }
 
   /** The calls in one function's body; same-named functions in `#if`/`#else` branches stay apart. */
@@ -418,16 +419,6 @@ export function visibleFrom<T extends { isStatic: boolean }>(
     candidates.find((c) => sameUnit(c.file, file)) ??
     candidates.find((c) => !c.fact.isStatic || c.file.endsWith('.h'))
   );
-}
-
-/** A file's facts grouped by the function they are in, on first use: most files' are never asked for. */
-function inFunction<T extends { inFunction: string | null }>(cache: Map<string, Map<string, T[]>>, file: string, facts: readonly T[]): Map<string, T[]> {
-  let grouped = cache.get(file);
-  if (grouped === undefined) {
-    cache.set(file, (grouped = new Map()));
-    for (const fact of facts) if (fact.inFunction !== null) push(grouped, fact.inFunction, fact);
-  }
-  return grouped;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -92,15 +92,40 @@ function functionIndex(facts: FileFacts, fn: string): FunctionIndex | undefined 
  */
 export function lastAssigningBefore(facts: FileFacts, call: CallFact, variable: string, accept: (c: CallFact) => boolean = () => true): CallFact | undefined {
   const assigning = call.inFunction === null ? facts.calls.filter((c) => c.inFunction === null && c.assignedTo === variable) : (functionIndex(facts, call.inFunction)?.assigned.get(variable) ?? []);
+  for (let i = partitionPoint(assigning, (c) => startsBefore(c.range, call.range)) - 1; i >= 0; i--) if (accept(assigning[i])) return assigning[i];
+  return undefined;
+}
+
+/** How many leading items of `sorted` pass `test`, which holds for a prefix of the list: found by halving. */
+export function partitionPoint<T>(sorted: readonly T[], test: (item: T) => boolean): number {
   let low = 0;
-  let high = assigning.length;
+  let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (startsBefore(assigning[middle].range, call.range)) low = middle + 1;
+    if (test(sorted[middle])) low = middle + 1;
     else high = middle;
   }
-  for (let i = low - 1; i >= 0; i--) if (accept(assigning[i])) return assigning[i];
-  return undefined;
+  return low;
+}
+
+const grouped = new WeakMap<FileFacts, Map<string, { calls: CallFact[]; assignments: AssignmentFact[] }>>();
+const NONE: { calls: CallFact[]; assignments: AssignmentFact[] } = { calls: [], assignments: [] };
+
+/** The calls and assignments made in the functions named `fn` (every `#if` branch of them), in source order; grouped once per file. */
+export function factsIn(facts: FileFacts, fn: string): { calls: readonly CallFact[]; assignments: readonly AssignmentFact[] } {
+  let byName = grouped.get(facts);
+  if (byName === undefined) {
+    const built = new Map<string, { calls: CallFact[]; assignments: AssignmentFact[] }>();
+    const of = (name: string) => {
+      let entry = built.get(name);
+      if (entry === undefined) built.set(name, (entry = { calls: [], assignments: [] }));
+      return entry;
+    };
+    for (const c of facts.calls) if (c.inFunction !== null) of(c.inFunction).calls.push(c);
+    for (const a of facts.assignments) if (a.inFunction !== null) of(a.inFunction).assignments.push(a);
+    grouped.set(facts, (byName = built));
+  }
+  return byName.get(fn) ?? NONE;
 }
 
 const callsByCallee = new WeakMap<FileFacts, Map<string, CallFact[]>>();
@@ -178,13 +203,13 @@ export function isLifecycleFunction(name: string | null, facts: FileFacts): bool
   return fileNames(facts).functions.get(name)?.params.includes('visit') ?? false;
 }
 
+const lockedCallers = new WeakMap<FileFacts, Map<string, boolean>>();
+
 /**
  * Whether every call of `fn` in the file passes, as argument `index`, an object its caller holds
  * in a critical section: the HOWTO's "lock held by the caller" helpers. False when `fn` is never
  * called in the file (it may be called from anywhere else).
  */
-const lockedCallers = new WeakMap<FileFacts, Map<string, boolean>>();
-
 export function lockedByEveryCaller(fn: string | null, param: string, facts: FileFacts): boolean {
   if (fn === null) return false;
   // Asked again for every borrowed call on the parameter: answered once per function and parameter.
