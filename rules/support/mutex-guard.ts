@@ -7,7 +7,7 @@
  */
 import { lockIndex, type LockIndex } from '../../src/facts/locks.js';
 import type { ProjectFacts } from '../../src/facts/modules.js';
-import { factsIn, partitionPoint, sameObject, startsBefore } from '../../src/facts/origins.js';
+import { answers, factsIn, partitionPoint, sameObject, startsBefore } from '../../src/facts/origins.js';
 import { callableFromPython, callableKey } from '../../src/facts/reach.js';
 import type { CallFact, FileFacts, Range } from '../../src/facts/types.js';
 
@@ -31,16 +31,11 @@ function filesNaming(name: string, facts: FileFacts, project: Guarded): readonly
  * replaced only under `mutex` too. A copy, a call that hands it on, or a macro that names it,
  * could let another thread modify it unlocked.
  */
-const guarded = new WeakMap<object, Map<string, boolean>>();
+const guarded = answers<Guarded, boolean>();
 
 /** guardsEveryUse, once per project, container and mutex: every borrowed call on the container asks the same. */
 function guardsEveryUseOnce(name: string, mutex: string, facts: FileFacts, project: Guarded, locks: LockIndex): boolean {
-  let known = guarded.get(project);
-  if (known === undefined) guarded.set(project, (known = new Map()));
-  const key = `${facts.file}\0${name}\0${mutex}`;
-  let answer = known.get(key);
-  if (answer === undefined) known.set(key, (answer = guardsEveryUse(name, mutex, facts, project, locks)));
-  return answer;
+  return guarded(project, `${facts.file}\0${name}\0${mutex}`, () => guardsEveryUse(name, mutex, facts, project, locks));
 }
 
 function guardsEveryUse(name: string, mutex: string, facts: FileFacts, project: Guarded, locks: LockIndex): boolean {
@@ -70,14 +65,13 @@ interface Uses {
   decided: (boolean | null)[];
 }
 
-const usesBy = new WeakMap<FileFacts, Map<string, Uses>>();
+const usesBy = answers<FileFacts, Uses>();
 /** How a function uses the variable `result` with respect to `mutex`, read once for all its borrowed calls. */
 function usesOf(facts: FileFacts, fn: string, result: string, mutex: string, locks: LockIndex): Uses {
-  let known = usesBy.get(facts);
-  if (known === undefined) usesBy.set(facts, (known = new Map()));
-  const key = `${fn}\0${result}\0${mutex}`;
-  const found = known.get(key);
-  if (found !== undefined) return found;
+  return usesBy(facts, `${fn}\0${result}\0${mutex}`, () => readUses(facts, fn, result, mutex, locks));
+}
+
+function readUses(facts: FileFacts, fn: string, result: string, mutex: string, locks: LockIndex): Uses {
   const { calls, assignments } = factsIn(facts, fn);
   const held = (range: Range) => locks.heldAt(facts, fn, range).includes(mutex);
   const named = new RegExp(`\\b${result}\\b`);
@@ -88,9 +82,7 @@ function usesOf(facts: FileFacts, fn: string, result: string, mutex: string, loc
     .map((c) => ({ range: c.range, decides: !held(c.range) ? false : STRONG.test(c.callee) && sameObject(c.args[0] ?? '') === result ? true : null }));
   const decided: (boolean | null)[] = new Array(mentions.length);
   for (let i = mentions.length - 1, next: boolean | null = null; i >= 0; i--) decided[i] = next = mentions[i].decides ?? next;
-  const uses = { lastUnlockedCopy, mentions, decided };
-  known.set(key, uses);
-  return uses;
+  return { lastUnlockedCopy, mentions, decided };
 }
 
 /** Whether the reference a call returns is used only while `mutex` is held, or made strong before it is released. */

@@ -11,6 +11,7 @@ import { LineIndex } from '../source/lines.js';
 import { isSpaceAt, nameBefore, namesBeforeParens } from '../source/names.js';
 import type { SyntaxNode, Tree, TreeCursor } from '../source/parse.js';
 import { guardIndex, type GuardIndex } from './conditions.js';
+import { partitionPoint } from './origins.js';
 import { cleanText, listItems, referencedName, stringLiteral } from './initializer.js';
 import type {
   AssignmentFact,
@@ -554,17 +555,10 @@ interface FunctionSpan {
   end: number;
 }
 
+/** The span holding `offset`; the spans are in order and do not overlap. */
 function enclosingSpan(spans: FunctionSpan[], offset: number): FunctionSpan | null {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const span = spans[mid];
-    if (offset < span.start) hi = mid - 1;
-    else if (offset >= span.end) lo = mid + 1;
-    else return span;
-  }
-  return null;
+  const span = spans[partitionPoint(spans, (s) => s.end <= offset)];
+  return span !== undefined && span.start <= offset ? span : null;
 }
 
 function enclosingFunction(spans: FunctionSpan[], offset: number): string | null {

@@ -96,6 +96,22 @@ export function lastAssigningBefore(facts: FileFacts, call: CallFact, variable: 
   return undefined;
 }
 
+/**
+ * A store of answers by owner (a file's facts, a project) and key, for the questions rules ask
+ * again at every call: each is worked out once.
+ */
+export function answers<Owner extends object, T>(): (owner: Owner, key: string, work: () => T) => T {
+  const byOwner = new WeakMap<Owner, Map<string, T>>();
+  return (owner, key, work) => {
+    let known = byOwner.get(owner);
+    if (known === undefined) byOwner.set(owner, (known = new Map()));
+    if (known.has(key)) return known.get(key) as T;
+    const answer = work();
+    known.set(key, answer);
+    return answer;
+  };
+}
+
 /** How many leading items of `sorted` pass `test`, which holds for a prefix of the list: found by halving. */
 export function partitionPoint<T>(sorted: readonly T[], test: (item: T) => boolean): number {
   let low = 0;
@@ -203,7 +219,7 @@ export function isLifecycleFunction(name: string | null, facts: FileFacts): bool
   return fileNames(facts).functions.get(name)?.params.includes('visit') ?? false;
 }
 
-const lockedCallers = new WeakMap<FileFacts, Map<string, boolean>>();
+const lockedCallers = answers<FileFacts, boolean>();
 
 /**
  * Whether every call of `fn` in the file passes, as argument `index`, an object its caller holds
@@ -213,12 +229,7 @@ const lockedCallers = new WeakMap<FileFacts, Map<string, boolean>>();
 export function lockedByEveryCaller(fn: string | null, param: string, facts: FileFacts): boolean {
   if (fn === null) return false;
   // Asked again for every borrowed call on the parameter: answered once per function and parameter.
-  let known = lockedCallers.get(facts);
-  if (known === undefined) lockedCallers.set(facts, (known = new Map()));
-  const key = `${fn}\0${param}`;
-  let answer = known.get(key);
-  if (answer === undefined) known.set(key, (answer = everyCallerLocks(fn, param, facts)));
-  return answer;
+  return lockedCallers(facts, `${fn}\0${param}`, () => everyCallerLocks(fn, param, facts));
 }
 
 function everyCallerLocks(fn: string, param: string, facts: FileFacts): boolean {
