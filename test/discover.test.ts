@@ -6,14 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { discover } from '../src/discover.js';
+import { tempDir } from './support/temp.js';
 
-const home = mkdtempSync(path.join(os.tmpdir(), 'cext-audit-git-home-'));
+const home = tempDir('git-home-');
 const GIT_ENV = { ...process.env, HOME: home, XDG_CONFIG_HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(home, 'none') };
 
 function git(cwd: string, args: string[]): string {
@@ -24,7 +24,7 @@ function git(cwd: string, args: string[]): string {
 
 /** A git repository holding `files` (relative path → content), nothing committed. */
 function repository(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'cext-audit-discover-'));
+  const root = tempDir('discover-');
   git(root, ['init', '-q']);
   for (const [relative, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });

@@ -6,11 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { BIN, cli, project, UNDECLARED, type Run } from './support/cli.js';
+import { tempDir } from './support/temp.js';
 
 interface Location {
   file: string;
@@ -384,7 +384,7 @@ describe('hostile input', () => {
   });
 
   it('does not follow symbolic links while discovering files, and audits a link named on the command line', () => {
-    const outside = mkdtempSync(path.join(os.tmpdir(), 'cext-audit-outside-'));
+    const outside = tempDir('outside-');
     writeFileSync(path.join(outside, 'far.c'), undeclared('far'));
     const root = project({ 'ok.c': UNDECLARED, 'sub/inner.c': undeclared('inner') });
     symlinkSync('..', path.join(root, 'sub/loop'));

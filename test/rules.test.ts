@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadRules, selectRules } from '../src/engine/registry.js';
@@ -9,6 +8,7 @@ import { audit } from '../src/engine/runner.js';
 import { languageOf } from '../src/source/languages.js';
 import { DEFAULT_MIN_PYTHON, DEFAULT_TARGET_PYTHON } from '../src/python-version.js';
 import { FIXTURES, runUnit, units } from './support/units.js';
+import { tempDir } from './support/temp.js';
 
 const rules = await loadRules();
 
@@ -68,7 +68,7 @@ describe('rule metadata', () => {
 
 describe('registry', () => {
   it('refuses a rule whose file name is not its id', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'cext-audit-rules-'));
+    const dir = tempDir('rules-');
     writeFileSync(path.join(dir, 'some-name.js'), "export default { id: 'other-name' };\n");
     await assert.rejects(loadRules(dir), /file name must equal the id/);
   });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -12,6 +11,7 @@ import type { AuditResult } from '../src/engine/runner.js';
 import { formatSarif, GITHUB_LIMITS } from '../src/report/sarif.js';
 import { cli, DECLARED, project, UNDECLARED, UNGUARDED } from './support/cli.js';
 import { multitool, schemaErrors, validate } from './support/sarif-validator.js';
+import { tempDir } from './support/temp.js';
 
 interface Sarif {
   version: string;
@@ -42,7 +42,7 @@ interface Sarif {
  * them all in one run at the end: it takes about a second to start, then half a second a log
  * and a millisecond a result.
  */
-const LOGS = mkdtempSync(path.join(os.tmpdir(), 'cext-audit-sarif-logs-'));
+const LOGS = tempDir('sarif-logs-');
 const written = new Map<string, string>();
 let currentTest = '';
 beforeEach((t) => {

@@ -1,9 +1,9 @@
 /** Runs the built CLI as a user would: a child process with its own cwd and environment. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from './temp.js';
 
 export const BIN = fileURLToPath(new URL('../../../bin/cext-audit.js', import.meta.url));
 
@@ -29,7 +29,7 @@ export function cli(args: string[], options: { cwd: string; env?: Record<string,
 
 /** A throwaway project: `files` maps relative paths to contents. */
 export function project(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'cext-audit-test-'));
+  const root = tempDir('test-');
   for (const [relative, content] of Object.entries(files)) {
     const full = path.join(root, relative);
     mkdirSync(path.dirname(full), { recursive: true });

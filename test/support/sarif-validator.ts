@@ -4,12 +4,12 @@
  * rules and GitHub's ingestion rules (about a second per run, so logs are validated in batches).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type AjvDraft04 from 'ajv-draft-04';
+import { tempDir } from './temp.js';
 
 const require = createRequire(import.meta.url);
 // A CommonJS class export: taken with require, typed by its declaration.
@@ -91,7 +91,7 @@ const CONFIGURATION = `<?xml version="1.0" encoding="utf-8"?>
 
 /** Runs `validate` once over all the logs and returns what it reported at error and warning level. */
 export function validate(binary: string, files: readonly string[]): ValidatorResult[] {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'cext-audit-multitool-'));
+  const dir = tempDir('multitool-');
   const output = path.join(dir, 'validation.sarif');
   const configuration = path.join(dir, 'configuration.xml');
   writeFileSync(configuration, CONFIGURATION);
