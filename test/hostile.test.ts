@@ -290,6 +290,25 @@ describe('hostile input', () => {
       body: () => `static PyObject *cache;\nstatic PyMutex lock;\n${method(`    PyMutex_Lock(&lock);\n${'    v = PyDict_GetItem(cache, k);\n'.repeat(64_000)}    PyMutex_Unlock(&lock);\n`)}${METHODS}`,
     },
     { name: 'one expression of 32 000 reference-count reads', body: () => method(`    x = a${'-b.ob_refcnt'.repeat(32_000)};\n`), args: ONLY_OK },
+    {
+      // Each init's walk collected the helper's calls again.
+      name: '32 000 PyInit_ functions sharing one helper of 32 000 calls',
+      body: () =>
+        `static PyModuleDef d = {PyModuleDef_HEAD_INIT, "m"};\nstatic PyObject *common(void) {\n${'    g();\n'.repeat(32_000)}    return PyModule_Create(&d);\n}\n` +
+        repeat(32_000, (i) => `PyMODINIT_FUNC PyInit_m${i}(void) { PyObject *m = common(); PyUnstable_Module_SetGIL(m, Py_MOD_GIL_NOT_USED); return m; }\n`) +
+        'PyMODINIT_FUNC PyInit_last(void) { return common(); }\n',
+      args: ['--select', 'module-missing-gil-slot,module-missing-set-gil'],
+      found: { rule: 'module-missing-set-gil', lines: [64_006], why: 'only the init that does not call PyUnstable_Module_SetGIL' },
+    },
+    {
+      // Each definition's body was looked for among the calls and assignments of all of them.
+      name: '32 000 definitions of one PyInit_ function',
+      body: () =>
+        `static PyModuleDef d = {PyModuleDef_HEAD_INIT, "m"};\n${'PyMODINIT_FUNC PyInit_m(void) { PyObject *m = PyModule_Create(&d); mod = m; PyUnstable_Module_SetGIL(mod, Py_MOD_GIL_NOT_USED); return m; }\n'.repeat(32_000)}` +
+        'PyMODINIT_FUNC PyInit_m(void) { PyObject *m = PyModule_Create(&d); mod = m; return m; }\n',
+      args: ['--select', 'module-missing-gil-slot,module-missing-set-gil'],
+      found: { rule: 'module-missing-set-gil', lines: [32_003], why: 'only the definition that does not declare, through its copy of the module' },
+    },
   ];
   for (const { name, body, args = [], found } of SHAPES) {
     it(`audits ${name} in bounded time`, () => {

@@ -11,7 +11,7 @@ import { assignmentBefore } from './extract.js';
 import type { BuildFileFacts } from './build-files.js';
 import { bindingModules, type BindingModule } from './bindings.js';
 import { deadHeaders, includeSites, unitsOf } from './includes.js';
-import { factsIn } from './origins.js';
+import { factsIn, partitionPoint } from './origins.js';
 import type { AssignmentFact, CallFact, DefineFact, FileFacts, FunctionFact, Guard, ModuleDefFact, Range, SlotArrayFact } from './types.js';
 
 export interface InFile<T> {
@@ -106,6 +106,8 @@ export type Declaration = 'not-used' | 'used' | 'missing' | 'unknown';
 
 const MAX_DEPTH = 6;
 export const CREATE_SINGLE_PHASE = new Set(['PyModule_Create', 'PyModule_Create2']);
+/** The calls that make a module and declare its GIL use: what the walk from each init looks for. */
+const MODULE_CALLS: ReadonlySet<string> = new Set(['PyModuleDef_Init', ...CREATE_SINGLE_PHASE, 'PyUnstable_Module_SetGIL']);
 
 class Index {
   readonly functions = new Map<string, InFile<FunctionFact>[]>();
@@ -157,21 +159,28 @@ class Index {
   }
 
   /** The calls made in functions named `name` of `file`, in every `#if` branch. */
-  calls(file: string, name: string): readonly CallFact[] {
+  private calls(file: string, name: string): readonly CallFact[] {
     const facts = this.byFile.get(file);
     return facts === undefined ? [] : factsIn(facts, name).calls;
   }
 
   /** The assignments made in functions named `name` of `file`. */
-  assignments(file: string, name: string): readonly AssignmentFact[] {
+  private assignments(file: string, name: string): readonly AssignmentFact[] {
     const facts = this.byFile.get(file);
     return facts === undefined ? [] : factsIn(facts, name).assignments;
   }
 
-  /** The calls in one function's body; same-named functions in `#if`/`#else` branches stay apart. */
-  callsIn(fn: InFile<FunctionFact>): CallFact[] {
+  /**
+   * The calls in one function's body; same-named functions in `#if`/`#else` branches stay apart.
+   * The calls are in source order, so a body's are one run of them, found by halving: a file of
+   * thousands of same-named definitions stays linear.
+   */
+  callsIn(fn: InFile<FunctionFact>): readonly CallFact[] {
     const { extent } = fn.fact;
-    return this.calls(fn.file, fn.fact.name).filter((c) => within(c.range, extent));
+    const calls = this.calls(fn.file, fn.fact.name);
+    const from = partitionPoint(calls, (c) => startsBeforePoint(c.range, extent.startLine, extent.startColumn));
+    const to = partitionPoint(calls, (c) => startsBeforePoint(c.range, extent.endLine, extent.endColumn));
+    return from === 0 && to === calls.length ? calls : calls.slice(from, to);
   }
 
   /**
@@ -289,11 +298,87 @@ class Index {
     return visibleFrom(this.functions.get(name) ?? [], file, this.sameUnit);
   }
 
+  /** The assignments in one function's body, as callsIn finds its calls (sorted first: chained stores are found after the plain ones). */
+  assignmentsIn(fn: InFile<FunctionFact>): readonly AssignmentFact[] {
+    const key = `${fn.file}\0${fn.fact.name}`;
+    let sorted = this.sortedAssignments.get(key);
+    if (sorted === undefined) {
+      sorted = [...this.assignments(fn.file, fn.fact.name)].sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
+      this.sortedAssignments.set(key, sorted);
+    }
+    const { extent } = fn.fact;
+    return sorted.slice(
+      partitionPoint(sorted, (a) => startsBeforePoint(a.range, extent.startLine, extent.startColumn)),
+      partitionPoint(sorted, (a) => startsBeforePoint(a.range, extent.endLine, extent.endColumn)),
+    );
+  }
+
+  private readonly sortedAssignments = new Map<string, AssignmentFact[]>();
+  private readonly bodies = new Map<string, InFile<FunctionFact>[]>();
+
+  /** The function whose body holds `call`: the last of its file's same-named definitions to start before it. */
+  enclosing(call: InFile<CallFact>): InFile<FunctionFact> | undefined {
+    const name = call.fact.inFunction;
+    if (name === null) return undefined;
+    const key = `${call.file}\0${name}`;
+    let bodies = this.bodies.get(key);
+    if (bodies === undefined) {
+      bodies = (this.functions.get(name) ?? []).filter((f) => f.file === call.file);
+      bodies.sort((a, b) => a.fact.extent.startLine - b.fact.extent.startLine || a.fact.extent.startColumn - b.fact.extent.startColumn);
+      this.bodies.set(key, bodies);
+    }
+    const fn = bodies[partitionPoint(bodies, (f) => !startsBeforePoint(call.fact.range, f.fact.extent.startLine, f.fact.extent.startColumn)) - 1];
+    return fn !== undefined && within(call.fact.range, fn.fact.extent) ? fn : undefined;
+  }
+
+  private readonly stores = new Map<FunctionFact, { names: SlotStore[]; calls: SlotStore[] }>();
+
+  /** What one function stores in `m_slots` fields, found once however many modules a shared helper makes. */
+  slotStores(fn: InFile<FunctionFact>): { names: SlotStore[]; calls: SlotStore[] } {
+    let found = this.stores.get(fn.fact);
+    if (found === undefined) {
+      found = { names: [], calls: [] };
+      for (const a of this.assignmentsIn(fn)) {
+        const def = slotsFieldOwner(a.target);
+        if (def !== undefined) found.names.push({ def, text: a.value });
+      }
+      for (const c of this.callsIn(fn)) {
+        const def = c.assignedTo === null ? undefined : slotsFieldOwner(c.assignedTo);
+        if (def !== undefined) found.calls.push({ def, text: `${c.callee}(…)` });
+      }
+      this.stores.set(fn.fact, found);
+    }
+    return found;
+  }
+
+  private readonly steps = new Map<FunctionFact, FunctionStep>();
+
+  /** What one function contributes to a walk from an init: its calls of each name, macro expansions included, and the project functions it calls. */
+  private step(fn: InFile<FunctionFact>): FunctionStep {
+    let step = this.steps.get(fn.fact);
+    if (step !== undefined) return step;
+    step = { calls: new Map(), callees: [] };
+    let order = 0;
+    const add = (call: InFile<CallFact>) => push(step.calls, call.fact.callee, { order: order++, call });
+    for (const call of this.callsIn(fn)) {
+      const here = { file: fn.file, fact: call };
+      add(here);
+      for (const expanded of this.macroCalls(here)) add(expanded);
+      if (call.callee.startsWith('PyInit_')) continue;
+      const callee = this.callee(call.callee, fn.file);
+      if (callee) step.callees.push(callee);
+    }
+    this.steps.set(fn.fact, step);
+    return step;
+  }
+
   /**
-   * Every call made by `init` or by the project functions it calls, transitively, with the
-   * calls inside project macros. Another module's PyInit_ is not entered: what it declares is its own.
+   * The calls of `wanted` names made by `init` or by the project functions it calls,
+   * transitively, with the calls inside project macros; nearest functions first, each one's in
+   * source order. Another module's PyInit_ is not entered: what it declares is its own. Each
+   * function's part is worked out once, however many inits share it.
    */
-  reachableCalls(init: InFile<FunctionFact>): InFile<CallFact>[] {
+  reachableCalls(init: InFile<FunctionFact>, wanted: ReadonlySet<string>): InFile<CallFact>[] {
     const found: InFile<CallFact>[] = [];
     const seen = new Set<InFile<FunctionFact>>();
     let frontier: InFile<FunctionFact>[] = [init];
@@ -302,18 +387,39 @@ class Index {
       for (const fn of frontier) {
         if (seen.has(fn)) continue;
         seen.add(fn);
-        for (const call of this.callsIn(fn)) {
-          const here = { file: fn.file, fact: call };
-          found.push(here, ...this.macroCalls(here));
-          if (call.callee.startsWith('PyInit_')) continue;
-          const callee = this.callee(call.callee, fn.file);
-          if (callee) next.push(callee);
-        }
+        const step = this.step(fn);
+        const ordered = [...wanted].flatMap((name) => step.calls.get(name) ?? []).sort((a, b) => a.order - b.order);
+        for (const { call } of ordered) found.push(call);
+        next.push(...step.callees);
       }
       frontier = next;
     }
     return found;
   }
+}
+
+/** A store into an `m_slots` field: `def.m_slots = …` names its def; `p->m_slots = …` (def null) is taken to be the module's own def, as the scan cannot follow `&def`. */
+interface SlotStore {
+  def: string | null;
+  /** The name stored, or `call(…)`. */
+  text: string;
+}
+
+/** The def whose `m_slots` field `target` is (null through a pointer), undefined for any other target. */
+function slotsFieldOwner(target: string): string | null | undefined {
+  const m = /^([A-Za-z_]\w*)(\.|->)m_slots$/.exec(target);
+  if (m === null) return undefined;
+  return m[2] === '->' ? null : m[1];
+}
+
+interface FunctionStep {
+  calls: Map<string, { order: number; call: InFile<CallFact> }[]>;
+  callees: InFile<FunctionFact>[];
+}
+
+/** Whether `range` starts before the point. */
+function startsBeforePoint(range: Range, line: number, column: number): boolean {
+  return range.startLine < line || (range.startLine === line && range.startColumn < column);
 }
 
 const C_KEYWORDS = new Set(['if', 'while', 'for', 'switch', 'return', 'sizeof', 'defined', '_Alignof', 'alignof']);
@@ -353,9 +459,7 @@ export function macroCallees(callee: string, args: readonly string[], defines: R
 }
 
 function within(range: Range, extent: Range): boolean {
-  const after = range.startLine > extent.startLine || (range.startLine === extent.startLine && range.startColumn >= extent.startColumn);
-  const before = range.startLine < extent.endLine || (range.startLine === extent.endLine && range.startColumn < extent.endColumn);
-  return after && before;
+  return !startsBeforePoint(range, extent.startLine, extent.startColumn) && startsBeforePoint(range, extent.endLine, extent.endColumn);
 }
 
 /** A macro body with its parameters replaced by the arguments of one use, `##` pasted. */
@@ -514,23 +618,19 @@ function creationOf(calls: InFile<CallFact>[]): { style: InitStyle; call: InFile
   return { style: 'unknown', call: null };
 }
 
-/** `def.m_slots`, or `p->m_slots` on a pointer (taken to be the module's own def: the scan cannot follow `&def`). */
-function isSlotsField(target: string, def: ModuleDefFact): boolean {
-  const m = /^([A-Za-z_]\w*)(\.|->)m_slots$/.exec(target);
-  return m !== null && (m[2] === '->' || m[1] === def.name);
-}
-
 /**
  * What the functions that make the module assign to the def's m_slots at run time, for a def
  * whose initialiser leaves the field out: `def.m_slots = slots;` (a name) or
  * `def.m_slots = make_slots();` (a call the scan cannot follow).
  */
-function runtimeSlots(def: InFile<ModuleDefFact>, functions: readonly { file: string; name: string }[], index: Index): { names: string[]; other: string[] } {
+function runtimeSlots(def: InFile<ModuleDefFact>, functions: readonly InFile<FunctionFact>[], index: Index): { names: string[]; other: string[] } {
   const names: string[] = [];
   const other: string[] = [];
+  const isDefs = (store: SlotStore) => store.def === null || store.def === def.fact.name;
   for (const fn of functions) {
-    for (const a of index.assignments(fn.file, fn.name)) if (isSlotsField(a.target, def.fact)) names.push(a.value);
-    for (const c of index.calls(fn.file, fn.name)) if (c.assignedTo !== null && isSlotsField(c.assignedTo, def.fact)) other.push(`${c.callee}(…)`);
+    const stores = index.slotStores(fn);
+    for (const store of stores.names) if (isDefs(store)) names.push(store.text);
+    for (const store of stores.calls) if (isDefs(store)) other.push(store.text);
   }
   return { names, other };
 }
@@ -594,13 +694,13 @@ function emptyModule(): Omit<ModuleFact, 'name' | 'initStyle' | 'init' | 'creati
 }
 
 /** The PyModuleDef a creation call names, traced through a helper's parameter to the helper's caller. */
-function defOf(call: InFile<CallFact>, calls: readonly InFile<CallFact>[], index: Index): InFile<ModuleDefFact> | null {
+function defOf(call: InFile<CallFact>, init: InFile<FunctionFact>, index: Index): InFile<ModuleDefFact> | null {
   let name = referencedName(call.fact.args[0] ?? '');
   const helper = call.fact.inFunction === null ? undefined : index.callee(call.fact.inFunction, call.file);
   const param = name === null || helper === undefined ? -1 : helper.fact.params.indexOf(name);
   let from = call.file;
   if (param >= 0 && helper !== undefined) {
-    const use = calls.find((c) => c.fact.callee === helper.fact.name);
+    const use = index.reachableCalls(init, new Set([helper.fact.name]))[0];
     name = use ? referencedName(use.fact.args[param] ?? '') : null;
     from = use?.file ?? from;
   }
@@ -615,8 +715,8 @@ function moduleVariables(creation: InFile<CallFact>, index: Index): Set<string> 
   const names = new Set<string>();
   if (creation.fact.assignedTo === null) return names;
   names.add(creation.fact.assignedTo);
-  const fn = creation.fact.inFunction;
-  const copies = fn === null ? [] : index.assignments(creation.file, fn).filter((a) => startsAfter(a.range, creation.fact.range));
+  const fn = index.enclosing(creation);
+  const copies = fn === undefined ? [] : index.assignmentsIn(fn).filter((a) => startsAfter(a.range, creation.fact.range));
   for (let grown = true; grown; ) {
     grown = false;
     for (const copy of copies) {
@@ -635,9 +735,7 @@ function startsAfter(a: Range, b: Range): boolean {
 
 /** The unconditional `return` that a call follows in its function, if any: such a call never runs. */
 function returnBefore(call: InFile<CallFact>, index: Index): Range | null {
-  if (call.fact.inFunction === null) return null;
-  const fn = index.functions.get(call.fact.inFunction)?.find((f) => f.file === call.file && within(call.fact.range, f.fact.extent));
-  return fn?.fact.unreachable.find((u) => within(call.fact.range, u.range))?.afterReturn ?? null;
+  return index.enclosing(call)?.fact.unreachable.find((u) => within(call.fact.range, u.range))?.afterReturn ?? null;
 }
 
 /**
@@ -696,9 +794,9 @@ export function projectFacts(scanned: FileFacts[], buildFiles: BuildFileFacts[] 
       const name = initName(fn, index);
       if (name === null || compiledInAny(fn.guard, FREE_THREADED) === false) continue;
       const init = { file: f.file, fact: fn };
-      const calls = index.reachableCalls(init);
+      const calls = index.reachableCalls(init, MODULE_CALLS);
       const { style, call } = creationOf(calls);
-      let def = call ? defOf(call, calls, index) : null;
+      let def = call ? defOf(call, init, index) : null;
       // A def in the same file that nothing else claims belongs to this init (its creation may hide in a macro).
       // Counted, not listed, for each init: a file of thousands of modules stays linear.
       if (def === null && openDefs(f) === 1) {
@@ -709,8 +807,9 @@ export function projectFacts(scanned: FileFacts[], buildFiles: BuildFileFacts[] 
       const module: ModuleFact = { name: moduleName(def, { name }, index), initStyle: style, init, creation: call, def, ...emptyModule() };
       Object.assign(module, setGilCallsOf(calls, call, index));
       // The init function and the helper that makes the module may set m_slots before PyModuleDef_Init.
-      const makers = [{ file: init.file, name: init.fact.name }];
-      if (call?.fact.inFunction && (call.file !== init.file || call.fact.inFunction !== init.fact.name)) makers.push({ file: call.file, name: call.fact.inFunction });
+      const makers = [init];
+      const helper = call === null ? undefined : index.enclosing(call);
+      if (helper !== undefined && helper.fact !== init.fact) makers.push(helper);
       resolveSlots(module, index, def === null ? undefined : runtimeSlots(def, makers, index));
       modules.push(module);
     }

@@ -21,6 +21,8 @@ export function cli(args: string[], options: { cwd: string; env?: Record<string,
     env: env as NodeJS.ProcessEnv,
     encoding: 'utf8',
     timeout: 60_000,
+    // A report on thousands of modules is larger than the default megabyte.
+    maxBuffer: 2 ** 28,
     uid: options.uid,
     gid: options.gid,
   });
