@@ -24,6 +24,7 @@ import { formatSarif } from './report/sarif.js';
 import { formatExplain, formatRulesTable } from './report/rules.js';
 import { formatMarkdown } from './report/markdown.js';
 import { formatText } from './report/text.js';
+import { printable } from './report/printable.js';
 import { decode } from './source/decode.js';
 import { applyInsertions, declarationFixes, type Insertion } from './fix/declare.js';
 import { createTwoFilesPatch } from 'diff';
@@ -214,8 +215,8 @@ async function scan(args: ScanArgs, io: Io, allRules: Rule[]): Promise<number> {
   }
   if (!args.quiet) {
     // The text and Markdown reports list skipped files; the other formats only record them, out of a reader's sight.
-    if ((args.format !== 'text' && args.format !== 'markdown') || toFile) for (const s of result.skipped) io.stderr(`cext-audit: note: skipped ${s.file}: ${s.reason}\n`);
-    for (const d of result.diagnostics) io.stderr(`cext-audit: note: ${d.file}: ${d.message}\n`);
+    if ((args.format !== 'text' && args.format !== 'markdown') || toFile) for (const s of result.skipped) io.stderr(`cext-audit: note: skipped ${printable(s.file)}: ${printable(s.reason)}\n`);
+    for (const d of result.diagnostics) io.stderr(`cext-audit: note: ${printable(d.file)}: ${printable(d.message)}\n`);
     if (named.length === 0) io.stderr(`cext-audit: note: no C, C++ or Cython sources found under ${options.paths.join(', ')}\n`);
   }
   if (timings !== undefined) {
@@ -263,7 +264,7 @@ async function fix(args: FixArgs, io: Io, allRules: Rule[]): Promise<number> {
     if ('skipped' in f) {
       const unreadable = texts.get(f.file);
       const reason = typeof unreadable === 'string' ? unreadable : f.skipped;
-      if (!args.quiet) io.stderr(`cext-audit: note: not declaring module "${f.module}" (${f.file}): ${reason}\n`);
+      if (!args.quiet) io.stderr(`cext-audit: note: not declaring module "${printable(f.module)}" (${printable(f.file)}): ${printable(reason)}\n`);
       continue;
     }
     byFile.set(f.file, [...(byFile.get(f.file) ?? []), ...f.insertions]);

@@ -433,7 +433,34 @@ describe('hostile input', () => {
     assert.deepEqual(new Set(report.findings.map((f) => f.file)), new Set([...names, 'ok.c']));
     for (const name of names) assert.deepEqual(finding(report, name), okAt(name));
     const text = cli([], { cwd: root });
-    for (const name of names) assert.ok(`\n${text.stdout}`.includes(`\n${name}:5:25: error[module-missing-gil-slot]`), name);
+    for (const name of names) assert.ok(`\n${text.stdout}`.includes(`\n${name.replace('\n', '\\n')}:5:25: error[module-missing-gil-slot]`), name);
+  });
+
+  it('keeps the control characters of file names and code out of the terminal and the CI log', () => {
+    const names = ['esc\x1b[2J.c', 'inject\n::error title=forged::x.c', 'bell\x07cr\rbidi\u202e.c'];
+    // The module's name literal reaches the message, the comment on line 4 the code frame, and the unclosed comment a note.
+    const hostile = (i: number) => undeclared(`m${i}\x1b[31m\u202e`).replace('\n\nstatic PyModuleDef_Slot', '\n/* \x1b]0;title\x07 */\nstatic PyModuleDef_Slot') + '/* never closed\n';
+    const root = project({ 'ok.c': UNDECLARED, ...Object.fromEntries(names.map((n, i) => [n, hostile(i)])) });
+    const { report } = auditJson(root);
+    assert.deepEqual(new Set(report.findings.map((f) => f.file)), new Set([...names, 'ok.c']), 'JSON keeps the exact names');
+    const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+    for (const args of [[], ['--format', 'markdown'], ['--format', 'json'], ['--format', 'sarif'], ['--format', 'github']]) {
+      const run = cli(args, { cwd: root });
+      for (const [stream, out] of [['stdout', run.stdout], ['stderr', run.stderr]]) {
+        assert.doesNotMatch(out, CONTROL, `${args.join(' ') || 'text'}: ${stream}`);
+        // The annotations are the only workflow commands, one line each.
+        const commands = out.split('\n').filter((line) => line.startsWith('::'));
+        const ours = args[1] === 'github' && stream === 'stdout' ? commands.filter((line) => /^::(?:error|warning|notice) (?:file=|title=cext-audit)/.test(line)) : [];
+        assert.deepEqual(commands, ours, `${args.join(' ') || 'text'}: ${stream} starts no other workflow command`);
+        if (ours.length > 0) assert.equal(ours.length, 4, 'one annotation per finding');
+      }
+      if (args.length === 0) {
+        assert.match(run.stdout, /^esc\\x1b\[2J\.c:5:25: error\[module-missing-gil-slot\] module "demo\._m0\\x1b\[31m\\u202e"/m);
+        assert.match(run.stdout, /^inject\\n::error title=forged::x\.c:5:25: /m);
+        assert.match(run.stdout, /\/\* \u241b\]0;title\u2407 \*\//, 'the code frame shows control pictures in place');
+      }
+      if (args[1] === 'json') assert.match(run.stderr, /^cext-audit: note: bell\\x07cr\\rbidi\\u202e\.c: line 2\d: unterminated/m);
+    }
   });
 
   it('notes an empty directory and exits 0; an empty directory in a tree changes nothing', () => {

@@ -5,10 +5,14 @@
  * the rest silently, so the most severe come first and a closing notice says what was left out.
  */
 import { SEVERITIES, type Finding } from '../engine/rule.js';
+import { printable } from './printable.js';
 
-/** Data (the message) escapes %, CR and LF, as the runner's command parser expects. */
+/**
+ * Data (the message) escapes %, CR and LF, as the runner's command parser expects; it has no
+ * escape for other control characters, which are shown as printable escapes instead.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Property values (file, title) also escape `:` and `,`, which separate properties. */

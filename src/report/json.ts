@@ -5,6 +5,7 @@
 import type { Finding } from '../engine/rule.js';
 import type { AuditResult } from '../engine/runner.js';
 import { countBySeverity } from './summary.js';
+import { printableJson } from './printable.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -34,5 +35,5 @@ export function formatJson(result: AuditResult, meta: { version: string; minPyth
     skipped: result.skipped,
     diagnostics: result.diagnostics,
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${printableJson(JSON.stringify(report, null, 2))}\n`;
 }

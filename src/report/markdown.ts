@@ -7,6 +7,7 @@
 import { SEVERITIES, type Finding, type Rule } from '../engine/rule.js';
 import type { Verdict } from '../engine/readiness.js';
 import type { AuditResult } from '../engine/runner.js';
+import { printable } from './printable.js';
 import { countBySeverity, describeCounts } from './summary.js';
 
 export const MARKDOWN_FINDINGS = 20;
@@ -21,9 +22,12 @@ const VERDICT: Record<Verdict, string> = {
   unknown: 'unknown',
 };
 
-/** A table cell: no pipe or line break may end the cell or the row early (GFM unescapes `\|` even in code spans). */
+/**
+ * A table cell: no pipe or line break may end the cell or the row early (GFM unescapes `\|` even
+ * in code spans), and no other control character reaches the log the report may be printed to.
+ */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return printable(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
 }
 
 /** Code spans cannot hold a backtick run of their own length, so fence with one more. */

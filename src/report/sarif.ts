@@ -13,6 +13,7 @@ import { SEVERITIES, sinceText, type Finding, type Rule } from '../engine/rule.j
 import { compareFindings, type AuditResult } from '../engine/runner.js';
 import { fingerprints } from '../engine/fingerprints.js';
 import { INFORMATION_URI } from '../version.js';
+import { printableJson } from './printable.js';
 
 /**
  * What GitHub code scanning accepts in one upload: past any of these it rejects the whole file.
@@ -215,7 +216,7 @@ export function formatSarif(result: AuditResult, rules: readonly Rule[], options
       properties: { modules: result.modules.map(({ name, initStyle, declared, verdict, file, findings }) => ({ name, initStyle, declared, verdict, file, findings })) },
       results: results.slice(0, kept),
     };
-    return `${JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] }, null, 2)}\n`;
+    return `${printableJson(JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] }, null, 2))}\n`;
   };
   return largestFitting(Math.min(entries.length, GITHUB_LIMITS.resultsPerRun), log);
 }

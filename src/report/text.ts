@@ -8,6 +8,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding, Severity } from '../engine/rule.js';
 import type { AuditResult } from '../engine/runner.js';
 import type { ModuleReadiness } from '../engine/readiness.js';
+import { printable, printableSource } from './printable.js';
 import { countBySeverity, describeCounts } from './summary.js';
 
 export interface TextOptions {
@@ -33,7 +34,7 @@ function frame(finding: Finding, source: string | null, color: boolean): string 
   const { range } = finding;
   const sameLine = range.startLine === range.endLine;
   return codeFrameColumns(
-    source,
+    printableSource(source),
     {
       start: { line: range.startLine, column: range.startColumn },
       end: sameLine ? { line: range.endLine, column: range.endColumn } : { line: range.startLine },
@@ -47,14 +48,14 @@ const SHARING_RULES = new Set<string>(['borrowed-reference', 'critical-section',
 
 export function formatFinding(finding: Finding, options: TextOptions, chalk: ChalkInstance): string {
   const { file, range } = finding;
-  const head = `${chalk.bold(`${file}:${range.startLine}:${range.startColumn}:`)} ${paint(chalk)[finding.severity](
+  const head = `${chalk.bold(`${printable(file)}:${range.startLine}:${range.startColumn}:`)} ${paint(chalk)[finding.severity](
     `${finding.severity}[${finding.ruleId}]`,
-  )} ${finding.message}`;
+  )} ${printable(finding.message)}`;
   const lines = [head];
   const codeFrame = frame(finding, options.source(file), options.color);
   if (codeFrame !== '') lines.push(codeFrame);
-  if (finding.fix) lines.push(indentBlock(finding.fix, `  ${chalk.green('= fix:')} `, '         '));
-  for (const r of finding.related) lines.push(`  ${chalk.blue('= note:')} ${r.message} is at ${r.file}:${r.range.startLine}:${r.range.startColumn}`);
+  if (finding.fix) lines.push(indentBlock(printableSource(finding.fix), `  ${chalk.green('= fix:')} `, '         '));
+  for (const r of finding.related) lines.push(`  ${chalk.blue('= note:')} ${printable(r.message)} is at ${printable(r.file)}:${r.range.startLine}:${r.range.startColumn}`);
   if (finding.precision !== 'high') {
     const check = SHARING_RULES.has(finding.category) ? 'check that the object can really be shared' : 'check it against how the project is built';
     lines.push(`  ${chalk.blue('= precision:')} ${finding.precision}: the rule reads the sources without running them; ${check}`);
@@ -65,7 +66,7 @@ export function formatFinding(finding: Finding, options: TextOptions, chalk: Cha
 
 function moduleTable(modules: readonly ModuleReadiness[], chalk: ChalkInstance): string[] {
   const header = ['module', 'init', 'declared', 'verdict', 'findings in its files', 'file'];
-  const rows = modules.map((m) => [m.name, m.initStyle, m.declared, m.verdict, describeCounts(m.findings), m.file]);
+  const rows = modules.map((m) => [printable(m.name), m.initStyle, m.declared, m.verdict, describeCounts(m.findings), printable(m.file)]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const colors: Record<number, Record<string, (s: string) => string>> = {
     2: { yes: chalk.green, no: chalk.red, 'keeps-gil': chalk.yellow },
@@ -86,13 +87,13 @@ export function formatText(result: AuditResult, options: TextOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
   for (const finding of result.findings) out.push(formatFinding(finding, options, chalk), '');
-  for (const s of result.skipped) out.push(`${chalk.dim('note:')} skipped ${s.file}: ${s.reason}`);
+  for (const s of result.skipped) out.push(`${chalk.dim('note:')} skipped ${printable(s.file)}: ${printable(s.reason)}`);
   if (result.skipped.length > 0) out.push('');
   if (result.modules.length > 0) {
     out.push(chalk.bold(`Extension modules (${result.modules.length}), checked for free-threaded CPython 3.14, min-python ${options.minPython}:`));
     out.push(...moduleTable(result.modules, chalk));
     // "unknown" alone reads like a clean bill: say what the scan could not follow.
-    for (const m of result.modules) if (m.unknownBecause) out.push(`  ${chalk.dim(`${m.name}: unknown because ${m.unknownBecause}`)}`);
+    for (const m of result.modules) if (m.unknownBecause) out.push(`  ${chalk.dim(`${printable(m.name)}: unknown because ${printable(m.unknownBecause)}`)}`);
     out.push('');
   } else {
     out.push('No extension module (PyInit_* function or PyModuleDef) found.', '');
