@@ -180,7 +180,7 @@ async function runAudit(args: AuditArgs, io: Io, allRules: Rule[]): Promise<Audi
   } finally {
     progress?.stop();
   }
-  if (cache?.problem && !args.quiet) io.stderr(`cext-audit: note: ${cache.problem}\n`);
+  if (cache?.problem && !args.quiet) io.stderr(`cext-audit: note: ${printable(cache.problem)}\n`);
   return { result, options, rules, named, timings };
 }
 
@@ -427,11 +427,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     });
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || error instanceof DiscoveryError) {
-      io.stderr(`cext-audit: error: ${error.message}\n`);
+      // A configuration file of the repository may quote anything back.
+      io.stderr(`cext-audit: error: ${printable(error.message)}\n`);
       return EXIT_ERROR;
     }
     const detail = error instanceof Error ? error.message : String(error);
-    io.stderr(`cext-audit: internal error: ${detail}\n`);
+    io.stderr(`cext-audit: internal error: ${printable(detail)}\n`);
     return EXIT_ERROR;
   }
   return helpShown ? EXIT_CLEAN : exitCode;

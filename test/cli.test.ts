@@ -379,6 +379,8 @@ describe('usage errors exit 2 with one line on stderr', () => {
     ['unknown option', ['--frobnicate'], {}, /Unknown argument: frobnicate/],
     ['bad --max-file-size', ['--max-file-size', '-1'], {}, /--max-file-size must be a positive number/],
     ['bad --target-python', ['--target-python', 'next'], {}, /target-python must be a version/],
+    // The repository's configuration is quoted back with its control characters escaped.
+    ['a macro name with an escape sequence and a newline', [], { 'pyproject.toml': '[tool.cext-audit.macros]\n"\\u001b[2J\\n::error::X" = "static"\n' }, /macros: "\\x1b\[2J\\n::error::X" is not a C identifier$/m],
   ] as const) {
     it(name, () => {
       const cwd = Object.keys(files).length > 0 ? project({ ...files, 'm.c': DECLARED }) : root;
@@ -386,6 +388,7 @@ describe('usage errors exit 2 with one line on stderr', () => {
       assert.equal(run.status, 2, run.stdout + run.stderr);
       assert.match(run.stderr, pattern);
       assert.match(run.stderr, /^cext-audit: error: /);
+      assert.equal(run.stderr.trimEnd().split('\n').length, 1, run.stderr);
       assert.doesNotMatch(run.stderr, STACK_TRACE);
     });
   }
