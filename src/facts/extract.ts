@@ -411,10 +411,10 @@ function variableFacts(declaration: Declaration, ctx: Context, variables: Variab
     });
     const value = initialised ? declarator.value : null;
     if (value?.type === 'initializer_list' && inFunction === null) {
-      // Every identifier in a table's initialiser; the rules keep those that name functions.
-      const text = ctx.source.slice(value.start, value.end);
-      for (const m of cleanText(text).matchAll(/\b[A-Za-z_]\w*\b(?!\s*\()/g)) {
-        entryPoints.push({ function: m[0], table: name.text, tableType: base, range: ctx.lines.range(value.start, value.start + 1) });
+      // Every identifier in a table's initialiser, its strings left out (a doc string naming `next`); the rules keep those that name functions.
+      const text = ctx.code.slice(value.start, value.end);
+      for (const m of cleanText(text).matchAll(/\b(?:[A-Za-z_]\w*\s*::\s*)*[A-Za-z_]\w*\b(?!\s*\()/g)) {
+        entryPoints.push({ function: m[0].replace(/\s+/g, ''), table: name.text, tableType: base, range: ctx.lines.range(value.start, value.start + 1) });
       }
     }
   }
@@ -855,10 +855,29 @@ function callStartsIn(code: string, ranges: readonly [number, number][], directi
   return starts;
 }
 
+/**
+ * The scope a C++ call names before its name (`std::` in `std::next(it)`, `a::b::` in
+ * `a::b::f()`), empty for an unqualified call and for the global scope (`::PyDict_GetItem(`).
+ */
+function qualifierBefore(code: string, start: number): string {
+  let from = start;
+  for (;;) {
+    let colons = from;
+    while (colons > 0 && isSpaceAt(code, colons - 1)) colons--;
+    if (code[colons - 1] !== ':' || code[colons - 2] !== ':') break;
+    const name = nameBefore(code, colons - 2);
+    if (name < 0) break;
+    from = name;
+  }
+  return from === start ? '' : code.slice(from, start).replace(/\s+/g, '');
+}
+
 function callFact(start: number, spans: FunctionSpan[], ctx: Context): CallFact {
   CALLEE_AT.lastIndex = start;
-  const callee = (CALLEE_AT.exec(ctx.code) as RegExpExecArray)[0];
-  const open = ctx.code.indexOf('(', start + callee.length);
+  const name = (CALLEE_AT.exec(ctx.code) as RegExpExecArray)[0];
+  // `std::next(it)` is not a call of the project's `next`: a qualified call keeps its scope, as its definition does.
+  const callee = qualifierBefore(ctx.code, start) + name;
+  const open = ctx.code.indexOf('(', start + name.length);
   const { items, end } = listItems(ctx.source, open);
   const range = ctx.lines.range(start, end);
   const target = assignedTo(ctx.source, start);

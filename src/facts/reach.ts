@@ -45,6 +45,21 @@ interface CallGraph {
 const graphBy = new WeakMap<object, CallGraph>();
 
 /**
+ * The project function an unqualified call names, looked up as C++ does from the caller's
+ * scopes outwards: `size()` in `Buffer::grow` is `Buffer::size` if the project defines it; null
+ * when the project defines no function of that name.
+ */
+function inScopeOf(caller: string, name: string, names: ReadonlySet<string>): string | null {
+  if (!name.includes('::')) {
+    for (let scope = caller.lastIndexOf('::'); scope > 0; scope = caller.lastIndexOf('::', scope - 1)) {
+      const qualified = `${caller.slice(0, scope)}::${name}`;
+      if (names.has(qualified)) return qualified;
+    }
+  }
+  return names.has(name) ? name : null;
+}
+
+/**
  * Every call a function makes to a project function, directly or through the project's macros,
  * with the locks held there, and the functions the tables name: the same for every mutex, so
  * built once per project. Another module's PyInit_ is never a target.
@@ -66,6 +81,14 @@ function callGraph(project: Reach): CallGraph {
   const names = new Set(byName.keys());
   const graph: CallGraph = { callsBy: new Map(), entries: [] };
   for (const f of project.files) {
+    // A parameter hides the function of its name: `next(src)` in `read_all(PyObject *src, next_fn next)` calls through a pointer.
+    const params = new Map<string, Set<string>>();
+    for (const fn of f.functions) {
+      if (fn.params.length === 0) continue;
+      const known = params.get(fn.name);
+      if (known) for (const p of fn.params) known.add(p);
+      else params.set(fn.name, new Set(fn.params));
+    }
     // What a name calls depends on the file it is called from: resolved once per file and name.
     const resolved = new Map<string, InFile<FunctionFact> | null>();
     const resolve = (name: string): InFile<FunctionFact> | null => {
@@ -77,8 +100,10 @@ function callGraph(project: Reach): CallGraph {
       }
       return target;
     };
-    const addEdge = (use: CallFact, callee: string) => {
-      if (use.inFunction === null || !names.has(callee)) return;
+    const addEdge = (use: CallFact, name: string) => {
+      if (use.inFunction === null || params.get(use.inFunction)?.has(name)) return;
+      const callee = inScopeOf(use.inFunction, name, names);
+      if (callee === null) return;
       const target = resolve(callee);
       if (target === null) return;
       const edge = { target, targetKey: keys.get(target) as string, inCriticalSection: use.criticalSections.length > 0, held: locks.heldAt(f, use.inFunction, use.range) };
