@@ -105,6 +105,14 @@ const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
 /** The files of one audit, by the name findings give them. */
 type Tree = Map<string, Uint8Array>;
 
+/**
+ * A file name as the runner reads it back from an annotation: CR and LF travel %-escaped, and
+ * the other characters a terminal or log viewer acts on (`\x1b`, `\u2028`) are shown as escapes.
+ */
+function annotatedName(file: string): string {
+  return file.split(/([\r\n])/).map((part) => (part === '\r' || part === '\n' ? part : printable(part))).join('');
+}
+
 async function auditAndReport(tree: Tree): Promise<void> {
   const files = [...tree.keys()].map((file) => ({ path: file, file }));
   const result = await audit({ files, rules, options: { minPython, targetPython }, read: async (p) => tree.get(p) as Uint8Array });
@@ -128,8 +136,7 @@ async function auditAndReport(tree: Tree): Promise<void> {
   assert.equal(github.split('\n').filter((l) => l !== '').length, result.findings.length, 'one line per finding');
   assert.deepEqual(
     parseCommands(github).map((c) => [c.command, c.properties.file, c.properties.line]),
-    // A name keeps its characters in an annotation, bar those a terminal or log viewer acts on (`\u2028`), shown as escapes.
-    SEVERITIES.flatMap((severity) => result.findings.filter((f) => f.severity === severity)).map((f) => [COMMAND[f.severity], printable(f.file), String(f.range.startLine)]),
+    SEVERITIES.flatMap((severity) => result.findings.filter((f) => f.severity === severity)).map((f) => [COMMAND[f.severity], annotatedName(f.file), String(f.range.startLine)]),
   );
 
   const json = JSON.parse(formatJson(result, { version: VERSION, minPython: '3.9' })) as { findings: { file: string }[] };
