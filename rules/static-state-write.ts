@@ -44,7 +44,7 @@ export default defineRule<MessageId>({
   verified: 'Doc/howto/free-threading-extensions.rst (3.14), section Protecting Internal Extension State; Doc/c-api/init.rst PyMutex (3.13)',
   docs: {
     what:
-      'Finds writes to static variables, at file scope or inside functions (lazy caches, counters, flags, tables), in functions that Python code can call — functions named in a method table or type slot, and what they call — when no lock, critical section, atomic or thread-local storage protects them, in the function or around every call that leads to it.',
+      'Finds writes to static and global variables, at file scope or inside functions (lazy caches, counters, flags, tables, buffers filled by memcpy or snprintf), in functions that Python code can call — functions named in a method table or type slot, and what they call — when no lock, critical section, atomic or thread-local storage protects them, in the function or around every call that leads to it.',
     why:
       'With the GIL, C code between two Python API calls ran alone, so a static could be filled on first use or counted up without a lock. Without it, ' +
       'two threads run the same function at once: both see the cache empty and both fill it (one reference leaks or is freed twice), counters lose updates, ' +
@@ -98,7 +98,7 @@ export default defineRule<MessageId>({
     lazyCache:
       '`{{name}}` is a static cache filled on first use in {{function}}(), which Python can call from several threads at once (via {{via}}): two threads can both find it empty and both store, leaking or freeing a reference; fill it once in the exec slot, or keep it in module state',
     write:
-      '{{function}}(), which Python can call from any thread (via {{via}}), writes the static `{{name}}` without a lock (`{{text}}`): without the GIL concurrent calls race on it',
+      '{{function}}(), which Python can call from any thread (via {{via}}), writes the {{storage}} `{{name}}` without a lock (`{{text}}`): without the GIL concurrent calls race on it',
   },
   scope: 'project',
   check(project, context) {
@@ -115,7 +115,7 @@ export default defineRule<MessageId>({
         const mutexNote = supportsPythonBefore313(context.options.minPython) ? '\n(PyMutex is new in 3.13: keep a PyThread_type_lock for older Pythons)' : '';
         context.report({
           messageId: lazy ? 'lazyCache' : 'write',
-          data: { name: write.name, function: write.inFunction, via: entry.via, text: write.text },
+          data: { name: write.name, storage: variable.isStatic ? 'static' : 'global', function: write.inFunction, via: entry.via, text: write.text },
           file: facts.file,
           range: write.range,
           fix:

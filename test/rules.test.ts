@@ -66,6 +66,30 @@ describe('rule metadata', () => {
   });
 });
 
+describe('static-state-write', () => {
+  it('says whether what is written is a static or a global, and quotes the call that fills a buffer', async () => {
+    const rule = rules.find((r) => r.id === 'static-state-write') as Rule;
+    const code = [
+      '#include <Python.h>',
+      'static char reason[64];',
+      'long total;',
+      'static PyObject *note(PyObject *self, PyObject *arg)',
+      '{',
+      '    total += 1;',
+      '    snprintf(reason,',
+      '             sizeof reason, "%ld", total);',
+      '    Py_RETURN_NONE;',
+      '}',
+      'static PyMethodDef methods[] = {{"note", note, METH_O, NULL}, {NULL, NULL, 0, NULL}};',
+    ].join('\n');
+    const messages = (await findingsOf(code, rule)).map((f) => f.message.replace(/ without the GIL.*/, ''));
+    assert.deepEqual(messages, [
+      'note(), which Python can call from any thread (via methods (PyMethodDef)), writes the global `total` without a lock (`total += 1`):',
+      'note(), which Python can call from any thread (via methods (PyMethodDef)), writes the static `reason` without a lock (`snprintf(reason, sizeof reason, "%ld", total)`):',
+    ]);
+  });
+});
+
 describe('registry', () => {
   it('refuses a rule whose file name is not its id', async () => {
     const dir = tempDir('rules-');

@@ -961,6 +961,9 @@ function insideAssert(code: string, at: number): boolean {
 
 const WRITE_AFTER = /^\s*(?:\[[^\]\n]*\]\s*)*(?:(?:->|\.)\s*[A-Za-z_]\w*\s*(?:\[[^\]\n]*\]\s*)*)*(?:(?:[+\-*/%&|^]|<<|>>)?=(?!=)|\+\+|--)/;
 
+/** A C library call that writes through its first argument, open right before it: `memcpy(`, `snprintf(&`, `strcpy((char *)`. */
+const WRITER_BEFORE = /\b(?:mem(?:cpy|move|set)|str(?:n?cpy|n?cat|lcpy|lcat)|wcs(?:n?cpy|n?cat)|v?sn?printf|PyOS_v?snprintf)\s*\(\s*(?:\(\s*[A-Za-z_][\w\s*]*\)\s*)?&?\s*$/;
+
 const STATEMENT_WORDS = new Set(['return', 'else', 'case', 'goto', 'do', 'sizeof']);
 
 /** Tables and type objects: written while the module is imported (PyType_Ready), not by running code. */
@@ -983,7 +986,8 @@ function declaresLocal(before: string): boolean {
 
 /**
  * Writes to the file's mutable file-scope variables inside functions, read from the code text:
- * `name = …`, `name += …`, `name++`, `++name`, `name[i] = …`, `name.field = …`.
+ * `name = …`, `name += …`, `name++`, `++name`, `name[i] = …`, `name.field = …`, and the C
+ * library calls that fill their first argument, `memcpy(name, …)`, `snprintf(name, …)`.
  */
 function staticWriteFacts(code: string, variables: readonly VariableFact[], spans: FunctionSpan[], all: Region[], ctx: Context): StaticWriteFact[] {
   const writable = variables.filter((v) => !v.isConst && !(TABLE_TYPES.test(v.type) && !v.type.includes('*')));
@@ -1015,9 +1019,12 @@ function staticWriteFacts(code: string, variables: readonly VariableFact[], span
       continue;
     }
     const after = WRITE_AFTER.exec(code.slice(start + m[2].length, start + m[2].length + 200));
-    if (!m[1] && !after) continue;
+    const before = m[1] || after ? null : WRITER_BEFORE.exec(code.slice(Math.max(0, start - 64), start));
+    if (!m[1] && !after && !before) continue;
+    // A buffer filled by `snprintf(name, …)` is quoted from the call.
+    const from = before ? Math.max(0, start - 64) + before.index : start;
     const statementEnd = code.indexOf(';', start);
-    const text = ctx.source.slice(start, statementEnd < 0 ? start + m[2].length : Math.min(statementEnd, start + 160)).replace(/\s+/g, ' ').trim();
+    const text = ctx.source.slice(from, statementEnd < 0 ? start + m[2].length : Math.min(statementEnd, from + 160)).replace(/\s+/g, ' ').trim();
     const storesCall = /=\s*(?:\([^()]*\)\s*)*([A-Za-z_]\w*)\s*\(/.exec(text)?.[1] ?? null;
     const sections = all.filter((r) => r.kind === 'critical-section' && r.start < start && r.end > start);
     found.push({
