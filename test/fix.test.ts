@@ -99,6 +99,8 @@ describe('cext-audit fix --declare', () => {
   it('declares Cython, pybind11 and nanobind modules their own way', () => {
     const root = project({
       'fast.pyx': '# cython: language_level=3\ndef f():\n    pass\n',
+      // The encoding declaration must stay in the first two lines.
+      'coded.pyx': '#!/usr/bin/env cython\n# -*- coding: latin-1 -*-\ndef g():\n    pass\n',
       'bind.cpp': '#include <pybind11/pybind11.h>\nnamespace py = pybind11;\nPYBIND11_MODULE(bind, m) {\n}\n',
       'plain/bind2.cpp': '#include <pybind11/pybind11.h>\nPYBIND11_MODULE(bind2, m) {\n}\n',
       'nb/CMakeLists.txt': 'nanobind_add_module(nbmod nbmod.cpp)\n',
@@ -106,13 +108,14 @@ describe('cext-audit fix --declare', () => {
     });
     assert.equal(cli(['fix', '--declare', '--no-dry-run'], { cwd: root }).status, 0);
     assert.equal(readFileSync(path.join(root, 'fast.pyx'), 'utf8'), '# cython: freethreading_compatible=True\n# cython: language_level=3\ndef f():\n    pass\n');
+    assert.equal(readFileSync(path.join(root, 'coded.pyx'), 'utf8'), '#!/usr/bin/env cython\n# -*- coding: latin-1 -*-\n# cython: freethreading_compatible=True\ndef g():\n    pass\n');
     assert.match(readFileSync(path.join(root, 'bind.cpp'), 'utf8'), /^PYBIND11_MODULE\(bind, m, py::mod_gil_not_used\(\)\) \{$/m);
     // Without `namespace py = pybind11;` the option is spelled in full.
     assert.match(readFileSync(path.join(root, 'plain/bind2.cpp'), 'utf8'), /^PYBIND11_MODULE\(bind2, m, pybind11::mod_gil_not_used\(\)\) \{$/m);
     assert.equal(readFileSync(path.join(root, 'nb/CMakeLists.txt'), 'utf8'), 'nanobind_add_module(nbmod FREE_THREADED nbmod.cpp)\n');
     const report = json(root);
     assert.deepEqual(report.findings, []);
-    assert.deepEqual(report.modules.map((m) => [m.name, m.verdict]), [['bind', 'ready'], ['bind2', 'ready'], ['fast', 'ready'], ['nbmod', 'ready']]);
+    assert.deepEqual(report.modules.map((m) => [m.name, m.verdict]), [['bind', 'ready'], ['bind2', 'ready'], ['coded', 'ready'], ['fast', 'ready'], ['nbmod', 'ready']]);
     assert.equal(errorNodes(readFileSync(path.join(root, 'bind.cpp'), 'utf8'), 'cpp'), 0);
   });
 

@@ -73,9 +73,19 @@ function setGilCall(module: ModuleFact, text: string): Insertion | string {
   return { offset: at, text: `${setGilLines(variable, indentAt(text, at + 1), checked)}\n` };
 }
 
-/** `# cython: freethreading_compatible=True` as the first line of the header. */
-function cythonDirective(): Insertion {
-  return { offset: 0, text: '# cython: freethreading_compatible=True\n' };
+/** A `#!` line, or an encoding declaration as PEP 263 reads it, which Cython too looks for in the first two lines only. */
+const FIRST_LINES = /^(?:#!.*|[ \t\f]*#.*?coding[:=][ \t]*[-_.a-zA-Z0-9]+.*)(?:\r?\n|$)/;
+
+/** `# cython: freethreading_compatible=True` as the first line of the header, after a `#!` line and an encoding declaration. */
+function cythonDirective(text: string): Insertion {
+  let offset = 0;
+  for (let line = 0; line < 2; line++) {
+    const kept = FIRST_LINES.exec(text.slice(offset));
+    if (kept === null) break;
+    offset += kept[0].length;
+  }
+  const newline = offset > 0 && !text.slice(0, offset).endsWith('\n') ? '\n' : '';
+  return { offset, text: `${newline}# cython: freethreading_compatible=True\n` };
 }
 
 /** `, py::mod_gil_not_used()` before the `)` that closes the PYBIND11_MODULE arguments; `pybind11::` without the usual alias. */
@@ -109,7 +119,7 @@ function bindingFix(module: BindingModule, input: FixInput): DeclarationFix {
     const fix = nanobindOption(module, input.source);
     return typeof fix === 'string' ? { module: module.name, file: module.file, skipped: fix } : { module: module.name, file: fix.file, insertions: [fix.insertion] };
   }
-  const insertion = module.framework === 'cython' ? cythonDirective() : pybind11Option(module.range, text);
+  const insertion = module.framework === 'cython' ? cythonDirective(text) : pybind11Option(module.range, text);
   return typeof insertion === 'string' ? { module: module.name, file: module.file, skipped: insertion } : { module: module.name, file: module.file, insertions: [insertion] };
 }
 
