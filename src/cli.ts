@@ -267,6 +267,7 @@ async function fix(args: FixArgs, io: Io, allRules: Rule[]): Promise<number> {
       if (!args.quiet) io.stderr(`cext-audit: note: not declaring module "${printable(f.module)}" (${printable(f.file)}): ${printable(reason)}\n`);
       continue;
     }
+    if (f.note !== undefined && !args.quiet) io.stderr(`cext-audit: note: module "${printable(f.module)}" (${printable(f.file)}): ${printable(f.note)}\n`);
     byFile.set(f.file, [...(byFile.get(f.file) ?? []), ...f.insertions]);
   }
   for (const [file, insertions] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -128,6 +128,31 @@ describe('cext-audit fix --declare', () => {
     assert.equal(readFileSync(path.join(root, 'legacy.c'), 'utf8'), direct);
   });
 
+  it('does not declare a binding module its build cannot compile, and says when the build needs a higher floor', () => {
+    const bind = (name: string) => `#include <pybind11/pybind11.h>\nnamespace py = pybind11;\nPYBIND11_MODULE(${name}, m) {\n}\n`;
+    const root = project({
+      'pinned/pyproject.toml': '[build-system]\nrequires = ["setuptools", "pybind11>=2.10,<2.13"]\n',
+      'pinned/b.cpp': bind('pinned'),
+      'low/pyproject.toml': "[build-system]\nrequires = ['setuptools', 'pybind11[global] ~= 2.10']\n",
+      'low/b.cpp': bind('low'),
+      'nb/pyproject.toml': '[build-system]\nrequires = ["scikit-build-core", "nanobind==2.1.0"]\n',
+      'nb/CMakeLists.txt': 'nanobind_add_module(nbmod nbmod.cpp)\n',
+      'nb/nbmod.cpp': '#include <nanobind/nanobind.h>\nNB_MODULE(nbmod, m) {\n}\n',
+    });
+    const run = cli(['fix', '--declare', '--no-dry-run'], { cwd: root });
+    assert.match(run.stderr, /not declaring module "pinned" \(pinned\/b\.cpp\): py::mod_gil_not_used\(\) is new in pybind11 2\.13, which "pybind11>=2\.10,<2\.13" in the \[build-system\] requires of pinned\/pyproject\.toml does not allow: allow pybind11>=2\.13 first/);
+    assert.match(run.stderr, /not declaring module "nbmod" \(nb\/nbmod\.cpp\): FREE_THREADED is new in nanobind 2\.2, which "nanobind==2\.1\.0"/);
+    assert.match(run.stderr, /note: module "low" \(low\/b\.cpp\): py::mod_gil_not_used\(\) is new in pybind11 2\.13: raise "pybind11\[global\] ~= 2\.10" in the \[build-system\] requires of low\/pyproject\.toml to pybind11>=2\.13/);
+    assert.equal(readFileSync(path.join(root, 'pinned/b.cpp'), 'utf8'), bind('pinned'));
+    assert.match(readFileSync(path.join(root, 'low/b.cpp'), 'utf8'), /PYBIND11_MODULE\(low, m, py::mod_gil_not_used\(\)\)/);
+    // The finding that the fix answers says the same.
+    const report = JSON.parse(cli(['--format', 'json', '--no-cache'], { cwd: root }).stdout) as { findings: { ruleId: string; fix: string }[] };
+    const fixes = report.findings.filter((f) => f.ruleId.endsWith('-missing-mod-gil-not-used') || f.ruleId === 'nanobind-missing-free-threaded').map((f) => f.fix);
+    assert.equal(fixes.length, 2);
+    assert.ok(fixes.some((f) => f.includes('"pybind11>=2.10,<2.13" in the [build-system] requires of pinned/pyproject.toml does not allow')), fixes.join('\n'));
+    assert.ok(fixes.some((f) => f.startsWith('nanobind_add_module(nbmod FREE_THREADED …)\nFREE_THREADED is new in nanobind 2.2')), fixes.join('\n'));
+  });
+
   it('is a usage error without --declare', () => {
     const run = cli(['fix'], { cwd: project({ 'ext.c': UNDECLARED }) });
     assert.equal(run.status, 2);

@@ -15,7 +15,7 @@ import type { Directive } from '../source/scan.js';
 import type { Finding } from './rule.js';
 
 /** Bumped whenever the shape of what is stored changes. */
-const SCHEMA = 6;
+const SCHEMA = 7;
 /** Run entries kept: one per recent combination of files and options. */
 const RUNS_KEPT = 16;
 

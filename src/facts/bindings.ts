@@ -3,9 +3,16 @@
  * pybind11 through a module option, nanobind through its CMake target, Cython through a
  * compiler directive in the module's header or in the build file that compiles it.
  */
-import { covers, type BuildFileFacts } from './build-files.js';
+import { buildRoot, covers, type BuildFileFacts } from './build-files.js';
 import { compiledInAny, FREE_THREADED } from './guards.js';
+import { floorVerdict, type Release, type RequirementCheck } from './requirements.js';
 import type { BindingModuleFact, FileFacts, Range } from './types.js';
+
+/** The first release with the declaration (py::mod_gil_not_used(), FREE_THREADED), and the projects on PyPI that ship it. */
+export const DECLARATION_SINCE: Record<'pybind11' | 'nanobind', { release: Release; projects: string[] }> = {
+  pybind11: { release: [2, 13], projects: ['pybind11', 'pybind11-global'] },
+  nanobind: { release: [2, 2], projects: ['nanobind'] },
+};
 
 export type BindingDeclared = 'yes' | 'no' | 'keeps-gil' | 'unknown';
 
@@ -23,6 +30,8 @@ export interface BindingModule {
   files: string[];
   /** Why `declared` is `unknown`. */
   unknownBecause?: string;
+  /** For pybind11 and nanobind: the build requirement of the nearest pyproject.toml that names the framework. */
+  requirement: (RequirementCheck & { file: string }) | null;
 }
 
 /**
@@ -69,12 +78,45 @@ function nanobindModule(fact: BindingModuleFact, buildFiles: readonly BuildFileF
   return { declared: 'no', evidence: null, target: call };
 }
 
+const DECLARATION = { pybind11: 'py::mod_gil_not_used()', nanobind: 'FREE_THREADED' } as const;
+
+/**
+ * What to change in the build requirement before the declaration can compile everywhere; null
+ * when the requirement lets every build have it (or no pyproject.toml names the framework).
+ */
+export function requirementNote(module: BindingModule): string | null {
+  const r = module.requirement;
+  if (r === null || r.verdict === 'meets' || module.framework === 'cython') return null;
+  const release = DECLARATION_SINCE[module.framework].release.join('.');
+  const isNew = `${DECLARATION[module.framework]} is new in ${module.framework} ${release}`;
+  const where = `"${r.text}" in the [build-system] requires of ${r.file}`;
+  return r.verdict === 'excludes'
+    ? `${isNew}, which ${where} does not allow: allow ${module.framework}>=${release} first`
+    : `${isNew}: raise ${where} to ${module.framework}>=${release}, or a build that finds an older ${module.framework} installed fails`;
+}
+
+/** What the nearest pyproject.toml above `file` that requires the framework says of its versions. */
+function requirementOf(framework: BindingModuleFact['framework'], file: string, buildFiles: readonly BuildFileFacts[]): BindingModule['requirement'] {
+  if (framework === 'cython') return null;
+  const since = DECLARATION_SINCE[framework];
+  const nearest = buildFiles
+    .filter((b) => b.file.endsWith('pyproject.toml') && covers(b.file, file))
+    .sort((a, b) => buildRoot(b.file).length - buildRoot(a.file).length);
+  for (const pyproject of nearest) {
+    for (const r of pyproject.packaging.buildRequires) {
+      const verdict = floorVerdict(r.text, since.projects, since.release);
+      if (verdict !== null) return { file: pyproject.file, text: r.text, range: r.range, verdict };
+    }
+  }
+  return null;
+}
+
 export function bindingModules(files: readonly FileFacts[], buildFiles: readonly BuildFileFacts[]): BindingModule[] {
   const modules: BindingModule[] = [];
   for (const f of files) {
     for (const fact of f.bindingModules) {
       if (compiledInAny(fact.guard, FREE_THREADED) === false) continue;
-      const base = { framework: fact.framework, name: fact.name, file: f.file, range: fact.range, target: null, files: [f.file] };
+      const base = { framework: fact.framework, name: fact.name, file: f.file, range: fact.range, target: null, files: [f.file], requirement: requirementOf(fact.framework, f.file, buildFiles) };
       if (fact.framework === 'pybind11') {
         const { declared, option } = pybind11Declared(fact.options);
         modules.push({ ...base, declared, evidence: option === null ? null : { file: f.file, range: fact.range, text: option } });

@@ -46,6 +46,8 @@ export interface Packaging {
   mentionsGilDisabled: boolean;
   /** `[build-system] build-backend` of pyproject.toml. */
   buildBackend: string | null;
+  /** `[build-system] requires` of pyproject.toml, each string where it is written. */
+  buildRequires: { text: string; range: Range }[];
 }
 
 const CIBUILDWHEEL_KEYS: CibuildwheelKey[] = ['build', 'skip', 'enable', 'free-threaded-support'];
@@ -53,7 +55,7 @@ const ENVIRONMENT: Record<string, CibuildwheelKey> = { CIBW_BUILD: 'build', CIBW
 const CLASSIFIER = /Programming Language :: Python :: Free Threading(?: :: [^"'\n]*)?/g;
 
 export function emptyPackaging(): Packaging {
-  return { usesCibuildwheel: false, cibuildwheelVersion: null, selectionUnknown: false, cibuildwheel: [], classifiers: [], projectTable: null, dynamicClassifiers: false, requiresPython: null, cmakeExtensions: [], mentionsGilDisabled: false, buildBackend: null };
+  return { usesCibuildwheel: false, cibuildwheelVersion: null, selectionUnknown: false, cibuildwheel: [], classifiers: [], projectTable: null, dynamicClassifiers: false, requiresPython: null, cmakeExtensions: [], mentionsGilDisabled: false, buildBackend: null, buildRequires: [] };
 }
 
 /** The range of `key =` inside the TOML table `table` (a `[table]` header), or of the header itself. */
@@ -112,8 +114,16 @@ function pyproject(text: string, lines: LineIndex): Packaging {
   const header = /^\s*\[\s*project\s*\]/m.exec(text);
   if (header !== null) found.projectTable = lines.range(header.index + (header[0].length - header[0].trimStart().length), header.index + header[0].length);
   found.dynamicClassifiers = Array.isArray(project?.dynamic) && (project.dynamic as unknown[]).includes('classifiers');
-  const backend = (toml['build-system'] as Record<string, unknown> | undefined)?.['build-backend'];
+  const buildSystem = toml['build-system'] as Record<string, unknown> | undefined;
+  const backend = buildSystem?.['build-backend'];
   found.buildBackend = typeof backend === 'string' ? backend : null;
+  const requires = Array.isArray(buildSystem?.requires) ? (buildSystem.requires as unknown[]).filter((r): r is string => typeof r === 'string') : [];
+  const table = /^\s*\[\s*build-system\s*\]/m.exec(text)?.index ?? 0;
+  for (const r of requires) {
+    // Where the string is written, quoted either way; the table's start when escapes make it another text.
+    const at = [`"${r}"`, `'${r}'`].map((q) => text.indexOf(q, table)).find((i) => i >= 0);
+    found.buildRequires.push({ text: r, range: at === undefined ? lines.range(table, Math.min(text.length, table + 1)) : lines.range(at + 1, at + 1 + r.length) });
+  }
   return found;
 }
 

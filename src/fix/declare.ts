@@ -6,7 +6,7 @@
  * declaration, since the interpreter then trusts it. Each edit is an insertion of whole lines
  * (or of one option), computed from the facts; nothing here writes files.
  */
-import type { BindingModule } from '../facts/bindings.js';
+import { requirementNote, type BindingModule } from '../facts/bindings.js';
 import type { ModuleFact } from '../facts/modules.js';
 import type { Range } from '../facts/types.js';
 import { LineIndex } from '../source/lines.js';
@@ -21,7 +21,8 @@ export interface Insertion {
 }
 
 export type DeclarationFix =
-  | { module: string; file: string; insertions: Insertion[] }
+  /** `note`: what else the build needs (a higher floor for the binding framework). */
+  | { module: string; file: string; insertions: Insertion[]; note?: string }
   | { module: string; file: string; skipped: string };
 
 export interface FixInput {
@@ -115,12 +116,16 @@ function nanobindOption(module: BindingModule, source: (file: string) => string 
 function bindingFix(module: BindingModule, input: FixInput): DeclarationFix {
   const text = input.source(module.file);
   if (text === null) return { module: module.name, file: module.file, skipped: `${module.file} cannot be read` };
+  const note = requirementNote(module);
+  // A declaration the required framework cannot compile would break every build.
+  if (note !== null && module.requirement?.verdict === 'excludes') return { module: module.name, file: module.file, skipped: note };
+  const noted = note === null ? {} : { note };
   if (module.framework === 'nanobind') {
     const fix = nanobindOption(module, input.source);
-    return typeof fix === 'string' ? { module: module.name, file: module.file, skipped: fix } : { module: module.name, file: fix.file, insertions: [fix.insertion] };
+    return typeof fix === 'string' ? { module: module.name, file: module.file, skipped: fix } : { module: module.name, file: fix.file, insertions: [fix.insertion], ...noted };
   }
   const insertion = module.framework === 'cython' ? cythonDirective(text) : pybind11Option(module.range, text);
-  return typeof insertion === 'string' ? { module: module.name, file: module.file, skipped: insertion } : { module: module.name, file: module.file, insertions: [insertion] };
+  return typeof insertion === 'string' ? { module: module.name, file: module.file, skipped: insertion } : { module: module.name, file: module.file, insertions: [insertion], ...noted };
 }
 
 function moduleFix(module: ModuleFact, input: FixInput): DeclarationFix {
