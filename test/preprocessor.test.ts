@@ -95,6 +95,46 @@ describe('guards per line', () => {
     assert.deepEqual(guardIndex(scanDirectives(other)).at(other.indexOf('int d')), ['!defined(USE_X)']);
   });
 
+  it("reads the file's own macros in the conditions after their definitions, in every build", () => {
+    const source = [
+      '#if PY_VERSION_HEX < 0x030b0000',
+      '#  define USE_STATIC 1',
+      '#else',
+      '#  define USE_STATIC 0',
+      '#endif',
+      '#ifdef Py_GIL_DISABLED',
+      '#  define FT_ONLY',
+      '#endif',
+      '#ifndef MAYBE',
+      '#  define MAYBE 1',
+      '#endif',
+      '#if USE_STATIC',
+      'static_types',
+      '#endif',
+      '#ifdef FT_ONLY',
+      'ft_only',
+      '#endif',
+      '#if MAYBE',
+      'maybe',
+      '#endif',
+    ].join('\n');
+    const guards = guardIndex(scanDirectives(source));
+    const compiled = (word: string, builds: Scenario[]) => compiledInAny(guards.at(source.indexOf(`\n${word}\n`) + 1), builds);
+    assert.equal(compiled('static_types', FREE_THREADED), false);
+    assert.equal(compiled('static_types', pythonsBefore313(9)), true);
+    assert.equal(compiled('ft_only', FREE_THREADED), true);
+    assert.equal(compiled('ft_only', DEFAULT_BUILDS), undefined, 'defined on the command line, perhaps');
+    // Defined only where it was not defined before: the build may set it.
+    assert.equal(compiled('maybe', FREE_THREADED), undefined);
+  });
+
+  it('keeps the name of a macro the file #undefs, or defines too often to read', () => {
+    const undefined_ = '#define USE_X 0\n#undef USE_X\n#define USE_X 1\n#if USE_X\nx\n#endif\n';
+    assert.deepEqual(guardIndex(scanDirectives(undefined_)).at(undefined_.indexOf('\nx\n') + 1), ['USE_X']);
+    const often = `${Array.from({ length: 9 }, (_, i) => `#if V == ${i}\n#define USE_Y ${i}\n#endif\n`).join('')}#if USE_Y\ny\n#endif\n`;
+    assert.deepEqual(guardIndex(scanDirectives(often)).at(often.indexOf('\ny\n') + 1), ['USE_Y']);
+  });
+
   it('ignores directives inside comments', () => {
     const commented = '/*\n#if 0\n*/\nint x;\n';
     assert.deepEqual(guardIndex(scanDirectives(commented)).at(commented.indexOf('int')), []);

@@ -30,6 +30,62 @@ export interface GuardIndex {
   at(offset: number): Guard;
 }
 
+/** More definitions of one macro than this, or a longer expansion, and its name stays as written. */
+const MAX_DEFINITIONS = 8;
+const MAX_EXPANSION = 1000;
+
+const OBJECT_LIKE = /^([A-Za-z_]\w*)(?![\w(])\s*([\s\S]*)$/;
+const MACRO_USE = /\bdefined\s*\(\s*([A-Za-z_]\w*)\s*\)|\bdefined\s+([A-Za-z_]\w*)|\b([A-Za-z_]\w*)\b(?!\s*\()/g;
+
+/**
+ * The file's own object-like macros, as the conditions that follow their definitions read them:
+ * `USE_STATIC_TYPES` defined as 1 under `#if PY_VERSION_HEX < 0x030b0000` and as 0 under its
+ * `#else` reads as `((!(PY_VERSION_HEX < 0x030b0000)) ? (0) : ((PY_VERSION_HEX < 0x030b0000) ? (1) :
+ * USE_STATIC_TYPES))`, which every build scenario can evaluate: the last definition in force wins,
+ * and where none is, the name is what it was (unknown, or set on the compiler's command line).
+ * A macro the file `#undef`s keeps its name.
+ */
+class OwnMacros {
+  /** Per name: the expansion of its value (null when it has none to read) and of `defined(name)`; null when too long or too many. */
+  private readonly values = new Map<string, string | null>();
+  private readonly definedness = new Map<string, string | null>();
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly undefined: ReadonlySet<string>) {}
+
+  define(body: string, guard: readonly string[]): void {
+    const m = OBJECT_LIKE.exec(body);
+    if (m === null || this.undefined.has(m[1])) return;
+    const name = m[1];
+    const count = (this.counts.get(name) ?? 0) + 1;
+    this.counts.set(name, count);
+    const condition = guard.length === 0 ? '1' : guard.map((c) => `(${c})`).join(' && ');
+    const value = m[2].trim();
+    const known = this.values.get(name);
+    const resolved = value === '' ? null : this.resolve(value);
+    // An empty body has no value for `#if NAME`; one definition without one spoils the value.
+    const expansion = known === null || resolved === null ? null : `((${condition}) ? (${resolved}) : ${known ?? name})`;
+    const defined = this.definedness.get(name);
+    const definedExpansion = defined === null ? null : `((${condition}) || ${defined ?? `defined(${name})`})`;
+    const fits = (e: string | null) => (e !== null && e.length <= MAX_EXPANSION && count <= MAX_DEFINITIONS ? e : null);
+    this.values.set(name, fits(expansion));
+    this.definedness.set(name, fits(definedExpansion));
+  }
+
+  /** The condition with the file's macros expanded, or as written when the expansion would be too long. */
+  resolve(condition: string): string {
+    if (this.definedness.size === 0) return condition;
+    let length = condition.length;
+    const expanded = condition.replace(MACRO_USE, (use, definedParens?: string, definedBare?: string, name?: string) => {
+      const tested = definedParens ?? definedBare;
+      const expansion = (tested !== undefined ? this.definedness.get(tested) : name !== undefined ? this.values.get(name) : null) ?? use;
+      length += expansion.length - use.length;
+      return length > MAX_EXPANSION ? use : expansion;
+    });
+    return length > MAX_EXPANSION ? condition : expanded;
+  }
+}
+
 /** `#ifndef X` / `#define X` … `#endif` around a whole header: not a condition on its contents. */
 function includeGuard(directives: readonly Directive[]): { open: Directive; close: Directive } | null {
   const [first, second] = directives;
@@ -50,25 +106,36 @@ export function guardIndex(directives: readonly Directive[]): GuardIndex {
   const guards: Guard[] = [[]];
   const stack: Frame[] = [];
   const guard = includeGuard(directives);
+  const own = new OwnMacros(new Set(directives.filter((d) => d.keyword === 'undef').map((d) => d.body.trim())));
   for (const d of directives) {
     if (d === guard?.open || d === guard?.close) continue;
     switch (d.keyword) {
-      case 'if':
-        stack.push({ previous: [d.body], current: d.body });
+      case 'define':
+        own.define(d.body, stack.slice(0, MAX_CONDITIONS).map((f) => f.current));
+        continue;
+      case 'if': {
+        const condition = own.resolve(d.body);
+        stack.push({ previous: [condition], current: condition });
         break;
-      case 'ifdef':
-        stack.push({ previous: [`defined(${d.body})`], current: `defined(${d.body})` });
+      }
+      case 'ifdef': {
+        const condition = own.resolve(`defined(${d.body})`);
+        stack.push({ previous: [condition], current: condition });
         break;
-      case 'ifndef':
-        stack.push({ previous: [`!defined(${d.body})`], current: `!defined(${d.body})` });
+      }
+      case 'ifndef': {
+        const condition = own.resolve(`!defined(${d.body})`);
+        stack.push({ previous: [condition], current: condition });
         break;
+      }
       case 'elif':
       case 'elifdef':
       case 'elifndef': {
         const top = stack[stack.length - 1];
         if (!top) continue;
-        const condition =
-          d.keyword === 'elif' ? d.body : d.keyword === 'elifdef' ? `defined(${d.body})` : `!defined(${d.body})`;
+        const condition = own.resolve(
+          d.keyword === 'elif' ? d.body : d.keyword === 'elifdef' ? `defined(${d.body})` : `!defined(${d.body})`,
+        );
         top.current = branch(top.previous, condition);
         top.previous.push(condition);
         break;
