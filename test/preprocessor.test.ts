@@ -128,9 +128,12 @@ describe('guards per line', () => {
     assert.equal(compiled('maybe', FREE_THREADED), undefined);
   });
 
-  it('keeps the name of a macro the file #undefs, or defines too often to read', () => {
-    const undefined_ = '#define USE_X 0\n#undef USE_X\n#define USE_X 1\n#if USE_X\nx\n#endif\n';
-    assert.deepEqual(guardIndex(scanDirectives(undefined_)).at(undefined_.indexOf('\nx\n') + 1), ['USE_X']);
+  it('reads #undef as the end of a definition, and keeps the name of a macro defined too often to read', () => {
+    const switchedOff = '#define TRACE 1\n#undef TRACE /* define to trace */\n#if TRACE\nx\n#endif\n#ifdef TRACE\ny\n#endif\n#define TRACE 2\n#if TRACE == 2\nz\n#endif\n';
+    const guards = guardIndex(scanDirectives(switchedOff));
+    for (const [word, compiled] of [['x', false], ['y', false], ['z', true]] as const) {
+      assert.equal(compiledInAny(guards.at(switchedOff.indexOf(`\n${word}\n`) + 1), FREE_THREADED), compiled, word);
+    }
     const often = `${Array.from({ length: 9 }, (_, i) => `#if V == ${i}\n#define USE_Y ${i}\n#endif\n`).join('')}#if USE_Y\ny\n#endif\n`;
     assert.deepEqual(guardIndex(scanDirectives(often)).at(often.indexOf('\ny\n') + 1), ['USE_Y']);
   });

@@ -41,9 +41,9 @@ const MACRO_USE = /\bdefined\s*\(\s*([A-Za-z_]\w*)\s*\)|\bdefined\s+([A-Za-z_]\w
  * The file's own object-like macros, as the conditions that follow their definitions read them:
  * `USE_STATIC_TYPES` defined as 1 under `#if PY_VERSION_HEX < 0x030b0000` and as 0 under its
  * `#else` reads as `((!(PY_VERSION_HEX < 0x030b0000)) ? (0) : ((PY_VERSION_HEX < 0x030b0000) ? (1) :
- * USE_STATIC_TYPES))`, which every build scenario can evaluate: the last definition in force wins,
- * and where none is, the name is what it was (unknown, or set on the compiler's command line).
- * A macro the file `#undef`s keeps its name.
+ * USE_STATIC_TYPES))`, which every build scenario can evaluate: the last `#define` or `#undef`
+ * in force wins, and where none is, the name is what it was (unknown, or set on the compiler's
+ * command line).
  */
 class OwnMacros {
   /** Per name: the expansion of its value (null when it has none to read) and of `defined(name)`; null when too long or too many. */
@@ -51,22 +51,26 @@ class OwnMacros {
   private readonly definedness = new Map<string, string | null>();
   private readonly counts = new Map<string, number>();
 
-  constructor(private readonly undefined: ReadonlySet<string>) {}
-
   define(body: string, guard: readonly string[]): void {
     const m = OBJECT_LIKE.exec(body);
-    if (m === null || this.undefined.has(m[1])) return;
-    const name = m[1];
+    if (m !== null) this.set(m[1], m[2].trim() === '' ? null : this.resolve(m[2].trim()), guard);
+  }
+
+  /** `#undef NAME`: undefined from here, so 0 in `#if NAME`. */
+  undefine(body: string, guard: readonly string[]): void {
+    const name = /^[A-Za-z_]\w*/.exec(body.trim())?.[0];
+    if (name !== undefined) this.set(name, '0', guard, false);
+  }
+
+  private set(name: string, value: string | null, guard: readonly string[], defined = true): void {
     const count = (this.counts.get(name) ?? 0) + 1;
     this.counts.set(name, count);
     const condition = guard.length === 0 ? '1' : guard.map((c) => `(${c})`).join(' && ');
-    const value = m[2].trim();
     const known = this.values.get(name);
-    const resolved = value === '' ? null : this.resolve(value);
     // An empty body has no value for `#if NAME`; one definition without one spoils the value.
-    const expansion = known === null || resolved === null ? null : `((${condition}) ? (${resolved}) : ${known ?? name})`;
-    const defined = this.definedness.get(name);
-    const definedExpansion = defined === null ? null : `((${condition}) || ${defined ?? `defined(${name})`})`;
+    const expansion = known === null || value === null ? null : `((${condition}) ? (${value}) : ${known ?? name})`;
+    const wasDefined = this.definedness.get(name);
+    const definedExpansion = wasDefined === null ? null : `((${condition}) ? ${Number(defined)} : ${wasDefined ?? `defined(${name})`})`;
     const fits = (e: string | null) => (e !== null && e.length <= MAX_EXPANSION && count <= MAX_DEFINITIONS ? e : null);
     this.values.set(name, fits(expansion));
     this.definedness.set(name, fits(definedExpansion));
@@ -106,12 +110,15 @@ export function guardIndex(directives: readonly Directive[]): GuardIndex {
   const guards: Guard[] = [[]];
   const stack: Frame[] = [];
   const guard = includeGuard(directives);
-  const own = new OwnMacros(new Set(directives.filter((d) => d.keyword === 'undef').map((d) => d.body.trim())));
+  const own = new OwnMacros();
   for (const d of directives) {
     if (d === guard?.open || d === guard?.close) continue;
     switch (d.keyword) {
       case 'define':
         own.define(d.body, stack.slice(0, MAX_CONDITIONS).map((f) => f.current));
+        continue;
+      case 'undef':
+        own.undefine(d.body, stack.slice(0, MAX_CONDITIONS).map((f) => f.current));
         continue;
       case 'if': {
         const condition = own.resolve(d.body);
