@@ -131,6 +131,11 @@ method(PyObject *self, PyObject *const *args, Py_ssize_t n, PyObject *Py_UNUSED(
 }
 `);
 
+  it('reads a write right after a directive line as a write, not as a declaration of a local', () => {
+    const g = facts('static long hits, misses;\nstatic void count(int found)\n{\n#ifndef NDEBUG\n    hits++;\n#endif\n    misses += !found;\n    long hits = 0;\n    hits++;\n}\n');
+    assert.deepEqual(g.staticWrites.map((w) => w.text), ['hits++', 'misses += !found']);
+  });
+
   it('names the parameters, through Py_UNUSED', () => {
     assert.deepEqual(f.functions[0].params, ['self', 'args', 'n', 'ignored']);
   });

@@ -975,6 +975,8 @@ const TABLE_TYPES = /^(?:struct )?(?:PyMethodDef|PyMemberDef|PyGetSetDef|PyModul
  */
 function declaresLocal(before: string): boolean {
   const m = /([A-Za-z_]\w*)[\s*]+$/.exec(before);
+  // The last word of a directive line (`#endif`, `#ifndef NDEBUG`) is no type.
+  if (m !== null && /^[ \t]*#/.test(before.slice(before.lastIndexOf('\n', m.index) + 1))) return false;
   if (m !== null && !STATEMENT_WORDS.has(m[1])) return true;
   if (!/,[\s*]*$/.test(before)) return false;
   const statement = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('{'), before.lastIndexOf('}')) + 1);
