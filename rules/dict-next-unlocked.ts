@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import type { CallFact, FileFacts } from '../src/facts/types.js';
-import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
+import { compiledInAny, FREE_THREADED_RELEASE } from '../src/facts/guards.js';
 import { isLifecycleFunction, lockedByEveryCaller, originOf, sameObject } from '../src/facts/origins.js';
 import { HOWTO } from './support/module-parts.js';
 import { whyShared } from './support/origin-text.js';
@@ -72,7 +72,7 @@ export default defineRule<MessageId>({
 const DICT_NEXT: ReadonlySet<string> = new Set(['PyDict_Next']);
 
 function checkCall(call: CallFact, facts: FileFacts, context: RuleContext<MessageId>): void {
-  if (call.callee !== 'PyDict_Next' || compiledInAny(call.guard, FREE_THREADED) === false) return;
+  if (call.callee !== 'PyDict_Next' || compiledInAny(call.guard, FREE_THREADED_RELEASE) === false) return;
   const dict = call.args[0] ?? '';
   if (call.criticalSections.some((o) => sameObject(o) === sameObject(dict)) || isLifecycleFunction(call.inFunction, facts)) return;
   const origin = originOf(dict, call, facts);

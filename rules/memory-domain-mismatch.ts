@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
+import { compiledInAny, FREE_THREADED_RELEASE } from '../src/facts/guards.js';
 import { lastAssigningBefore, sameObject } from '../src/facts/origins.js';
 import type { CallFact, FileFacts } from '../src/facts/types.js';
 import { HOWTO } from './support/module-parts.js';
@@ -79,7 +79,7 @@ export default defineRule<MessageId>({
   scope: 'file',
   check(facts, context) {
     for (const call of facts.calls) {
-      if (compiledInAny(call.guard, FREE_THREADED) === false) continue;
+      if (compiledInAny(call.guard, FREE_THREADED_RELEASE) === false) continue;
       if (OBJECT_ALLOCATOR.test(call.callee) && call.assignedType !== null && BUFFER_TYPE.test(call.assignedType)) {
         const replacement = call.callee.replace('PyObject_', 'PyMem_');
         context.report({

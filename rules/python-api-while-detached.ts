@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
+import { compiledInAny, FREE_THREADED_RELEASE } from '../src/facts/guards.js';
 import type { FileFacts } from '../src/facts/types.js';
 import { HOWTO } from './support/module-parts.js';
 
@@ -33,8 +33,8 @@ function needsThreadState(callee: string, ownNames: ReadonlySet<string>): boolea
 function ownNames(files: readonly FileFacts[]): Set<string> {
   const names = new Set<string>();
   for (const f of files) {
-    for (const d of f.defines) if (compiledInAny(d.guard, FREE_THREADED) !== false) names.add(d.name);
-    for (const fn of f.functions) if (compiledInAny(fn.guard, FREE_THREADED) !== false) names.add(fn.name);
+    for (const d of f.defines) if (compiledInAny(d.guard, FREE_THREADED_RELEASE) !== false) names.add(d.name);
+    for (const fn of f.functions) if (compiledInAny(fn.guard, FREE_THREADED_RELEASE) !== false) names.add(fn.name);
   }
   return names;
 }
@@ -101,7 +101,7 @@ export default defineRule<MessageId>({
     const own = ownNames(project.files);
     for (const facts of project.files) {
       for (const call of facts.calls) {
-        if (!call.allowThreads || !needsThreadState(call.callee, own) || compiledInAny(call.guard, FREE_THREADED) === false) continue;
+        if (!call.allowThreads || !needsThreadState(call.callee, own) || compiledInAny(call.guard, FREE_THREADED_RELEASE) === false) continue;
         context.report({
           messageId: 'detached',
           data: { api: call.callee },

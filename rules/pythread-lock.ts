@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
+import { compiledInAny, FREE_THREADED_RELEASE } from '../src/facts/guards.js';
 import { HOWTO } from './support/module-parts.js';
 
 type MessageId = 'lock';
@@ -30,7 +30,7 @@ export default defineRule<MessageId>({
   scope: 'file',
   check(facts, context) {
     for (const call of facts.calls) {
-      if (call.callee !== 'PyThread_allocate_lock' || compiledInAny(call.guard, FREE_THREADED) === false) continue;
+      if (call.callee !== 'PyThread_allocate_lock' || compiledInAny(call.guard, FREE_THREADED_RELEASE) === false) continue;
       context.report({
         messageId: 'lock',
         data: {},

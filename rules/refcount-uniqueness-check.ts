@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
+import { compiledInAny, FREE_THREADED_RELEASE } from '../src/facts/guards.js';
 import { isLifecycleFunction } from '../src/facts/origins.js';
 
 type MessageId = 'unique';
@@ -59,7 +59,7 @@ export default defineRule<MessageId>({
     for (const use of facts.objectHeader) {
       if (use.kind !== 'refcount-compare' || !UNIQUENESS.has(use.detail) || use.inAssert) continue;
       // Resurrection checks in tp_dealloc/tp_finalize are about this thread's own last reference.
-      if (compiledInAny(use.guard, FREE_THREADED) === false || isLifecycleFunction(use.inFunction, facts)) continue;
+      if (compiledInAny(use.guard, FREE_THREADED_RELEASE) === false || isLifecycleFunction(use.inFunction, facts)) continue;
       const negated = ['!= 1', '> 1', '>= 2', '1 !=', '1 <', '2 <='].includes(use.detail);
       context.report({
         messageId: 'unique',

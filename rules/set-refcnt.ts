@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
+import { compiledInAny, FREE_THREADED_RELEASE } from '../src/facts/guards.js';
 import { isLifecycleFunction } from '../src/facts/origins.js';
 
 type MessageId = 'set';
@@ -30,7 +30,7 @@ export default defineRule<MessageId>({
   scope: 'file',
   check(facts, context) {
     for (const call of facts.calls) {
-      if (call.callee !== 'Py_SET_REFCNT' || isLifecycleFunction(call.inFunction, facts) || compiledInAny(call.guard, FREE_THREADED) === false) continue;
+      if (call.callee !== 'Py_SET_REFCNT' || isLifecycleFunction(call.inFunction, facts) || compiledInAny(call.guard, FREE_THREADED_RELEASE) === false) continue;
       context.report({ messageId: 'set', data: { object: call.args[0] ?? '' }, file: facts.file, range: call.range });
     }
   },

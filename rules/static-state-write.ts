@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { compiledInAny, FREE_THREADED } from '../src/facts/guards.js';
+import { compiledInAny, FREE_THREADED_RELEASE } from '../src/facts/guards.js';
 import { lockIndex } from '../src/facts/locks.js';
 import { callableFromPython, callableKey } from '../src/facts/reach.js';
 import type { VariableFact } from '../src/facts/types.js';
@@ -27,7 +27,7 @@ function declarations(variables: readonly VariableFact[]): Map<string, VariableF
  * a plain `static int depth;` in the `#else`).
  */
 function sharedDeclaration(declared: readonly VariableFact[]): VariableFact | undefined {
-  return declared.find((v) => compiledInAny(v.guard, FREE_THREADED) !== false && !v.qualifiers.some((q) => THREAD_SAFE_STORAGE.test(q)));
+  return declared.find((v) => compiledInAny(v.guard, FREE_THREADED_RELEASE) !== false && !v.qualifiers.some((q) => THREAD_SAFE_STORAGE.test(q)));
 }
 
 export default defineRule<MessageId>({
@@ -110,7 +110,7 @@ export default defineRule<MessageId>({
         const entry = callable.get(callableKey(facts.file, write.inFunction));
         const variable = sharedDeclaration(variables.get(`${write.inFunction}\0${write.name}`) ?? variables.get(`\0${write.name}`) ?? []);
         if (!entry || !variable) continue;
-        if (write.criticalSections.length > 0 || locks.heldAt(facts, write.inFunction, write.range).length > 0 || compiledInAny(write.guard, FREE_THREADED) === false) continue;
+        if (write.criticalSections.length > 0 || locks.heldAt(facts, write.inFunction, write.range).length > 0 || compiledInAny(write.guard, FREE_THREADED_RELEASE) === false) continue;
         const lazy = write.storesCall !== null && variable.type.includes('PyObject');
         const mutexNote = supportsPythonBefore313(context.options.minPython) ? '\n(PyMutex is new in 3.13: keep a PyThread_type_lock for older Pythons)' : '';
         context.report({

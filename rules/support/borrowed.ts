@@ -8,7 +8,7 @@
  * (python/pythoncapi-compat f6121eb) for the backports.
  */
 import { defineRule, type Report, type Rule, type RuleContext, type RuleDocs, type Severity } from '../../src/engine/rule.js';
-import { compiledInAny, FREE_THREADED } from '../../src/facts/guards.js';
+import { compiledInAny, FREE_THREADED_RELEASE } from '../../src/facts/guards.js';
 import type { ProjectFacts } from '../../src/facts/modules.js';
 import { isLifecycleFunction, lastAssigningBefore, lockedByEveryCaller, originOf, sameObject } from '../../src/facts/origins.js';
 import { guardedByMutex } from './mutex-guard.js';
@@ -170,7 +170,7 @@ function sequenceOwner(seq: string, call: CallFact, facts: FileFacts): string {
 
 function checkCall(call: CallFact, facts: FileFacts, project: ProjectFacts, context: RuleContext<MessageId>, includesCompat: boolean): void {
   const api = BY_NAME.get(call.callee);
-  if (api === undefined || compiledInAny(call.guard, FREE_THREADED) === false) return;
+  if (api === undefined || compiledInAny(call.guard, FREE_THREADED_RELEASE) === false) return;
   const before313 = supportsPythonBefore313(context.options.minPython);
   let container = api.owner === null ? '' : (call.args[api.owner] ?? '');
   if (api.ownerKind === 'sequence') container = sequenceOwner(container, call, facts);

@@ -9,9 +9,24 @@ export interface Scenario {
   name: string;
   /** A number: defined with that value; null: known to be undefined; absent: unknown. */
   macros: ReadonlyMap<string, number | null>;
+  /** A release build: NDEBUG is defined and the project's own debugging switches are off. */
+  release?: boolean;
 }
 
 type Value = number | undefined;
+
+/** A project's own debugging switch: `LZ4_DEBUG`, `DEBUG_TRACE`, MSVC's `_DEBUG`; not CPython's `Py_DEBUG`. */
+const DEBUG_SWITCH = /(?:^|_)DEBUG(?:_|$)/;
+
+/** A macro's value in a scenario: a number, null when undefined there, undefined when unknown. */
+function macroIn(scenario: Scenario, name: string): number | null | undefined {
+  if (scenario.macros.has(name)) return scenario.macros.get(name);
+  if (scenario.release === true) {
+    if (name === 'NDEBUG') return 1;
+    if (DEBUG_SWITCH.test(name) && !/^_?P[yY]/.test(name)) return null;
+  }
+  return undefined;
+}
 
 const TOKEN = /\s*(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|\s*([A-Za-z_]\w*)|\s*('(?:\\.|[^'\\])*')|\s*(&&|\|\||==|!=|<=|>=|<<|>>|[!~<>+\-*/%&|^()?:,])/y;
 
@@ -122,8 +137,8 @@ class Evaluator {
       if (parens) this.take('(');
       const name = this.take();
       if (parens) this.take(')');
-      if (!this.scenario.macros.has(name)) return undefined;
-      return Number(this.scenario.macros.get(name) !== null);
+      const value = macroIn(this.scenario, name);
+      return value === undefined ? undefined : Number(value !== null);
     }
     if (/^\d/.test(t)) return Number(t.startsWith('0') && t.length > 1 && !/^0[xX]/.test(t) ? parseInt(t, 8) : t);
     if (t.startsWith("'")) return undefined;
@@ -132,9 +147,8 @@ class Evaluator {
         this.skipArguments();
         return undefined;
       }
-      const known = this.scenario.macros.get(t);
-      if (known === null) return 0;
-      return known;
+      const known = macroIn(this.scenario, t);
+      return known === null ? 0 : known;
     }
     throw new Error(`unexpected ${t}`);
   }
@@ -227,6 +241,13 @@ export const FREE_THREADED: Scenario[] = [0x030e00f0, 0x030efff0].map((hex) => (
   ]),
 }));
 
+/**
+ * FREE_THREADED as the wheels users install are built (CPython's own CFLAGS give setuptools
+ * NDEBUG; CMake and Meson set it in release mode): for the rules about what the code does when
+ * it runs. Whether code compiles is asked of every build, debug builds included.
+ */
+export const FREE_THREADED_RELEASE: Scenario[] = FREE_THREADED.map((s) => ({ ...s, name: `${s.name}, release build`, release: true }));
+
 /** Whether code under the guard is compiled in some of the scenarios: true if in one, false if in none. */
 export function compiledInAny(guard: Guard, scenarios: readonly Scenario[]): boolean | undefined {
   let result: boolean | undefined = false;
@@ -289,7 +310,7 @@ function ownMacros(guard: Guard, scenarios: readonly Scenario[]): string[] {
   const names = new Set<string>();
   for (const condition of guard) {
     for (const token of tokenize(condition) ?? []) {
-      if (/^[A-Za-z_]\w*$/.test(token) && token !== 'defined' && !SYSTEM_MACRO.test(token) && scenarios.every((s) => !s.macros.has(token))) names.add(token);
+      if (/^[A-Za-z_]\w*$/.test(token) && token !== 'defined' && !SYSTEM_MACRO.test(token) && scenarios.every((s) => macroIn(s, token) === undefined)) names.add(token);
     }
   }
   return [...names];
