@@ -2,6 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { compiledInAny, FREE_THREADED_RELEASE } from '../src/facts/guards.js';
 import { lockIndex } from '../src/facts/locks.js';
 import { callableFromPython, callableKey } from '../src/facts/reach.js';
+import type { InFile } from '../src/facts/modules.js';
 import type { VariableFact } from '../src/facts/types.js';
 import { HOWTO, supportsPythonBefore313 } from './support/module-parts.js';
 
@@ -44,7 +45,7 @@ export default defineRule<MessageId>({
   verified: 'Doc/howto/free-threading-extensions.rst (3.14), section Protecting Internal Extension State; Doc/c-api/init.rst PyMutex (3.13)',
   docs: {
     what:
-      'Finds writes to static and global variables, at file scope or inside functions (lazy caches, counters, flags, tables, buffers filled by memcpy or snprintf), in functions that Python code can call — functions named in a method table or type slot, and what they call — when no lock, critical section, atomic or thread-local storage protects them, in the function or around every call that leads to it.',
+      'Finds writes to static and global variables, at file scope or inside functions (lazy caches, counters, flags, tables, buffers filled by memcpy or snprintf, objects replaced with Py_XSETREF or Py_CLEAR), and to the globals of other files declared extern in a scanned header, in functions that Python code can call — functions named in a method table or type slot, and what they call — when no lock, critical section, atomic or thread-local storage protects them, in the function or around every call that leads to it.',
     why:
       'With the GIL, C code between two Python API calls ran alone, so a static could be filled on first use or counted up without a lock. Without it, ' +
       'two threads run the same function at once: both see the cache empty and both fill it (one reference leaks or is freed twice), counters lose updates, ' +
@@ -92,7 +93,7 @@ export default defineRule<MessageId>({
       '};',
     ].join('\n'),
     knownProblems:
-      'Locks are recognised lexically: a mutex is held from its lock call to the next unlock of the same mutex in the same function, and a function called only while its callers hold a mutex or a critical section runs under that lock. Which lock guards which static is not checked. Statics of other files are not followed.',
+      'Locks are recognised lexically: a mutex is held from its lock call to the next unlock of the same mutex in the same function, and a function called only while its callers hold a mutex or a critical section runs under that lock. Which lock guards which static is not checked. A global of another file is followed only where the file or a scanned header it includes declares it extern (an #include the scan cannot resolve to one file is not followed).',
   },
   messages: {
     lazyCache:
@@ -104,20 +105,32 @@ export default defineRule<MessageId>({
   check(project, context) {
     const callable = callableFromPython(project);
     const locks = lockIndex(project);
+    // The globals files define for the others, which write them through an `extern` declaration.
+    const globals = new Map<string, InFile<VariableFact>[]>();
+    for (const facts of project.files) {
+      for (const v of facts.variables) if (!v.isStatic && v.inFunction === null) globals.set(v.name, [...(globals.get(v.name) ?? []), { file: facts.file, fact: v }]);
+    }
     for (const facts of project.files) {
       const variables = declarations(facts.variables);
       for (const write of facts.staticWrites) {
         const entry = callable.get(callableKey(facts.file, write.inFunction));
-        const variable = sharedDeclaration(variables.get(`${write.inFunction}\0${write.name}`) ?? variables.get(`\0${write.name}`) ?? []);
-        if (!entry || !variable) continue;
+        if (!entry) continue;
+        const own = variables.get(`${write.inFunction}\0${write.name}`) ?? variables.get(`\0${write.name}`);
+        // A global of another file, written through its `extern` declaration; its definition may lie in a file left unparsed.
+        const definitions = own === undefined ? (globals.get(write.name) ?? []) : [];
+        const declared = own ?? definitions.map((d) => d.fact);
+        const variable = sharedDeclaration(declared);
+        if (!variable && declared.length > 0) continue;
+        const definition = definitions.find((d) => d.fact === variable);
         if (write.criticalSections.length > 0 || locks.heldAt(facts, write.inFunction, write.range).length > 0 || compiledInAny(write.guard, FREE_THREADED_RELEASE) === false) continue;
-        const lazy = write.storesCall !== null && variable.type.includes('PyObject');
+        const lazy = write.storesCall !== null && (variable?.type.includes('PyObject') ?? false);
         const mutexNote = supportsPythonBefore313(context.options.minPython) ? '\n(PyMutex is new in 3.13: keep a PyThread_type_lock for older Pythons)' : '';
         context.report({
           messageId: lazy ? 'lazyCache' : 'write',
-          data: { name: write.name, storage: variable.isStatic ? 'static' : 'global', function: write.inFunction, via: entry.via, text: write.text },
+          data: { name: write.name, storage: variable?.isStatic ? 'static' : 'global', function: write.inFunction, via: entry.via, text: write.text },
           file: facts.file,
           range: write.range,
+          related: definition === undefined ? [] : [{ file: definition.file, range: definition.fact.range, message: `\`${write.name}\` is defined here` }],
           fix:
             (lazy
               ? `Create it in the module's exec slot and keep it in module state (PyModule_GetState), or guard the first use:\nstatic PyMutex ${write.name}_lock;\nPyMutex_Lock(&${write.name}_lock);\nif (${write.name} == NULL) {\n    ${write.text};\n}\nPyMutex_Unlock(&${write.name}_lock);`

@@ -73,6 +73,16 @@ describe('content cache', () => {
     assert.match(cli(select, { cwd: root }).stdout, /warning\[dict-next-unlocked\]/);
   });
 
+  it('reads a file again when a header it includes declares another extern global', () => {
+    const touch = '#include "state.h"\nstatic PyObject *touch(PyObject *self, PyObject *arg) { hits++; Py_RETURN_NONE; }\nstatic PyMethodDef methods[] = {{"touch", touch, METH_O, NULL}, {NULL, NULL, 0, NULL}};\n';
+    const root = project({ 'state.h': '#include <Python.h>\n', 'state.c': '#include "state.h"\nlong hits;\n', 'ext.c': touch });
+    const select = ['--select', 'static-state-write'];
+    assert.equal(cli(select, { cwd: root }).status, 0);
+    // ext.c is unchanged, but `hits` is now a global it can see.
+    writeFileSync(path.join(root, 'state.h'), '#include <Python.h>\nextern long hits;\n');
+    assert.match(cli(select, { cwd: root }).stdout, /ext\.c:2:57: warning\[static-state-write\] touch\(\), .* writes the global `hits`/);
+  });
+
   it('ignores corrupt and foreign entries and rewrites them', () => {
     const root = project({ 'ext.c': UNDECLARED });
     const expected = cli(['--format', 'json'], { cwd: root }).stdout;

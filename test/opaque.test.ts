@@ -100,7 +100,7 @@ describe('blocks left out of the parse', () => {
     const { prepared, code, parsed } = parseInput(input, MACROS);
     const blocks = opaqueBlocks(code, input.directives, prepared.uses);
     assert.equal(blocks.length, 2);
-    const first = extractFacts(input.file, input.text, mustParse(parsed, skippedStretches(blocks)), input.directives, prepared.uses, code, blocks);
+    const first = extractFacts(input.file, input.text, mustParse(parsed, skippedStretches(blocks)), input.directives, prepared.uses, code, { opaque: blocks });
     assert.deepEqual('misread' in first ? first.misread : null, [blocks[0]]);
     const outcome = analyzeOutcome(input, MACROS);
     assert.equal(outcome.kind, 'facts');

@@ -16,6 +16,8 @@ export interface AnalysisTask {
   file: string;
   text: string;
   directives: Directive[];
+  /** The variables the project declares `extern` (source/externs.ts). */
+  externs?: string[];
 }
 
 export type Outcome = { kind: 'facts'; facts: FileFacts } | { kind: 'timeout' } | { kind: 'error'; message: string };
@@ -41,14 +43,14 @@ export function analyzeOutcome(task: AnalysisTask, macros: MacroTable): Outcome 
     for (let attempt = 0; attempt < 2 && opaque.length > 0; attempt++) {
       const tree = parse(parsed, grammar, parseBudgetMs(parsed.length), skippedStretches(opaque));
       if (tree === null) return { kind: 'timeout' };
-      const facts = extractFacts(task.file, task.text, tree, task.directives, prepared.uses, code, opaque);
+      const facts = extractFacts(task.file, task.text, tree, task.directives, prepared.uses, code, { opaque, externs: task.externs });
       if (!('misread' in facts)) return { kind: 'facts', facts };
       const misread = new Set(facts.misread);
       opaque = opaque.filter((b) => !misread.has(b));
     }
     const tree = parse(parsed, grammar);
     if (tree === null) return { kind: 'timeout' };
-    return { kind: 'facts', facts: extractFacts(task.file, task.text, tree, task.directives, prepared.uses, code) };
+    return { kind: 'facts', facts: extractFacts(task.file, task.text, tree, task.directives, prepared.uses, code, { externs: task.externs }) };
   } catch (error) {
     return { kind: 'error', message: (error as Error).message ?? String(error) };
   }

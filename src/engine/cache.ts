@@ -26,8 +26,8 @@ export interface CachedFile {
   directives: Directive[];
   /** Notes on lexical defects (an unterminated comment, an unbalanced #if). */
   defects: string[];
-  /** The facts, valid only with the pre-pass macro table they were extracted with. */
-  facts?: { macroKey: string; facts: Omit<FileFacts, 'file'> };
+  /** The facts, valid only with the pre-pass macro table and the project's extern variables they were extracted with. */
+  facts?: { contextKey: string; facts: Omit<FileFacts, 'file'> };
 }
 
 /** What a whole run found before suppressions, keyed by everything it read and every option. */
@@ -76,7 +76,7 @@ function readEnvelope<T>(file: string, version: string, key: string): T | null {
 
 function isCachedFile(value: unknown): value is CachedFile {
   const v = value as CachedFile;
-  return typeof v === 'object' && v !== null && Array.isArray(v.directives) && Array.isArray(v.defects) && (v.facts === undefined || (typeof v.facts.macroKey === 'string' && Array.isArray(v.facts.facts?.calls)));
+  return typeof v === 'object' && v !== null && Array.isArray(v.directives) && Array.isArray(v.defects) && (v.facts === undefined || (typeof v.facts.contextKey === 'string' && Array.isArray(v.facts.facts?.calls)));
 }
 
 function isCachedRun(value: unknown): value is CachedRun {

@@ -13,6 +13,8 @@ import { addParsed, calledNames, mentionsPythonApi, needed, outline, pythonMacro
 import { annotationMacros, macroTable, wrapperMacros, type MacroRule } from '../source/prepass.js';
 import { parseBudgetMs } from '../source/parse.js';
 import { analysisPool, type AnalysisTask, type Outcome } from './analysis.js';
+import { externVariables } from '../source/externs.js';
+import { includeClosures, includedName } from '../facts/includes.js';
 import { hashOf, type Cache, type CachedFile, type CachedRun } from './cache.js';
 import { scanSource, type Directive, type SourceScan } from '../source/scan.js';
 import { buildFileFacts, type BuildFileFacts } from '../facts/build-files.js';
@@ -201,6 +203,16 @@ interface FactsOutcome {
   complete: boolean;
 }
 
+/**
+ * For each file, the variables declared `extern` in it or in the scanned headers it includes,
+ * directly or not: the globals of other files it can write.
+ */
+function externsSeen(loaded: readonly Loaded[], directives: readonly Directive[][]): string[][] {
+  const declared = new Map(loaded.map((l) => [l.source.file, externVariables(l.text)]));
+  const closures = includeClosures(loaded.map((l, i) => ({ file: l.source.file, includes: directives[i].filter((d) => d.keyword === 'include').map(includedName) })));
+  return loaded.map((l) => [...new Set((closures.get(l.source.file) ?? []).flatMap((f) => declared.get(f) ?? []))].sort());
+}
+
 /** A C file with no Python API token: it may be left unparsed (deferral.ts). */
 function mayDefer({ source, text }: Loaded): boolean {
   return languageOf(source.file) === 'c' && grammarOf(source.file, text) === 'c' && !mentionsPythonApi(text);
@@ -252,26 +264,28 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
   };
   const macros = macroTable(annotationMacros(directives.flat()), input.macros ?? new Map(), wrapperMacros(directives.flat()));
   const macroKey = hashOf(JSON.stringify([...macros]));
+  const externs = externsSeen(loaded, directives);
   lap(input.timings, 'directives and macro table');
-  // The same bytes parse differently as C and as C++: the file's language is part of the key.
-  const factsKey = (l: Loaded) => `${macroKey}:${languageOf(l.source.file)}`;
+  // A file's facts hold only with the macro table and the extern variables it was read with; the
+  // same bytes parse differently as C and as C++, so the file's language is part of the key too.
+  const factsKey = (l: Loaded, i: number) => `${macroKey}:${hashOf(externs[i].join(' '))}:${languageOf(l.source.file)}`;
   const outcomes: (Outcome | null)[] = loaded.map((l, i) => {
     const stored = cached[i]?.facts;
-    return stored?.macroKey === factsKey(l) ? { kind: 'facts', facts: { file: l.source.file, ...stored.facts } } : null;
+    return stored?.contextKey === factsKey(l, i) ? { kind: 'facts', facts: { file: l.source.file, ...stored.facts } } : null;
   });
   const missing = loaded.flatMap((_, i) => (outcomes[i] === null ? [i] : []));
   let done = loaded.length - missing.length;
   input.progress?.(done, loaded.length);
   const pool = analysisPool(macros, input.jobs ?? 1);
   const analyse = async (indexes: readonly number[]) => {
-    const tasks: AnalysisTask[] = indexes.map((at, index) => ({ index, file: loaded[at].source.file, text: loaded[at].text, directives: directives[at] }));
+    const tasks: AnalysisTask[] = indexes.map((at, index) => ({ index, file: loaded[at].source.file, text: loaded[at].text, directives: directives[at], externs: externs[at] }));
     const analysed = await pool.analyse(tasks, () => input.progress?.(++done, loaded.length));
     analysed.forEach((outcome, i) => {
       const at = indexes[i];
       outcomes[at] = outcome;
       if (outcome.kind !== 'facts') return;
       const { file: _file, ...facts } = outcome.facts;
-      input.cache?.storeFile(loaded[at].hash, { directives: directives[at], defects: defectsOf(at), facts: { macroKey: factsKey(loaded[at]), facts } });
+      input.cache?.storeFile(loaded[at].hash, { directives: directives[at], defects: defectsOf(at), facts: { contextKey: factsKey(loaded[at], at), facts } });
     });
   };
   const candidates = input.parseAll ? [] : missing.filter((i) => mayDefer(loaded[i]));

@@ -9,6 +9,7 @@ import type { Directive } from '../source/scan.js';
 import { parseDefine } from '../source/scan.js';
 import { LineIndex } from '../source/lines.js';
 import { isSpaceAt, nameBefore, namesBeforeParens } from '../source/names.js';
+import { includedName } from './includes.js';
 import type { SyntaxNode, Tree, TreeCursor } from '../source/parse.js';
 import { guardIndex, type GuardIndex } from './conditions.js';
 import { partitionPoint } from './origins.js';
@@ -961,8 +962,11 @@ function insideAssert(code: string, at: number): boolean {
 
 const WRITE_AFTER = /^\s*(?:\[[^\]\n]*\]\s*)*(?:(?:->|\.)\s*[A-Za-z_]\w*\s*(?:\[[^\]\n]*\]\s*)*)*(?:(?:[+\-*/%&|^]|<<|>>)?=(?!=)|\+\+|--)/;
 
-/** A C library call that writes through its first argument, open right before it: `memcpy(`, `snprintf(&`, `strcpy((char *)`. */
-const WRITER_BEFORE = /\b(?:mem(?:cpy|move|set)|str(?:n?cpy|n?cat|lcpy|lcat)|wcs(?:n?cpy|n?cat)|v?sn?printf|PyOS_v?snprintf)\s*\(\s*(?:\(\s*[A-Za-z_][\w\s*]*\)\s*)?&?\s*$/;
+/**
+ * A call that writes its first argument, open right before it: the C library's `memcpy(`,
+ * `snprintf(&`, `strcpy((char *)`, and CPython's `Py_XSETREF(` and `Py_CLEAR(`, which store into it.
+ */
+const WRITER_BEFORE = /\b(?:mem(?:cpy|move|set)|str(?:n?cpy|n?cat|lcpy|lcat)|wcs(?:n?cpy|n?cat)|v?sn?printf|PyOS_v?snprintf|Py_X?SETREF|Py_CLEAR)\s*\(\s*(?:\(\s*[A-Za-z_][\w\s*]*\)\s*)?&?\s*$/;
 
 const STATEMENT_WORDS = new Set(['return', 'else', 'case', 'goto', 'do', 'sizeof']);
 
@@ -991,13 +995,27 @@ function declaresLocal(before: string): boolean {
  * `name = …`, `name += …`, `name++`, `++name`, `name[i] = …`, `name.field = …`, and the C
  * library calls that fill their first argument, `memcpy(name, …)`, `snprintf(name, …)`.
  */
-function staticWriteFacts(code: string, variables: readonly VariableFact[], spans: FunctionSpan[], all: Region[], ctx: Context): StaticWriteFact[] {
+function staticWriteFacts(
+  code: string,
+  variables: readonly VariableFact[],
+  externs: readonly string[],
+  functions: readonly FunctionFact[],
+  spans: FunctionSpan[],
+  all: Region[],
+  ctx: Context,
+): StaticWriteFact[] {
   const writable = variables.filter((v) => !v.isConst && !(TABLE_TYPES.test(v.type) && !v.type.includes('*')));
-  const names = writable.map((v) => v.name);
+  // A global of another file counts where this file names it, unless the file has a variable of its own of that name.
+  const declaredHere = new Set(variables.map((v) => v.name));
+  const elsewhere = externs.filter((name) => !declaredHere.has(name));
+  const names = [...writable.map((v) => v.name), ...elsewhere];
   if (names.length === 0) return [];
   // A function-scope static is visible in its own function only; its declaration is not a shadowing local.
   const ownerOf = new Map(writable.filter((v) => v.inFunction !== null).map((v) => [v.name, v.inFunction]));
-  const fileScope = new Set(writable.filter((v) => v.inFunction === null).map((v) => v.name));
+  const fileScope = new Set([...writable.filter((v) => v.inFunction === null).map((v) => v.name), ...elsewhere]);
+  // A parameter of the name hides the variable in its function.
+  const params = new Map<string, Set<string>>();
+  for (const fn of functions) params.set(fn.name, new Set([...(params.get(fn.name) ?? []), ...fn.params]));
   const declaredAt = new Set(writable.filter((v) => v.inFunction !== null).map((v) => `${v.range.startLine}:${v.range.startColumn}`));
   const found: StaticWriteFact[] = [];
   const shadowed = new Set<string>();
@@ -1012,6 +1030,7 @@ function staticWriteFacts(code: string, variables: readonly VariableFact[], span
     const inFunction = enclosingFunction(spans, start);
     if (inFunction === null) continue;
     if (!fileScope.has(m[2]) && ownerOf.get(m[2]) !== inFunction) continue;
+    if (fileScope.has(m[2]) && params.get(inFunction)?.has(m[2])) continue;
     const position = ctx.lines.position(start);
     if (declaredAt.has(`${position.line}:${position.column}`)) continue;
     // `PyObject *name;` or `int name = …` declares a local that shadows the file-scope variable from here on.
@@ -1311,9 +1330,18 @@ export interface Misread {
   misread: OpaqueBlock[];
 }
 
-export function extractFacts(file: string, source: string, tree: Tree, directives: readonly Directive[], uses: readonly MacroUse[], code: string): FileFacts;
+export interface ExtractOptions {
+  /** The blocks the parse left out (source/opaque.ts). */
+  opaque?: readonly OpaqueBlock[];
+  /** Variables the project declares `extern` (source/externs.ts): writable globals of some file, seen here through a header. */
+  externs?: readonly string[];
+}
+
 export function extractFacts(
-  file: string, source: string, tree: Tree, directives: readonly Directive[], uses: readonly MacroUse[], code: string, opaque: readonly OpaqueBlock[],
+  file: string, source: string, tree: Tree, directives: readonly Directive[], uses: readonly MacroUse[], code: string, options?: ExtractOptions & { opaque?: undefined },
+): FileFacts;
+export function extractFacts(
+  file: string, source: string, tree: Tree, directives: readonly Directive[], uses: readonly MacroUse[], code: string, options: ExtractOptions,
 ): FileFacts | Misread;
 export function extractFacts(
   file: string,
@@ -1323,8 +1351,7 @@ export function extractFacts(
   uses: readonly MacroUse[],
   /** The text the tree was parsed from (the source after the pre-pass, same length), with comments and literals blanked: for the lexical patterns. */
   code: string,
-  /** The blocks the parse left out (source/opaque.ts). */
-  opaque: readonly OpaqueBlock[] = [],
+  { opaque = [], externs = [] }: ExtractOptions = {},
 ): FileFacts | Misread {
   const functions: FunctionFact[] = [];
   const spans: FunctionSpan[] = [];
@@ -1363,7 +1390,7 @@ export function extractFacts(
   const nameUses = nameUseFacts(code, spans, ctx);
   const statics = functionStatics(root, spans, ctx, entryPoints);
   variables.push(...statics);
-  const staticWrites = staticWriteFacts(code, variables, spans, allRegions, ctx);
+  const staticWrites = staticWriteFacts(code, variables, externs, functions, spans, allRegions, ctx);
   const bindingModules = bindingModuleFacts(code, directives, ctx);
   return { file, functions, calls, moduleDefs, slotArrays, variables, assignments, staticWrites, entryPoints, objectHeader, nameUses, blockMacros, sectionExits, ...directiveFacts(directives, ctx), bindingModules };
 }
@@ -1371,10 +1398,9 @@ export function extractFacts(
 /** What the directives alone say: the file's macros and includes. */
 function directiveFacts(directives: readonly Directive[], ctx: Context): Pick<FileFacts, 'defines' | 'includes' | 'deadIncludes'> {
   const includeLines = directives.filter((d) => d.keyword === 'include');
-  const header = (d: Directive) => d.body.replace(/^["<]|[">]$/g, '');
   // Dead branches are blanked in the code text, their directive lines too.
-  const deadIncludes = includeLines.filter((d) => ctx.code.slice(d.start, d.end).trim() === '').map(header);
-  return { defines: defineFacts(directives, ctx), includes: includeLines.map(header), deadIncludes };
+  const deadIncludes = includeLines.filter((d) => ctx.code.slice(d.start, d.end).trim() === '').map(includedName);
+  return { defines: defineFacts(directives, ctx), includes: includeLines.map(includedName), deadIncludes };
 }
 
 /** Facts of a file that declares nothing: the base of the facts read without a tree. */

@@ -4,7 +4,13 @@
  * and the headers no Python 3 build reads because every line that includes them sits in a dead branch.
  */
 import path from 'node:path';
+import type { Directive } from '../source/scan.js';
 import type { FileFacts } from './types.js';
+
+/** The name an `#include` line gives: `Python.h` of `#include <Python.h>`, `util.h` of `#include "util.h"`. */
+export function includedName(directive: Directive): string {
+  return directive.body.replace(/^["<]|[">]$/g, '');
+}
 
 /** Where a file is included from: the including file, and whether that line is in a dead branch. */
 interface IncludeSite {
@@ -20,7 +26,7 @@ const TRANSLATION_UNIT = /\.(?:c|cc|cpp|cxx|pyx)$/;
  * whose path ends with the name (an `-I` directory). A name several files end with is left
  * unresolved: guessing could tie a header to lines that do not include it.
  */
-function resolver(files: readonly FileFacts[]): (name: string, from: string) => string | null {
+function resolver(files: readonly { file: string }[]): (name: string, from: string) => string | null {
   const paths = new Set(files.map((f) => f.file));
   const byBase = new Map<string, string[]>();
   for (const p of paths) {
@@ -34,6 +40,19 @@ function resolver(files: readonly FileFacts[]): (name: string, from: string) => 
     const ending = (byBase.get(path.posix.basename(wanted)) ?? []).filter((p) => p === wanted || p.endsWith(`/${wanted}`));
     return ending.length === 1 ? ending[0] : null;
   };
+}
+
+/** For each file, the scanned files its `#include` lines read, directly or through other headers, itself first. */
+export function includeClosures(files: readonly { file: string; includes: readonly string[] }[]): Map<string, string[]> {
+  const resolve = resolver(files);
+  const direct = new Map(files.map((f) => [f.file, f.includes.map((name) => resolve(name, f.file)).filter((t): t is string => t !== null)]));
+  const closures = new Map<string, string[]>();
+  for (const { file } of files) {
+    const reached = new Set([file]);
+    for (const f of reached) for (const target of direct.get(f) ?? []) reached.add(target);
+    closures.set(file, [...reached]);
+  }
+  return closures;
 }
 
 /** Each scanned file that some `#include` line names, with the lines that name it. */

@@ -1,6 +1,7 @@
-/* static-state-write: the C library calls that fill their first argument write it, so a
- * static or global buffer formatted or copied into is shared by every thread at once;
- * copying out of it, or into a local, is no write. */
+/* static-state-write: the calls that fill their first argument write it (the C library's
+ * copies and formats, CPython's Py_XSETREF and Py_CLEAR), so a static or global buffer or
+ * object filled that way is shared by every thread at once; copying out of it, or into a
+ * local, is no write. */
 #include <Python.h>
 #include <stdio.h>
 #include <string.h>
@@ -32,6 +33,22 @@ set_tag(PyObject *self, PyObject *arg)
     Py_RETURN_NONE;
 }
 
+static PyObject *last_value;
+
+static PyObject *
+remember(PyObject *self, PyObject *arg)
+{
+    Py_XSETREF(last_value, Py_NewRef(arg));  // expect: static-state-write
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+forget(PyObject *self, PyObject *unused)
+{
+    Py_CLEAR(last_value);  // expect: static-state-write
+    Py_RETURN_NONE;
+}
+
 static PyObject *
 get_tag(PyObject *self, PyObject *unused)
 {
@@ -45,5 +62,7 @@ static PyMethodDef methods[] = {
     {"fail", fail, METH_O, NULL},
     {"set_tag", set_tag, METH_O, NULL},
     {"get_tag", get_tag, METH_NOARGS, NULL},
+    {"remember", remember, METH_O, NULL},
+    {"forget", forget, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
