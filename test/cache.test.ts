@@ -83,6 +83,15 @@ describe('content cache', () => {
     assert.match(cli(select, { cwd: root }).stdout, /ext\.c:2:57: warning\[static-state-write\] touch\(\), .* writes the global `hits`/);
   });
 
+  it('reads a file again when a header it includes sets a switch its conditions test', () => {
+    const counting = '#include "config.h"\nstatic long hits;\nstatic PyObject *touch(PyObject *self, PyObject *arg)\n{\n#if KEEP_STATS\n    hits++;\n#endif\n    Py_RETURN_NONE;\n}\nstatic PyMethodDef methods[] = {{"touch", touch, METH_O, NULL}, {NULL, NULL, 0, NULL}};\n';
+    const root = project({ 'config.h': '#include <Python.h>\n#define KEEP_STATS 0\n', 'ext.c': counting });
+    const select = ['--select', 'static-state-write'];
+    assert.equal(cli(select, { cwd: root }).status, 0);
+    writeFileSync(path.join(root, 'config.h'), '#include <Python.h>\n#define KEEP_STATS 1\n');
+    assert.match(cli(select, { cwd: root }).stdout, /ext\.c:6:5: warning\[static-state-write\] touch\(\)/);
+  });
+
   it('ignores corrupt and foreign entries and rewrites them', () => {
     const root = project({ 'ext.c': UNDECLARED });
     const expected = cli(['--format', 'json'], { cwd: root }).stdout;

@@ -1,6 +1,7 @@
 /** Per-file analysis, inline or in a pool of worker threads, with the same outcome either way. */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { InheritedMacro } from '../facts/conditions.js';
 import { extractFacts } from '../facts/extract.js';
 import type { FileFacts } from '../facts/types.js';
 import { blankSpans, deadSpans, initializerDirectiveSpans } from '../source/branches.js';
@@ -18,6 +19,8 @@ export interface AnalysisTask {
   directives: Directive[];
   /** The variables the project declares `extern` (source/externs.ts). */
   externs?: string[];
+  /** What the file's scanned headers define of the names its conditions test (facts/conditions.ts). */
+  inherited?: InheritedMacro[];
 }
 
 export type Outcome = { kind: 'facts'; facts: FileFacts } | { kind: 'timeout' } | { kind: 'error'; message: string };
@@ -43,14 +46,14 @@ export function analyzeOutcome(task: AnalysisTask, macros: MacroTable): Outcome 
     for (let attempt = 0; attempt < 2 && opaque.length > 0; attempt++) {
       const tree = parse(parsed, grammar, parseBudgetMs(parsed.length), skippedStretches(opaque));
       if (tree === null) return { kind: 'timeout' };
-      const facts = extractFacts(task.file, task.text, tree, task.directives, prepared.uses, code, { opaque, externs: task.externs });
+      const facts = extractFacts(task.file, task.text, tree, task.directives, prepared.uses, code, { opaque, externs: task.externs, inherited: task.inherited });
       if (!('misread' in facts)) return { kind: 'facts', facts };
       const misread = new Set(facts.misread);
       opaque = opaque.filter((b) => !misread.has(b));
     }
     const tree = parse(parsed, grammar);
     if (tree === null) return { kind: 'timeout' };
-    return { kind: 'facts', facts: extractFacts(task.file, task.text, tree, task.directives, prepared.uses, code, { externs: task.externs }) };
+    return { kind: 'facts', facts: extractFacts(task.file, task.text, tree, task.directives, prepared.uses, code, { externs: task.externs, inherited: task.inherited }) };
   } catch (error) {
     return { kind: 'error', message: (error as Error).message ?? String(error) };
   }

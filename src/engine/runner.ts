@@ -15,6 +15,7 @@ import { parseBudgetMs } from '../source/parse.js';
 import { analysisPool, type AnalysisTask, type Outcome } from './analysis.js';
 import { externVariables } from '../source/externs.js';
 import { includeClosures, includedName } from '../facts/includes.js';
+import { macroDefinitions, testedNames, type InheritedMacro } from '../facts/conditions.js';
 import { hashOf, type Cache, type CachedFile, type CachedRun } from './cache.js';
 import { scanSource, type Directive, type SourceScan } from '../source/scan.js';
 import { buildFileFacts, type BuildFileFacts } from '../facts/build-files.js';
@@ -203,14 +204,33 @@ interface FactsOutcome {
   complete: boolean;
 }
 
-/**
- * For each file, the variables declared `extern` in it or in the scanned headers it includes,
- * directly or not: the globals of other files it can write.
- */
-function externsSeen(loaded: readonly Loaded[], directives: readonly Directive[][]): string[][] {
+/** What each file reads from the scanned headers it includes, directly or not, before it is parsed. */
+interface Inherited {
+  /** The variables declared `extern` in the file or its headers: the globals of other files it can write. */
+  externs: string[];
+  /** The headers' definitions of the names the file's conditions test. */
+  macros: InheritedMacro[];
+}
+
+function inheritedByFile(loaded: readonly Loaded[], directives: readonly Directive[][]): Inherited[] {
   const declared = new Map(loaded.map((l) => [l.source.file, externVariables(l.text)]));
   const closures = includeClosures(loaded.map((l, i) => ({ file: l.source.file, includes: directives[i].filter((d) => d.keyword === 'include').map(includedName) })));
-  return loaded.map((l) => [...new Set((closures.get(l.source.file) ?? []).flatMap((f) => declared.get(f) ?? []))].sort());
+  const at = new Map(loaded.map((l, i) => [l.source.file, i]));
+  const tested = directives.map(testedNames);
+  const wanted = new Set(tested.flatMap((names) => [...names]));
+  // Each header's definitions are read once, with its guards, whatever the number of files including it.
+  const definitions = new Map<number, { name: string; macro: InheritedMacro }[]>();
+  const definitionsOf = (h: number) => {
+    let found = definitions.get(h);
+    if (found === undefined) definitions.set(h, (found = macroDefinitions(directives[h], wanted)));
+    return found;
+  };
+  return loaded.map((l, i) => {
+    const closure = closures.get(l.source.file) ?? [l.source.file];
+    const macros: InheritedMacro[] = [];
+    if (tested[i].size > 0) for (const f of closure.slice(1)) for (const d of definitionsOf(at.get(f) as number)) if (tested[i].has(d.name)) macros.push(d.macro);
+    return { externs: [...new Set(closure.flatMap((f) => declared.get(f) ?? []))].sort(), macros };
+  });
 }
 
 /** A C file with no Python API token: it may be left unparsed (deferral.ts). */
@@ -264,11 +284,11 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
   };
   const macros = macroTable(annotationMacros(directives.flat()), input.macros ?? new Map(), wrapperMacros(directives.flat()));
   const macroKey = hashOf(JSON.stringify([...macros]));
-  const externs = externsSeen(loaded, directives);
+  const inherited = inheritedByFile(loaded, directives);
   lap(input.timings, 'directives and macro table');
-  // A file's facts hold only with the macro table and the extern variables it was read with; the
+  // A file's facts hold only with the macro table and what it inherits from its headers; the
   // same bytes parse differently as C and as C++, so the file's language is part of the key too.
-  const factsKey = (l: Loaded, i: number) => `${macroKey}:${hashOf(externs[i].join(' '))}:${languageOf(l.source.file)}`;
+  const factsKey = (l: Loaded, i: number) => `${macroKey}:${hashOf(JSON.stringify(inherited[i]))}:${languageOf(l.source.file)}`;
   const outcomes: (Outcome | null)[] = loaded.map((l, i) => {
     const stored = cached[i]?.facts;
     return stored?.contextKey === factsKey(l, i) ? { kind: 'facts', facts: { file: l.source.file, ...stored.facts } } : null;
@@ -278,7 +298,7 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
   input.progress?.(done, loaded.length);
   const pool = analysisPool(macros, input.jobs ?? 1);
   const analyse = async (indexes: readonly number[]) => {
-    const tasks: AnalysisTask[] = indexes.map((at, index) => ({ index, file: loaded[at].source.file, text: loaded[at].text, directives: directives[at], externs: externs[at] }));
+    const tasks: AnalysisTask[] = indexes.map((at, index) => ({ index, file: loaded[at].source.file, text: loaded[at].text, directives: directives[at], externs: inherited[at].externs, inherited: inherited[at].macros }));
     const analysed = await pool.analyse(tasks, () => input.progress?.(++done, loaded.length));
     analysed.forEach((outcome, i) => {
       const at = indexes[i];

@@ -90,6 +90,29 @@ class OwnMacros {
   }
 }
 
+const CONDITION_KEYWORDS = new Set(['if', 'elif', 'ifdef', 'ifndef', 'elifdef', 'elifndef']);
+
+/** The names a file's conditions test: the only ones whose definitions in its headers matter to its guards. */
+export function testedNames(directives: readonly Directive[]): Set<string> {
+  const names = new Set<string>();
+  for (const d of directives) if (CONDITION_KEYWORDS.has(d.keyword)) for (const m of d.body.matchAll(/[A-Za-z_]\w*/g)) names.add(m[0]);
+  return names;
+}
+
+/** A header's `#define`s and `#undef`s of the object-like macros among `wanted`, by name, each under the header's guard there. */
+export function macroDefinitions(directives: readonly Directive[], wanted: ReadonlySet<string>): { name: string; macro: InheritedMacro }[] {
+  const found: { name: string; macro: InheritedMacro }[] = [];
+  let guards: GuardIndex | undefined;
+  for (const d of directives) {
+    if (d.keyword !== 'define' && d.keyword !== 'undef') continue;
+    const name = /^([A-Za-z_]\w*)(?![\w(])/.exec(d.body.trim())?.[1];
+    if (name === undefined || !wanted.has(name)) continue;
+    guards ??= guardIndex(directives);
+    found.push({ name, macro: { keyword: d.keyword, body: d.body, guard: guards.at(d.start) } });
+  }
+  return found;
+}
+
 /** `#ifndef X` / `#define X` … `#endif` around a whole header: not a condition on its contents. */
 function includeGuard(directives: readonly Directive[]): { open: Directive; close: Directive } | null {
   const [first, second] = directives;
@@ -105,12 +128,27 @@ function includeGuard(directives: readonly Directive[]): { open: Directive; clos
   return null;
 }
 
-export function guardIndex(directives: readonly Directive[]): GuardIndex {
+/** A `#define` or `#undef` of a header the file includes, under the header's own conditions. */
+export interface InheritedMacro {
+  keyword: 'define' | 'undef';
+  body: string;
+  guard: Guard;
+}
+
+/**
+ * The guards of a file's lines; `inherited`, the definitions its scanned headers make of the
+ * names its conditions test, in force from the top of the file (where the includes are).
+ */
+export function guardIndex(directives: readonly Directive[], inherited: readonly InheritedMacro[] = []): GuardIndex {
   const starts: number[] = [0];
   const guards: Guard[] = [[]];
   const stack: Frame[] = [];
   const guard = includeGuard(directives);
   const own = new OwnMacros();
+  for (const m of inherited) {
+    if (m.keyword === 'define') own.define(m.body, m.guard);
+    else own.undefine(m.body, m.guard);
+  }
   for (const d of directives) {
     if (d === guard?.open || d === guard?.close) continue;
     switch (d.keyword) {

@@ -11,7 +11,7 @@ import { LineIndex } from '../source/lines.js';
 import { isSpaceAt, nameBefore, namesBeforeParens } from '../source/names.js';
 import { includedName } from './includes.js';
 import type { SyntaxNode, Tree, TreeCursor } from '../source/parse.js';
-import { guardIndex, type GuardIndex } from './conditions.js';
+import { guardIndex, type InheritedMacro, type GuardIndex } from './conditions.js';
 import { partitionPoint } from './origins.js';
 import { cleanText, listItems, referencedName, stringLiteral } from './initializer.js';
 import type {
@@ -1335,6 +1335,8 @@ export interface ExtractOptions {
   opaque?: readonly OpaqueBlock[];
   /** Variables the project declares `extern` (source/externs.ts): writable globals of some file, seen here through a header. */
   externs?: readonly string[];
+  /** What the file's scanned headers define of the names its conditions test. */
+  inherited?: readonly InheritedMacro[];
 }
 
 export function extractFacts(
@@ -1351,7 +1353,7 @@ export function extractFacts(
   uses: readonly MacroUse[],
   /** The text the tree was parsed from (the source after the pre-pass, same length), with comments and literals blanked: for the lexical patterns. */
   code: string,
-  { opaque = [], externs = [] }: ExtractOptions = {},
+  { opaque = [], externs = [], inherited = [] }: ExtractOptions = {},
 ): FileFacts | Misread {
   const functions: FunctionFact[] = [];
   const spans: FunctionSpan[] = [];
@@ -1366,7 +1368,7 @@ export function extractFacts(
 
   let types: ReadonlyMap<string, string> | undefined;
   const records = () => items.flatMap((i) => (i.record ? [i.record] : []));
-  const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives), fieldTypes: () => (types ??= fieldTypes(records())), localDeclarations: new Map() };
+  const ctx: Context = { source, code, lines: new LineIndex(source), guards: guardIndex(directives, inherited), fieldTypes: () => (types ??= fieldTypes(records())), localDeclarations: new Map() };
   for (const { header, declaration } of items) {
     if (declaration !== undefined) declarationFacts(declaration, ctx, moduleDefs, slotArrays, { variables, entryPoints });
     if (header === undefined) continue;
