@@ -97,14 +97,20 @@ function failsAt(failOn: FailOn, severities: Iterable<string>): boolean {
   return false;
 }
 
+/** Each file's text, read once however many findings quote it. */
 function readSource(cwd: string): (file: string) => string | null {
-  return (file) => {
+  const texts = new Map<string, string | null>();
+  const read = (file: string): string | null => {
     try {
       const decoded = decode(readFileSync(path.resolve(cwd, file)));
       return decoded.ok ? decoded.text : null;
     } catch {
       return null;
     }
+  };
+  return (file) => {
+    if (!texts.has(file)) texts.set(file, read(file));
+    return texts.get(file) ?? null;
   };
 }
 

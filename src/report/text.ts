@@ -3,7 +3,7 @@
  * a code frame with the range underlined, the fix, related locations and the guide link,
  * then a readiness line per module.
  */
-import { codeFrameColumns } from '@babel/code-frame';
+import { codeFrameColumns, type BabelCodeFrameOptions } from '@babel/code-frame';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding, Severity } from '../engine/rule.js';
 import type { AuditResult } from '../engine/runner.js';
@@ -29,17 +29,33 @@ function indentBlock(text: string, first: string, rest: string): string {
     .join('\n');
 }
 
+/** The line breaks @babel/code-frame splits at. */
+const NEWLINE = /\r\n|[\n\r\u2028\u2029]/;
+
+/** The last file's lines, shown printable: findings come file by file, and splitting the whole file for each one is quadratic. */
+let split: { source: string; lines: string[] } | null = null;
+
+function linesOf(source: string): string[] {
+  if (split?.source !== source) split = { source, lines: printableSource(source).split(NEWLINE) };
+  return split.lines;
+}
+
 function frame(finding: Finding, source: string | null, color: boolean): string {
   if (source === null) return '';
   const { range } = finding;
   const sameLine = range.startLine === range.endLine;
+  const lines = linesOf(source);
+  // The frame's own lines only, numbered from where they start (code-frame's startLine).
+  const first = Math.max(1, range.startLine - 1);
+  const last = Math.min(lines.length, (sameLine ? range.endLine : range.startLine) + 1);
+  const options: BabelCodeFrameOptions & { startLine: number } = { highlightCode: color, forceColor: color, linesAbove: 1, linesBelow: 1, startLine: first };
   return codeFrameColumns(
-    printableSource(source),
+    lines.slice(first - 1, last).join('\n'),
     {
       start: { line: range.startLine, column: range.startColumn },
       end: sameLine ? { line: range.endLine, column: range.endColumn } : { line: range.startLine },
     },
-    { highlightCode: color, forceColor: color, linesAbove: 1, linesBelow: 1 },
+    options,
   );
 }
 
