@@ -244,6 +244,8 @@ describe('hostile input', () => {
   interface Shape {
     name: string;
     body: () => string;
+    /** Other files beside it. */
+    files?: Record<string, string>;
     args?: string[];
     found?: { rule: string; lines: number[]; why: string };
   }
@@ -309,10 +311,18 @@ describe('hostile input', () => {
       args: ['--select', 'module-missing-gil-slot,module-missing-set-gil'],
       found: { rule: 'module-missing-set-gil', lines: [32_003], why: 'only the definition that does not declare, through its copy of the module' },
     },
+    {
+      // What a header defines of the names a file tests travels with the file.
+      name: 'a header of 32 000 switches, each tested in the file',
+      body: () => `#include "switches.h"\nstatic long hits;\n${method(repeat(32_000, (i) => `#if S${i}\n    hits++;\n#endif\n`))}${METHODS}`,
+      files: { 'switches.h': repeat(32_000, (i) => `#define S${i} ${i % 2}\n`) },
+      args: ['--select', 'static-state-write,module-missing-gil-slot'],
+      found: { rule: 'static-state-write', lines: repeat(16_000, (i) => `${10 + 6 * i} `).trim().split(' ').map(Number), why: 'only the writes under the switches set to 1' },
+    },
   ];
-  for (const { name, body, args = [], found } of SHAPES) {
+  for (const { name, body, args = [], files = {}, found } of SHAPES) {
     it(`audits ${name} in bounded time`, () => {
-      const root = project({ 'shape.c': `#include <Python.h>\n${body()}`, 'ok.c': UNDECLARED });
+      const root = project({ 'shape.c': `#include <Python.h>\n${body()}`, 'ok.c': UNDECLARED, ...files });
       const { run, report } = auditJson(root, ['--max-file-size', '30', ...args]);
       noCrash(run);
       assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr}`);
@@ -324,6 +334,17 @@ describe('hostile input', () => {
       }
     });
   }
+
+  it('prints 32 000 findings of one file as text in bounded time', () => {
+    // Each code frame read the file from disk again and split all of it: quadratic in findings.
+    const body = `static long hits;\nstatic PyObject *f(PyObject *self, PyObject *o)\n{\n${'    hits++;\n'.repeat(32_000)}    return NULL;\n}\n`;
+    const root = project({ 'shape.c': `#include <Python.h>\n${body}static PyMethodDef methods[] = {{"f", (PyCFunction)f, METH_O, NULL}, {NULL}};\n` });
+    const run = cli(['--select', 'static-state-write', '--no-cache'], { cwd: root });
+    noCrash(run);
+    assert.equal(run.status, 1);
+    assert.equal(run.stdout.match(/^shape\.c:\d+:5: warning\[static-state-write\]/gm)?.length, 32_000);
+    assert.match(run.stdout, /^> 32004 \|     hits\+\+;$/m, 'the last frame is numbered from its own line');
+  });
 
   it('outlines a file of 100 000 closed calls, 100 000 unclosed ones and initialisers that names no Python API', () => {
     const source = `int g(void) { return 0; }\n${'X(a) '.repeat(100_000)}\n${'x = f(a, '.repeat(100_000)}\n${'t = { b, '.repeat(100_000)}\n`;

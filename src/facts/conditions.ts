@@ -102,11 +102,16 @@ export function testedNames(directives: readonly Directive[]): Set<string> {
 /** A header's `#define`s and `#undef`s of the object-like macros among `wanted`, by name, each under the header's guard there. */
 export function macroDefinitions(directives: readonly Directive[], wanted: ReadonlySet<string>): { name: string; macro: InheritedMacro }[] {
   const found: { name: string; macro: InheritedMacro }[] = [];
+  // One past the most a name can have and still be read: enough to make it unreadable, however many a generated header holds.
+  const counts = new Map<string, number>();
   let guards: GuardIndex | undefined;
   for (const d of directives) {
     if (d.keyword !== 'define' && d.keyword !== 'undef') continue;
     const name = /^([A-Za-z_]\w*)(?![\w(])/.exec(d.body.trim())?.[1];
     if (name === undefined || !wanted.has(name)) continue;
+    const count = (counts.get(name) ?? 0) + 1;
+    counts.set(name, count);
+    if (count > MAX_DEFINITIONS + 1) continue;
     guards ??= guardIndex(directives);
     found.push({ name, macro: { keyword: d.keyword, body: d.body, guard: guards.at(d.start) } });
   }
