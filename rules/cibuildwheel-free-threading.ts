@@ -48,6 +48,23 @@ interface Selection {
 }
 
 /**
+ * The cibuildwheel runs of one workflow: each `env:` block that selects (CIBW_BUILD or CIBW_SKIP)
+ * and holds no inner block that selects too, with what it inherits from the blocks around it
+ * (the job's, the workflow's); a step's own setting wins over an inherited one.
+ */
+function workflowRuns(settings: readonly CibuildwheelSetting[]): CibuildwheelSetting[][] {
+  const selecting = settings.filter((s) => s.key === 'build' || s.key === 'skip');
+  const innermost = (s: CibuildwheelSetting) => s.envBlocks?.[s.envBlocks.length - 1] ?? -1;
+  const chains = new Map(selecting.map((s) => [innermost(s), s.envBlocks ?? []]));
+  const leaves = [...chains].filter(([id]) => ![...chains.values()].some((chain) => chain.length > 0 && chain[chain.length - 1] !== id && chain.includes(id)));
+  return leaves.map(([, chain]) => {
+    const inForce = settings.filter((s) => chain.includes(innermost(s)));
+    // Innermost first, so that picking the first of a key takes the step's own.
+    return inForce.sort((a, b) => chain.indexOf(innermost(b)) - chain.indexOf(innermost(a)));
+  });
+}
+
+/**
  * The settings one CI run combines: a workflow's CIBW_BUILD / CIBW_SKIP replace the pyproject
  * values, each workflow being its own run; the platform tables apply to their platform.
  */
@@ -56,8 +73,8 @@ function configurations(buildFiles: readonly BuildFileFacts[]): { build: (platfo
   const pick = (list: Selection[], key: 'build' | 'skip', platform: string) =>
     list.find((s) => s.setting?.key === key && s.setting.platform === platform) ?? list.find((s) => s.setting?.key === key && s.setting.platform === null) ?? { file: '', setting: null };
   const runs = buildFiles
-    .filter((b) => !b.file.endsWith('pyproject.toml') && !b.packaging.selectionUnknown && b.packaging.cibuildwheel.some((s) => s.key === 'build' || s.key === 'skip'))
-    .map((b) => b.packaging.cibuildwheel.map((s) => ({ file: b.file, setting: s })));
+    .filter((b) => !b.file.endsWith('pyproject.toml') && !b.packaging.selectionUnknown)
+    .flatMap((b) => workflowRuns(b.packaging.cibuildwheel).map((run) => run.map((s) => ({ file: b.file, setting: s }))));
   const combine = (environment: Selection[]) => ({
     build: (platform: string) => (environment.some((s) => s.setting?.key === 'build') ? pick(environment, 'build', platform) : pick(toml, 'build', platform)),
     skip: (platform: string) => (environment.some((s) => s.setting?.key === 'skip') ? pick(environment, 'skip', platform) : pick(toml, 'skip', platform)),
@@ -89,6 +106,7 @@ export default defineRule<MessageId>({
     example: ['[tool.cibuildwheel]', 'free-threaded-support = true', 'skip = ["pp*"]'].join('\n'),
     useInstead: ['[tool.cibuildwheel]', 'skip = ["pp*"]'].join('\n'),
     knownProblems:
+      'Each env block of a workflow that selects (CIBW_BUILD, CIBW_SKIP) is read as a cibuildwheel run of its own, with the job\'s and the workflow\'s env around it; one run that builds cp314t is enough. ' +
       'Settings made outside pyproject.toml and GitHub workflow env blocks (other CI systems, --config-file, overrides tables) are not read. A workflow whose ' +
       'selection depends on ${{ … }} expressions, an only: input or a Pyodide build is not judged. Without a version pinned in a workflow, the removed and ' +
       'deprecated options are judged against the newest cibuildwheel.',
@@ -124,22 +142,33 @@ export default defineRule<MessageId>({
   },
 });
 
-/** Whether one project's cibuildwheel runs ship a cp314t wheel of its declared modules. */
+/**
+ * Whether one project's cibuildwheel runs ship a cp314t wheel of its declared modules: one run
+ * that builds it is enough (a legacy manylinux step beside the main one builds none); when none
+ * does, each run's deciding setting is reported.
+ */
 function checkSelection(buildFiles: readonly BuildFileFacts[], declared: ModuleState, context: RuleContext<MessageId>): void {
   const requires = buildFiles.map((b) => ({ file: b.file, requires: b.packaging.requiresPython })).find((r) => r.requires !== null);
-  for (const run of configurations(buildFiles)) {
-    const survivors = FREE_THREADED_IDENTIFIERS.filter(([id, platform]) => matchesAny(id, run.build(platform).setting?.value ?? '*') && !matchesAny(id, run.skip(platform).setting?.value ?? ''));
-    if (survivors.length > 0 && !(requires?.requires && excludesPython314(requires.requires.text))) continue;
-    const skip = FREE_THREADED_IDENTIFIERS.map(([, platform]) => run.skip(platform)).find((s) => s.setting !== null && FREE_THREADED_IDENTIFIERS.every(([id]) => matchesAny(id, s.setting?.value ?? '')));
-    const build = run.build('linux');
-    const decisive =
-      survivors.length > 0 && requires?.requires
-        ? { file: requires.file, range: requires.requires.range, why: `requires-python = "${requires.requires.text}" leaves out 3.14` }
-        : skip?.setting
-          ? { file: skip.file, range: skip.setting.range, why: `\`${skip.setting.text}\` skips every cp314t identifier` }
-          : build.setting
-            ? { file: build.file, range: build.setting.range, why: `\`${build.setting.text}\` selects no cp314t identifier` }
-            : null;
+  const runs = configurations(buildFiles).map((run) => ({
+    run,
+    survivors: FREE_THREADED_IDENTIFIERS.filter(([id, platform]) => matchesAny(id, run.build(platform).setting?.value ?? '*') && !matchesAny(id, run.skip(platform).setting?.value ?? '')),
+  }));
+  const building = runs.some(({ survivors }) => survivors.length > 0);
+  const decisions =
+    building && requires?.requires && excludesPython314(requires.requires.text)
+      ? [{ file: requires.file, range: requires.requires.range, why: `requires-python = "${requires.requires.text}" leaves out 3.14` }]
+      : building
+        ? []
+        : runs.map(({ run }) => {
+            const skip = FREE_THREADED_IDENTIFIERS.map(([, platform]) => run.skip(platform)).find((s) => s.setting !== null && FREE_THREADED_IDENTIFIERS.every(([id]) => matchesAny(id, s.setting?.value ?? '')));
+            const build = run.build('linux');
+            return skip?.setting
+              ? { file: skip.file, range: skip.setting.range, why: `\`${skip.setting.text}\` skips every cp314t identifier` }
+              : build.setting
+                ? { file: build.file, range: build.setting.range, why: `\`${build.setting.text}\` selects no cp314t identifier` }
+                : null;
+          });
+  for (const decisive of decisions) {
     if (decisive === null) continue;
     context.report({
       messageId: 'skipped',

@@ -19,6 +19,11 @@ export interface CibuildwheelSetting {
   /** The TOML key or the environment variable, as written. */
   text: string;
   range: Range;
+  /**
+   * In a workflow: the `env:` blocks in force where it is set, outermost first (the workflow's,
+   * the job's, the step's), numbered in the file; each step's env is a cibuildwheel run of its own.
+   */
+  envBlocks?: number[];
 }
 
 export interface Packaging {
@@ -127,6 +132,27 @@ function pyproject(text: string, lines: LineIndex): Packaging {
   return found;
 }
 
+/**
+ * The `env:` blocks of a YAML workflow in force at each line, outermost first, read from the
+ * indentation: a block is in force for everything its owner (the workflow, a job, a step) holds,
+ * up to the first line indented less than its `env:` key.
+ */
+function envBlocks(text: string): (line: number) => number[] {
+  const at: number[][] = [[]];
+  const scopes: { id: number; indent: number }[] = [];
+  let next = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const content = line.trimStart();
+    const indent = line.length - content.length;
+    if (content !== '' && !content.startsWith('#')) {
+      while (scopes.length > 0 && indent < (scopes[scopes.length - 1] as { indent: number }).indent) scopes.pop();
+    }
+    at.push(scopes.map((scope) => scope.id));
+    if (/^(?:-\s+)?env\s*:\s*(?:#.*)?$/.test(content)) scopes.push({ id: next++, indent: indent + (content.startsWith('-') ? content.indexOf('env') : 0) });
+  }
+  return (line) => at[line] ?? [];
+}
+
 /** A CI workflow: whether it runs cibuildwheel, and the CIBW_* variables of its `env:` blocks. */
 function workflow(text: string, lines: LineIndex): Packaging {
   const found = emptyPackaging();
@@ -137,11 +163,13 @@ function workflow(text: string, lines: LineIndex): Packaging {
     found.cibuildwheelVersion = [major, minor, patch];
   }
   found.selectionUnknown = /^[ \t]*only[ \t]*:/m.test(text) || /\bpyodide\b/i.test(text);
+  const blocksAt = envBlocks(text);
   for (const m of text.matchAll(/^[ \t]*(CIBW_BUILD|CIBW_SKIP|CIBW_ENABLE|CIBW_FREE_THREADED_SUPPORT)[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$/gm)) {
     const value = m[2].replace(/^(["'])(.*)\1$/, '$2');
     if (value.includes('${{')) found.selectionUnknown = true;
     const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
-    found.cibuildwheel.push({ key: ENVIRONMENT[m[1]], value, platform: null, text: `${m[1]}: ${m[2]}`, range: lines.range(start, (m.index ?? 0) + m[0].length) });
+    const range = lines.range(start, (m.index ?? 0) + m[0].length);
+    found.cibuildwheel.push({ key: ENVIRONMENT[m[1]], value, platform: null, text: `${m[1]}: ${m[2]}`, range, envBlocks: blocksAt(range.startLine) });
   }
   return found;
 }
