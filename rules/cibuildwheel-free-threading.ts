@@ -53,8 +53,10 @@ interface Selection {
  * (the job's, the workflow's); a step's own setting wins over an inherited one.
  */
 function workflowRuns(settings: readonly CibuildwheelSetting[]): CibuildwheelSetting[][] {
-  const selecting = settings.filter((s) => s.key === 'build' || s.key === 'skip');
   const innermost = (s: CibuildwheelSetting) => s.envBlocks?.[s.envBlocks.length - 1] ?? -1;
+  // A Pyodide build makes no CPython wheel by design: such a run neither ships cp314t nor fails to.
+  const pyodide = new Set(settings.filter((s) => s.key === 'platform' && /^pyodide$/i.test(s.value.trim())).map(innermost));
+  const selecting = settings.filter((s) => (s.key === 'build' || s.key === 'skip') && !(s.envBlocks ?? []).some((id) => pyodide.has(id)));
   const chains = new Map(selecting.map((s) => [innermost(s), s.envBlocks ?? []]));
   const leaves = [...chains].filter(([id]) => ![...chains.values()].some((chain) => chain.length > 0 && chain[chain.length - 1] !== id && chain.includes(id)));
   return leaves.map(([, chain]) => {
@@ -106,9 +108,9 @@ export default defineRule<MessageId>({
     example: ['[tool.cibuildwheel]', 'free-threaded-support = true', 'skip = ["pp*"]'].join('\n'),
     useInstead: ['[tool.cibuildwheel]', 'skip = ["pp*"]'].join('\n'),
     knownProblems:
-      'Each env block of a workflow that selects (CIBW_BUILD, CIBW_SKIP) is read as a cibuildwheel run of its own, with the job\'s and the workflow\'s env around it; one run that builds cp314t is enough. ' +
+      'Each env block of a workflow that selects (CIBW_BUILD, CIBW_SKIP) is read as a cibuildwheel run of its own, with the job\'s and the workflow\'s env around it; one run that builds cp314t is enough, and a run with CIBW_PLATFORM: pyodide does not count. ' +
       'Settings made outside pyproject.toml and GitHub workflow env blocks (other CI systems, --config-file, overrides tables) are not read. A workflow whose ' +
-      'selection depends on ${{ … }} expressions, an only: input or a Pyodide build is not judged. Without a version pinned in a workflow, the removed and ' +
+      'selection depends on ${{ … }} expressions, an only: input or Pyodide named outside CIBW_PLATFORM may build cp314t: with one, nothing is reported unless a run the files tell builds it (then requires-python is still judged). Without a version pinned in a workflow, the removed and ' +
       'deprecated options are judged against the newest cibuildwheel.',
   },
   messages: {
@@ -154,6 +156,8 @@ function checkSelection(buildFiles: readonly BuildFileFacts[], declared: ModuleS
     survivors: FREE_THREADED_IDENTIFIERS.filter(([id, platform]) => matchesAny(id, run.build(platform).setting?.value ?? '*') && !matchesAny(id, run.skip(platform).setting?.value ?? '')),
   }));
   const building = runs.some(({ survivors }) => survivors.length > 0);
+  // A workflow whose selection the file cannot tell (an `only:` input, a matrix value) may build it.
+  if (!building && buildFiles.some((b) => !b.file.endsWith('pyproject.toml') && b.packaging.usesCibuildwheel && b.packaging.selectionUnknown)) return;
   const decisions =
     building && requires?.requires && excludesPython314(requires.requires.text)
       ? [{ file: requires.file, range: requires.requires.range, why: `requires-python = "${requires.requires.text}" leaves out 3.14` }]

@@ -8,7 +8,7 @@ import { parse as parseToml } from 'smol-toml';
 import type { LineIndex } from '../source/lines.js';
 import type { Range } from './types.js';
 
-export type CibuildwheelKey = 'build' | 'skip' | 'enable' | 'free-threaded-support';
+export type CibuildwheelKey = 'build' | 'skip' | 'enable' | 'free-threaded-support' | 'platform';
 
 export interface CibuildwheelSetting {
   key: CibuildwheelKey;
@@ -56,7 +56,13 @@ export interface Packaging {
 }
 
 const CIBUILDWHEEL_KEYS: CibuildwheelKey[] = ['build', 'skip', 'enable', 'free-threaded-support'];
-const ENVIRONMENT: Record<string, CibuildwheelKey> = { CIBW_BUILD: 'build', CIBW_SKIP: 'skip', CIBW_ENABLE: 'enable', CIBW_FREE_THREADED_SUPPORT: 'free-threaded-support' };
+const ENVIRONMENT: Record<string, CibuildwheelKey> = {
+  CIBW_BUILD: 'build',
+  CIBW_SKIP: 'skip',
+  CIBW_ENABLE: 'enable',
+  CIBW_FREE_THREADED_SUPPORT: 'free-threaded-support',
+  CIBW_PLATFORM: 'platform',
+};
 const CLASSIFIER = /Programming Language :: Python :: Free Threading(?: :: [^"'\n]*)?/g;
 
 export function emptyPackaging(): Packaging {
@@ -162,9 +168,11 @@ function workflow(text: string, lines: LineIndex): Packaging {
     const [major, minor, patch] = (version[1] !== undefined ? version.slice(1, 4) : version.slice(4, 7)).map((n) => Number(n ?? 0));
     found.cibuildwheelVersion = [major, minor, patch];
   }
-  found.selectionUnknown = /^[ \t]*only[ \t]*:/m.test(text) || /\bpyodide\b/i.test(text);
+  // A step's CIBW_PLATFORM: pyodide marks that run alone (the rule leaves it out); the action's
+  // `platform: pyodide` input or `--platform pyodide` leaves the file's runs to tell apart no more.
+  found.selectionUnknown = /^[ \t]*only[ \t]*:/m.test(text) || /^[ \t]*platform[ \t]*:[ \t]*["']?pyodide|--platform[ \t=]+["']?pyodide/im.test(text);
   const blocksAt = envBlocks(text);
-  for (const m of text.matchAll(/^[ \t]*(CIBW_BUILD|CIBW_SKIP|CIBW_ENABLE|CIBW_FREE_THREADED_SUPPORT)[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$/gm)) {
+  for (const m of text.matchAll(/^[ \t]*(CIBW_BUILD|CIBW_SKIP|CIBW_ENABLE|CIBW_FREE_THREADED_SUPPORT|CIBW_PLATFORM)[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$/gm)) {
     const value = m[2].replace(/^(["'])(.*)\1$/, '$2');
     if (value.includes('${{')) found.selectionUnknown = true;
     const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
