@@ -24,14 +24,18 @@ describe('extern variables', () => {
     assert.deepEqual(externVariables('static long hits;\nint main(void) { return 0; }\n'), []);
   });
 
-  it('follows #include lines to every scanned header a file reads, through other headers', () => {
+  it('follows #include lines to every scanned header a file reads, through other headers, with the line that reaches it', () => {
     const closures = includeClosures([
       { file: 'src/mod.c', includes: ['Python.h', 'state.h'] },
       { file: 'src/state.h', includes: ['common/base.h'] },
       { file: 'include/common/base.h', includes: [] },
       { file: 'src/other.c', includes: [] },
     ]);
-    assert.deepEqual(closures.get('src/mod.c'), ['src/mod.c', 'src/state.h', 'include/common/base.h']);
-    assert.deepEqual(closures.get('src/other.c'), ['src/other.c']);
+    assert.deepEqual(closures.get('src/mod.c'), [
+      { file: 'src/mod.c', via: null },
+      { file: 'src/state.h', via: { from: 'src/mod.c', index: 1 } },
+      { file: 'include/common/base.h', via: { from: 'src/state.h', index: 0 } },
+    ]);
+    assert.deepEqual(closures.get('src/other.c'), [{ file: 'src/other.c', via: null }]);
   });
 });

@@ -15,7 +15,7 @@ import { parseBudgetMs } from '../source/parse.js';
 import { analysisPool, type AnalysisTask, type Outcome } from './analysis.js';
 import { externVariables } from '../source/externs.js';
 import { includeClosures, includedName } from '../facts/includes.js';
-import { macroDefinitions, testedNames, type InheritedMacro } from '../facts/conditions.js';
+import { guardIndex, macroDefinitions, MAX_CONDITIONS, testedNames, type GuardIndex, type InheritedMacro } from '../facts/conditions.js';
 import { hashOf, type Cache, type CachedFile, type CachedRun } from './cache.js';
 import { scanSource, type Directive, type SourceScan } from '../source/scan.js';
 import { buildFileFacts, type BuildFileFacts } from '../facts/build-files.js';
@@ -214,7 +214,8 @@ interface Inherited {
 
 function inheritedByFile(loaded: readonly Loaded[], directives: readonly Directive[][]): Inherited[] {
   const declared = new Map(loaded.map((l) => [l.source.file, externVariables(l.text)]));
-  const closures = includeClosures(loaded.map((l, i) => ({ file: l.source.file, includes: directives[i].filter((d) => d.keyword === 'include').map(includedName) })));
+  const includeLines = directives.map((list) => list.filter((d) => d.keyword === 'include'));
+  const closures = includeClosures(loaded.map((l, i) => ({ file: l.source.file, includes: includeLines[i].map(includedName) })));
   const at = new Map(loaded.map((l, i) => [l.source.file, i]));
   const tested = directives.map(testedNames);
   const wanted = new Set(tested.flatMap((names) => [...names]));
@@ -225,11 +226,31 @@ function inheritedByFile(loaded: readonly Loaded[], directives: readonly Directi
     if (found === undefined) definitions.set(h, (found = macroDefinitions(directives[h], wanted)));
     return found;
   };
+  const guards = new Map<number, GuardIndex>();
+  const guardsOf = (f: number) => guards.get(f) ?? (guards.set(f, guardIndex(directives[f])).get(f) as GuardIndex);
   return loaded.map((l, i) => {
-    const closure = closures.get(l.source.file) ?? [l.source.file];
+    const closure = closures.get(l.source.file) ?? [{ file: l.source.file, via: null }];
     const macros: InheritedMacro[] = [];
-    if (tested[i].size > 0) for (const f of closure.slice(1)) for (const d of definitionsOf(at.get(f) as number)) if (tested[i].has(d.name)) macros.push(d.macro);
-    return { externs: [...new Set(closure.flatMap((f) => declared.get(f) ?? []))].sort(), macros };
+    // Where each header is read: under the guards of the include lines that lead to it (a header
+    // included under `#ifdef _WIN32` defines nothing elsewhere); worked out only for the headers that define a tested name.
+    const viaOf = new Map(closure.map((r) => [r.file, r.via]));
+    const readUnder = new Map<string, string[]>([[l.source.file, []]]);
+    const underOf = (file: string): string[] => {
+      // Up the include lines to a header already placed, then down again: no recursion, however deep the chain.
+      const chain: string[] = [];
+      for (let f = file; !readUnder.has(f); f = (viaOf.get(f) as { from: string }).from) chain.push(f);
+      for (const f of chain.reverse()) {
+        const via = viaOf.get(f) as { from: string; index: number };
+        const from = at.get(via.from) as number;
+        readUnder.set(f, [...(readUnder.get(via.from) as string[]), ...guardsOf(from).at(includeLines[from][via.index].start)].slice(0, MAX_CONDITIONS));
+      }
+      return readUnder.get(file) as string[];
+    };
+    for (const { file, via } of tested[i].size > 0 ? closure : []) {
+      if (via === null) continue;
+      for (const d of definitionsOf(at.get(file) as number)) if (tested[i].has(d.name)) macros.push({ ...d.macro, guard: [...underOf(file), ...d.macro.guard] });
+    }
+    return { externs: [...new Set(closure.flatMap((r) => declared.get(r.file) ?? []))].sort(), macros };
   });
 }
 

@@ -18,7 +18,7 @@ interface Frame {
  * generated file of thousands would make guards quadratic in size. Leaving the rest out makes
  * a guard weaker, never stronger: the code counts as compiled in more builds, not fewer.
  */
-const MAX_CONDITIONS = 256;
+export const MAX_CONDITIONS = 256;
 
 function branch(previous: string[], condition: string | null): string {
   const parts = previous.slice(0, MAX_CONDITIONS).map((p) => `!(${p})`);

@@ -42,15 +42,35 @@ function resolver(files: readonly { file: string }[]): (name: string, from: stri
   };
 }
 
-/** For each file, the scanned files its `#include` lines read, directly or through other headers, itself first. */
-export function includeClosures(files: readonly { file: string; includes: readonly string[] }[]): Map<string, string[]> {
+/** A scanned file an `#include` line reads, and the line that reaches it first: the `index`-th include of `from`. */
+export interface Reached {
+  file: string;
+  /** Null for the including file itself. */
+  via: { from: string; index: number } | null;
+}
+
+/**
+ * The most headers followed from one file: real files reach under a hundred (98 at most in the
+ * corpus of the README), and a generated chain of thousands would make the closures quadratic.
+ */
+const MAX_REACHED = 256;
+
+/** For each file, the scanned files its `#include` lines read, directly or through other headers, itself first, in the order they are reached. */
+export function includeClosures(files: readonly { file: string; includes: readonly string[] }[]): Map<string, Reached[]> {
   const resolve = resolver(files);
-  const direct = new Map(files.map((f) => [f.file, f.includes.map((name) => resolve(name, f.file)).filter((t): t is string => t !== null)]));
-  const closures = new Map<string, string[]>();
+  const direct = new Map(files.map((f) => [f.file, f.includes.map((name) => resolve(name, f.file))]));
+  const closures = new Map<string, Reached[]>();
   for (const { file } of files) {
-    const reached = new Set([file]);
-    for (const f of reached) for (const target of direct.get(f) ?? []) reached.add(target);
-    closures.set(file, [...reached]);
+    const reached: Reached[] = [{ file, via: null }];
+    const seen = new Set([file]);
+    for (const { file: from } of reached) {
+      (direct.get(from) ?? []).forEach((target, index) => {
+        if (target === null || seen.has(target) || reached.length > MAX_REACHED) return;
+        seen.add(target);
+        reached.push({ file: target, via: { from, index } });
+      });
+    }
+    closures.set(file, reached);
   }
   return closures;
 }

@@ -12,5 +12,10 @@
 #endif
 
 #define KEEP_STATS 1
+#define TRACK_CALLS 0
+
+#if PY_VERSION_HEX < 0x030d0000
+#  include "legacy.h"
+#endif
 
 #endif

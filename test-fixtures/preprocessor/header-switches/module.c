@@ -1,10 +1,11 @@
 /* A header's switches decide what the free-threaded build compiles here too: the trace
- * flag is #undef'd in config.h and the heap lock exists only before 3.13, so neither is
- * reported; the statistics KEEP_STATS keeps on are. */
+ * flag is #undef'd in config.h, the heap lock exists only before 3.13, and so does the call
+ * tracking of legacy.h, which config.h includes for those builds only; none is reported. The
+ * statistics KEEP_STATS keeps on are. */
 #include "config.h"
 
 static int logging;
-static long hits;
+static long hits, calls;
 #if HAVE_PYMUTEX
 static PyMutex lock;
 #else
@@ -19,6 +20,9 @@ lookup(PyObject *self, PyObject *key)
 #endif
 #if KEEP_STATS
     hits++;  // expect: static-state-write
+#endif
+#if TRACK_CALLS
+    calls++;
 #endif
     Py_RETURN_NONE;
 }
