@@ -319,6 +319,14 @@ describe('hostile input', () => {
       args: ['--select', 'static-state-write,module-missing-gil-slot'],
       found: { rule: 'static-state-write', lines: repeat(16_000, (i) => `${10 + 6 * i} `).trim().split(' ').map(Number), why: 'only the writes under the switches set to 1' },
     },
+    {
+      // Each file's closure held every header after it: quadratic in the length of the chain.
+      name: 'a chain of 20 000 headers, each including the next',
+      body: () => `#include "h0.h"\n${method('#if S3\n    g1++;\n#endif\n')}${METHODS}`,
+      files: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`h${i}.h`, `#include "h${i + 1}.h"\n#define S${i} 1\nextern long g${i};\n`])),
+      args: ['--select', 'static-state-write,module-missing-gil-slot'],
+      found: { rule: 'static-state-write', lines: [6], why: 'the global of a header three includes away, under its switch' },
+    },
   ];
   for (const { name, body, args = [], files = {}, found } of SHAPES) {
     it(`audits ${name} in bounded time`, () => {
