@@ -74,14 +74,16 @@ function configurations(buildFiles: readonly BuildFileFacts[]): { build: (platfo
   const toml = buildFiles.filter((b) => b.file.endsWith('pyproject.toml')).flatMap((b) => b.packaging.cibuildwheel.map((s) => ({ file: b.file, setting: s })));
   const pick = (list: Selection[], key: 'build' | 'skip', platform: string) =>
     list.find((s) => s.setting?.key === key && s.setting.platform === platform) ?? list.find((s) => s.setting?.key === key && s.setting.platform === null) ?? { file: '', setting: null };
-  const runs = buildFiles
-    .filter((b) => !b.file.endsWith('pyproject.toml') && !b.packaging.selectionUnknown)
-    .flatMap((b) => workflowRuns(b.packaging.cibuildwheel).map((run) => run.map((s) => ({ file: b.file, setting: s }))));
+  const workflows = buildFiles.filter((b) => !b.file.endsWith('pyproject.toml') && !b.packaging.selectionUnknown);
+  const runs = workflows.flatMap((b) => workflowRuns(b.packaging.cibuildwheel).map((run) => run.map((s) => ({ file: b.file, setting: s }))));
   const combine = (environment: Selection[]) => ({
     build: (platform: string) => (environment.some((s) => s.setting?.key === 'build') ? pick(environment, 'build', platform) : pick(toml, 'build', platform)),
     skip: (platform: string) => (environment.some((s) => s.setting?.key === 'skip') ? pick(environment, 'skip', platform) : pick(toml, 'skip', platform)),
   });
-  return runs.length > 0 ? runs.map(combine) : [combine([])];
+  // A step with `only: ID` builds that identifier alone, whatever the selectors say.
+  const only = workflows.flatMap((b) => b.packaging.cibuildwheel.filter((s) => s.key === 'only').map((setting) => ({ file: b.file, setting })));
+  const onlyRuns = only.map((selection) => ({ build: () => selection, skip: () => ({ file: '', setting: null }) }));
+  return runs.length > 0 || onlyRuns.length > 0 ? [...runs.map(combine), ...onlyRuns] : [combine([])];
 }
 
 export default defineRule<MessageId>({
@@ -109,8 +111,8 @@ export default defineRule<MessageId>({
     useInstead: ['[tool.cibuildwheel]', 'skip = ["pp*"]'].join('\n'),
     knownProblems:
       'Each env block of a workflow that selects (CIBW_BUILD, CIBW_SKIP) is read as a cibuildwheel run of its own, with the job\'s and the workflow\'s env around it; one run that builds cp314t is enough, and a run with CIBW_PLATFORM: pyodide does not count. ' +
-      'Settings made outside pyproject.toml and GitHub workflow env blocks (other CI systems, --config-file, overrides tables) are not read. A workflow whose ' +
-      'selection depends on ${{ … }} expressions, an only: input or Pyodide named outside CIBW_PLATFORM may build cp314t: with one, nothing is reported unless a run the files tell builds it (then requires-python is still judged). Without a version pinned in a workflow, the removed and ' +
+      'Settings made outside pyproject.toml and GitHub workflow env blocks (other CI systems, --config-file, overrides tables) are not read. An only: input is a run that builds the one identifier it names. A workflow whose ' +
+      'selection depends on ${{ … }} expressions (an only: input among them) or Pyodide named outside CIBW_PLATFORM may build cp314t: with one, nothing is reported unless a run the files tell builds it (then requires-python is still judged). Without a version pinned in a workflow, the removed and ' +
       'deprecated options are judged against the newest cibuildwheel.',
   },
   messages: {

@@ -8,7 +8,7 @@ import { parse as parseToml } from 'smol-toml';
 import type { LineIndex } from '../source/lines.js';
 import type { Range } from './types.js';
 
-export type CibuildwheelKey = 'build' | 'skip' | 'enable' | 'free-threaded-support' | 'platform';
+export type CibuildwheelKey = 'build' | 'skip' | 'enable' | 'free-threaded-support' | 'platform' | 'only';
 
 export interface CibuildwheelSetting {
   key: CibuildwheelKey;
@@ -170,7 +170,17 @@ function workflow(text: string, lines: LineIndex): Packaging {
   }
   // A step's CIBW_PLATFORM: pyodide marks that run alone (the rule leaves it out); the action's
   // `platform: pyodide` input or `--platform pyodide` leaves the file's runs to tell apart no more.
-  found.selectionUnknown = /^[ \t]*only[ \t]*:/m.test(text) || /^[ \t]*platform[ \t]*:[ \t]*["']?pyodide|--platform[ \t=]+["']?pyodide/im.test(text);
+  found.selectionUnknown = /^[ \t]*platform[ \t]*:[ \t]*["']?pyodide|--platform[ \t=]+["']?pyodide/im.test(text);
+  // The action's `only:` input names the one identifier its step builds, overriding every selector; from an expression, any.
+  for (const m of text.matchAll(/^[ \t]*only[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$/gm)) {
+    const value = m[1].replace(/^(["'])(.*)\1$/, '$2');
+    if (value === '' || value.includes('${{')) {
+      found.selectionUnknown = true;
+      continue;
+    }
+    const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
+    found.cibuildwheel.push({ key: 'only', value, platform: null, text: `only: ${m[1]}`, range: lines.range(start, (m.index ?? 0) + m[0].length) });
+  }
   const blocksAt = envBlocks(text);
   for (const m of text.matchAll(/^[ \t]*(CIBW_BUILD|CIBW_SKIP|CIBW_ENABLE|CIBW_FREE_THREADED_SUPPORT|CIBW_PLATFORM)[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$/gm)) {
     const value = m[2].replace(/^(["'])(.*)\1$/, '$2');
