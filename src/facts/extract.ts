@@ -999,7 +999,6 @@ function staticWriteFacts(
   code: string,
   variables: readonly VariableFact[],
   externs: readonly string[],
-  functions: readonly FunctionFact[],
   spans: FunctionSpan[],
   all: Region[],
   ctx: Context,
@@ -1013,9 +1012,6 @@ function staticWriteFacts(
   // A function-scope static is visible in its own function only; its declaration is not a shadowing local.
   const ownerOf = new Map(writable.filter((v) => v.inFunction !== null).map((v) => [v.name, v.inFunction]));
   const fileScope = new Set([...writable.filter((v) => v.inFunction === null).map((v) => v.name), ...elsewhere]);
-  // A parameter of the name hides the variable in its function.
-  const params = new Map<string, Set<string>>();
-  for (const fn of functions) params.set(fn.name, new Set([...(params.get(fn.name) ?? []), ...fn.params]));
   const declaredAt = new Set(writable.filter((v) => v.inFunction !== null).map((v) => `${v.range.startLine}:${v.range.startColumn}`));
   const found: StaticWriteFact[] = [];
   const shadowed = new Set<string>();
@@ -1030,7 +1026,6 @@ function staticWriteFacts(
     const inFunction = enclosingFunction(spans, start);
     if (inFunction === null) continue;
     if (!fileScope.has(m[2]) && ownerOf.get(m[2]) !== inFunction) continue;
-    if (fileScope.has(m[2]) && params.get(inFunction)?.has(m[2])) continue;
     const position = ctx.lines.position(start);
     if (declaredAt.has(`${position.line}:${position.column}`)) continue;
     // `PyObject *name;` or `int name = …` declares a local that shadows the file-scope variable from here on.
@@ -1392,7 +1387,7 @@ export function extractFacts(
   const nameUses = nameUseFacts(code, spans, ctx);
   const statics = functionStatics(root, spans, ctx, entryPoints);
   variables.push(...statics);
-  const staticWrites = staticWriteFacts(code, variables, externs, functions, spans, allRegions, ctx);
+  const staticWrites = staticWriteFacts(code, variables, externs, spans, allRegions, ctx);
   const bindingModules = bindingModuleFacts(code, directives, ctx);
   return { file, functions, calls, moduleDefs, slotArrays, variables, assignments, staticWrites, entryPoints, objectHeader, nameUses, blockMacros, sectionExits, ...directiveFacts(directives, ctx), bindingModules };
 }
