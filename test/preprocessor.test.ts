@@ -138,6 +138,13 @@ describe('guards per line', () => {
     assert.deepEqual(guardIndex(scanDirectives(often)).at(often.indexOf('\ny\n') + 1), ['USE_Y']);
   });
 
+  it("reads a header's switch from the line that includes it on", () => {
+    const source = '#if FEATURE\nbefore\n#endif\n#include "config.h"\n#if FEATURE\nafter\n#endif\n';
+    const guards = guardIndex(scanDirectives(source), [{ keyword: 'define', body: 'FEATURE 0', guard: [], at: source.indexOf('#include') }]);
+    assert.equal(compiledInAny(guards.at(source.indexOf('before')), FREE_THREADED), undefined, 'not yet defined: the build may set it');
+    assert.equal(compiledInAny(guards.at(source.indexOf('after')), FREE_THREADED), false);
+  });
+
   it('ignores directives inside comments', () => {
     const commented = '/*\n#if 0\n*/\nint x;\n';
     assert.deepEqual(guardIndex(scanDirectives(commented)).at(commented.indexOf('int')), []);

@@ -246,9 +246,22 @@ function inheritedByFile(loaded: readonly Loaded[], directives: readonly Directi
       }
       return readUnder.get(file) as string[];
     };
+    // The file's own include line that leads to each header.
+    const lines = new Map<string, number>();
+    const lineOf = (file: string): number => {
+      let line = lines.get(file);
+      if (line === undefined) {
+        let via = viaOf.get(file) ?? null;
+        while (via !== null && via.from !== l.source.file) via = viaOf.get(via.from) ?? null;
+        lines.set(file, (line = via === null ? 0 : includeLines[i][via.index].start));
+      }
+      return line;
+    };
     for (const { file, via } of tested[i].size > 0 ? closure : []) {
       if (via === null) continue;
-      for (const d of definitionsOf(at.get(file) as number)) if (tested[i].has(d.name)) macros.push({ ...d.macro, guard: [...underOf(file), ...d.macro.guard] });
+      for (const d of definitionsOf(at.get(file) as number)) {
+        if (tested[i].has(d.name)) macros.push({ ...d.macro, guard: [...underOf(file), ...d.macro.guard], at: lineOf(file) });
+      }
     }
     return { externs: [...new Set(closure.flatMap((r) => declared.get(r.file) ?? []))].sort(), macros };
   });

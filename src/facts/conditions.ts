@@ -138,6 +138,8 @@ export interface InheritedMacro {
   keyword: 'define' | 'undef';
   body: string;
   guard: Guard;
+  /** Where the file includes it: the offset of its `#include` line that leads to the header (none: from the top). */
+  at?: number;
 }
 
 /**
@@ -150,11 +152,18 @@ export function guardIndex(directives: readonly Directive[], inherited: readonly
   const stack: Frame[] = [];
   const guard = includeGuard(directives);
   const own = new OwnMacros();
-  for (const m of inherited) {
-    if (m.keyword === 'define') own.define(m.body, m.guard);
-    else own.undefine(m.body, m.guard);
-  }
+  // Each in force from its include line on, as the preprocessor reads it.
+  const pending = [...inherited].sort((a, b) => (a.at ?? -1) - (b.at ?? -1));
+  let applied = 0;
+  const inheritBefore = (offset: number) => {
+    for (; applied < pending.length && (pending[applied].at ?? -1) < offset; applied++) {
+      const m = pending[applied];
+      if (m.keyword === 'define') own.define(m.body, m.guard);
+      else own.undefine(m.body, m.guard);
+    }
+  };
   for (const d of directives) {
+    inheritBefore(d.start);
     if (d === guard?.open || d === guard?.close) continue;
     switch (d.keyword) {
       case 'define':
