@@ -3,12 +3,12 @@ import { compiledInAny, FREE_THREADED_RELEASE } from '../src/facts/guards.js';
 import { lockIndex } from '../src/facts/locks.js';
 import { callableFromPython, callableKey } from '../src/facts/reach.js';
 import type { InFile } from '../src/facts/modules.js';
+import { THREAD_SAFE_STORAGE } from '../src/facts/storage.js';
 import type { VariableFact } from '../src/facts/types.js';
 import { HOWTO, supportsPythonBefore313 } from './support/module-parts.js';
 
 type MessageId = 'lazyCache' | 'write';
 
-const THREAD_SAFE_STORAGE = /^(?:_Thread_local|thread_local|__thread|_Atomic|Py_thread_local|__declspec\s*\(\s*thread\s*\))$/;
 
 /** Declarations by function (empty at file scope) and name: one per `#if` branch that declares it. */
 function declarations(variables: readonly VariableFact[]): Map<string, VariableFact[]> {

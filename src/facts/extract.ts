@@ -10,6 +10,7 @@ import { parseDefine } from '../source/scan.js';
 import { LineIndex } from '../source/lines.js';
 import { isSpaceAt, nameBefore, namesBeforeParens } from '../source/names.js';
 import { includedName } from './includes.js';
+import { THREAD_SAFE_STORAGE } from './storage.js';
 import type { SyntaxNode, Tree, TreeCursor } from '../source/parse.js';
 import { guardIndex, type InheritedMacro, type GuardIndex } from './conditions.js';
 import { partitionPoint } from './origins.js';
@@ -391,7 +392,7 @@ function variableFacts(declaration: Declaration, ctx: Context, variables: Variab
   if (base === null) return;
   const qualifiers = declaration.specifiers.map((s) => s.text);
   // tree-sitter-c does not know `_Thread_local`, nor the project's own spelling macros: read the words.
-  for (const m of ctx.source.slice(declaration.start, declaration.end).matchAll(/\b(?:_Thread_local|thread_local|__thread|_Atomic|Py_thread_local)\b|__declspec\s*\(\s*thread\s*\)/g)) {
+  for (const m of ctx.source.slice(declaration.start, declaration.end).matchAll(new RegExp(THREAD_SAFE_STORAGE.source, 'g'))) {
     if (!qualifiers.includes(m[0])) qualifiers.push(m[0]);
   }
   for (const declarator of declaration.declarators) {
