@@ -58,7 +58,7 @@ class OwnMacros {
 
   /** `#undef NAME`: undefined from here, so 0 in `#if NAME`. */
   undefine(body: string, guard: readonly string[]): void {
-    const name = /^[A-Za-z_]\w*/.exec(body.trim())?.[0];
+    const name = OBJECT_LIKE.exec(body.trim())?.[1];
     if (name !== undefined) this.set(name, '0', guard, false);
   }
 
@@ -107,7 +107,7 @@ export function macroDefinitions(directives: readonly Directive[], wanted: Reado
   let guards: GuardIndex | undefined;
   for (const d of directives) {
     if (d.keyword !== 'define' && d.keyword !== 'undef') continue;
-    const name = /^([A-Za-z_]\w*)(?![\w(])/.exec(d.body.trim())?.[1];
+    const name = OBJECT_LIKE.exec(d.body.trim())?.[1];
     if (name === undefined || !wanted.has(name)) continue;
     const count = (counts.get(name) ?? 0) + 1;
     counts.set(name, count);
@@ -144,7 +144,7 @@ export interface InheritedMacro {
 
 /**
  * The guards of a file's lines; `inherited`, the definitions its scanned headers make of the
- * names its conditions test, in force from the top of the file (where the includes are).
+ * names its conditions test, each in force from the `#include` line that leads to its header.
  */
 export function guardIndex(directives: readonly Directive[], inherited: readonly InheritedMacro[] = []): GuardIndex {
   const starts: number[] = [0];
@@ -152,7 +152,6 @@ export function guardIndex(directives: readonly Directive[], inherited: readonly
   const stack: Frame[] = [];
   const guard = includeGuard(directives);
   const own = new OwnMacros();
-  // Each in force from its include line on, as the preprocessor reads it.
   const pending = [...inherited].sort((a, b) => (a.at ?? -1) - (b.at ?? -1));
   let applied = 0;
   const inheritBefore = (offset: number) => {
