@@ -56,12 +56,14 @@ export interface Packaging {
 }
 
 const CIBUILDWHEEL_KEYS: CibuildwheelKey[] = ['build', 'skip', 'enable', 'free-threaded-support'];
-const ENVIRONMENT: Record<string, CibuildwheelKey> = {
+/** A workflow's cibuildwheel settings: its environment variables, and the action's `only:` input. */
+const WORKFLOW_KEYS: Record<string, CibuildwheelKey> = {
   CIBW_BUILD: 'build',
   CIBW_SKIP: 'skip',
   CIBW_ENABLE: 'enable',
   CIBW_FREE_THREADED_SUPPORT: 'free-threaded-support',
   CIBW_PLATFORM: 'platform',
+  only: 'only',
 };
 const CLASSIFIER = /Programming Language :: Python :: Free Threading(?: :: [^"'\n]*)?/g;
 
@@ -171,23 +173,19 @@ function workflow(text: string, lines: LineIndex): Packaging {
   // A step's CIBW_PLATFORM: pyodide marks that run alone (the rule leaves it out); the action's
   // `platform: pyodide` input or `--platform pyodide` leaves the file's runs to tell apart no more.
   found.selectionUnknown = /^[ \t]*platform[ \t]*:[ \t]*["']?pyodide|--platform[ \t=]+["']?pyodide/im.test(text);
-  // The action's `only:` input names the one identifier its step builds, overriding every selector; from an expression, any.
-  for (const m of text.matchAll(/^[ \t]*only[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$/gm)) {
-    const value = m[1].replace(/^(["'])(.*)\1$/, '$2');
-    if (value === '' || value.includes('${{')) {
+  const blocksAt = envBlocks(text);
+  for (const m of text.matchAll(/^[ \t]*(CIBW_BUILD|CIBW_SKIP|CIBW_ENABLE|CIBW_FREE_THREADED_SUPPORT|CIBW_PLATFORM|only)[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$/gm)) {
+    const key = WORKFLOW_KEYS[m[1]];
+    const value = m[2].replace(/^(["'])(.*)\1$/, '$2');
+    if (value.includes('${{')) found.selectionUnknown = true;
+    // The `only:` input names the one identifier its step builds, overriding every selector; from an expression, any.
+    if (key === 'only' && (value === '' || value.includes('${{'))) {
       found.selectionUnknown = true;
       continue;
     }
     const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
-    found.cibuildwheel.push({ key: 'only', value, platform: null, text: `only: ${m[1]}`, range: lines.range(start, (m.index ?? 0) + m[0].length) });
-  }
-  const blocksAt = envBlocks(text);
-  for (const m of text.matchAll(/^[ \t]*(CIBW_BUILD|CIBW_SKIP|CIBW_ENABLE|CIBW_FREE_THREADED_SUPPORT|CIBW_PLATFORM)[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$/gm)) {
-    const value = m[2].replace(/^(["'])(.*)\1$/, '$2');
-    if (value.includes('${{')) found.selectionUnknown = true;
-    const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
     const range = lines.range(start, (m.index ?? 0) + m[0].length);
-    found.cibuildwheel.push({ key: ENVIRONMENT[m[1]], value, platform: null, text: `${m[1]}: ${m[2]}`, range, envBlocks: blocksAt(range.startLine) });
+    found.cibuildwheel.push({ key, value, platform: null, text: `${m[1]}: ${m[2]}`, range, envBlocks: blocksAt(range.startLine) });
   }
   return found;
 }
