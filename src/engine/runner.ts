@@ -13,9 +13,7 @@ import { addParsed, calledNames, mentionsPythonApi, needed, outline, pythonMacro
 import { annotationMacros, macroTable, wrapperMacros, type MacroRule } from '../source/prepass.js';
 import { parseBudgetMs } from '../source/parse.js';
 import { analysisPool, type AnalysisTask, type Outcome } from './analysis.js';
-import { externVariables } from '../source/externs.js';
-import { includeClosures, includedName } from '../facts/includes.js';
-import { guardIndex, macroDefinitions, MAX_CONDITIONS, testedNames, type GuardIndex, type InheritedMacro } from '../facts/conditions.js';
+import { inheritedByFile } from '../facts/inherited.js';
 import { hashOf, type Cache, type CachedFile, type CachedRun } from './cache.js';
 import { scanSource, type Directive, type SourceScan } from '../source/scan.js';
 import { buildFileFacts, type BuildFileFacts } from '../facts/build-files.js';
@@ -204,69 +202,6 @@ interface FactsOutcome {
   complete: boolean;
 }
 
-/** What each file reads from the scanned headers it includes, directly or not, before it is parsed. */
-interface Inherited {
-  /** The variables declared `extern` in the file or its headers: the globals of other files it can write. */
-  externs: string[];
-  /** The headers' definitions of the names the file's conditions test. */
-  macros: InheritedMacro[];
-}
-
-function inheritedByFile(loaded: readonly Loaded[], directives: readonly Directive[][]): Inherited[] {
-  const declared = new Map(loaded.map((l) => [l.source.file, externVariables(l.text)]));
-  const includeLines = directives.map((list) => list.filter((d) => d.keyword === 'include'));
-  const closures = includeClosures(loaded.map((l, i) => ({ file: l.source.file, includes: includeLines[i].map(includedName) })));
-  const at = new Map(loaded.map((l, i) => [l.source.file, i]));
-  const tested = directives.map(testedNames);
-  const wanted = new Set(tested.flatMap((names) => [...names]));
-  // Each header's definitions are read once, with its guards, whatever the number of files including it.
-  const definitions = new Map<number, { name: string; macro: InheritedMacro }[]>();
-  const definitionsOf = (h: number) => {
-    let found = definitions.get(h);
-    if (found === undefined) definitions.set(h, (found = macroDefinitions(directives[h], wanted)));
-    return found;
-  };
-  const guards = new Map<number, GuardIndex>();
-  const guardsOf = (f: number) => guards.get(f) ?? (guards.set(f, guardIndex(directives[f])).get(f) as GuardIndex);
-  return loaded.map((l, i) => {
-    const closure = closures.get(l.source.file) ?? [{ file: l.source.file, via: null }];
-    const macros: InheritedMacro[] = [];
-    // Where each header is read: under the guards of the include lines that lead to it (a header
-    // included under `#ifdef _WIN32` defines nothing elsewhere); worked out only for the headers that define a tested name.
-    const viaOf = new Map(closure.map((r) => [r.file, r.via]));
-    const readUnder = new Map<string, string[]>([[l.source.file, []]]);
-    const underOf = (file: string): string[] => {
-      // Up the include lines to a header already placed, then down again: no recursion, however deep the chain.
-      const chain: string[] = [];
-      for (let f = file; !readUnder.has(f); f = (viaOf.get(f) as { from: string }).from) chain.push(f);
-      for (const f of chain.reverse()) {
-        const via = viaOf.get(f) as { from: string; index: number };
-        const from = at.get(via.from) as number;
-        readUnder.set(f, [...(readUnder.get(via.from) as string[]), ...guardsOf(from).at(includeLines[from][via.index].start)].slice(0, MAX_CONDITIONS));
-      }
-      return readUnder.get(file) as string[];
-    };
-    // The file's own include line that leads to each header.
-    const lines = new Map<string, number>();
-    const lineOf = (file: string): number => {
-      let line = lines.get(file);
-      if (line === undefined) {
-        let via = viaOf.get(file) ?? null;
-        while (via !== null && via.from !== l.source.file) via = viaOf.get(via.from) ?? null;
-        lines.set(file, (line = via === null ? 0 : includeLines[i][via.index].start));
-      }
-      return line;
-    };
-    for (const { file, via } of tested[i].size > 0 ? closure : []) {
-      if (via === null) continue;
-      for (const d of definitionsOf(at.get(file) as number)) {
-        if (tested[i].has(d.name)) macros.push({ ...d.macro, guard: [...underOf(file), ...d.macro.guard], at: lineOf(file) });
-      }
-    }
-    return { externs: [...new Set(closure.flatMap((r) => declared.get(r.file) ?? []))].sort(), macros };
-  });
-}
-
 /** A C file with no Python API token: it may be left unparsed (deferral.ts). */
 function mayDefer({ source, text }: Loaded): boolean {
   return languageOf(source.file) === 'c' && grammarOf(source.file, text) === 'c' && !mentionsPythonApi(text);
@@ -318,7 +253,7 @@ async function fileFacts(input: AuditInput, loaded: readonly Loaded[], skipped: 
   };
   const macros = macroTable(annotationMacros(directives.flat()), input.macros ?? new Map(), wrapperMacros(directives.flat()));
   const macroKey = hashOf(JSON.stringify([...macros]));
-  const inherited = inheritedByFile(loaded, directives);
+  const inherited = inheritedByFile(loaded.map((l) => ({ file: l.source.file, text: l.text })), directives);
   lap(input.timings, 'directives and macro table');
   // A file's facts hold only with the macro table and what it inherits from its headers; the
   // same bytes parse differently as C and as C++, so the file's language is part of the key too.
