@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { requirementNote } from '../src/facts/bindings.js';
+import { withRequirementNote } from '../src/facts/bindings.js';
 import { HOWTO } from './support/module-parts.js';
 
 type MessageId = 'missing';
@@ -42,7 +42,7 @@ export default defineRule<MessageId>({
           data: { target: target.target },
           file: build.file,
           range: target.range,
-          fix: [`nanobind_add_module(${target.target} FREE_THREADED …)`, module ? requirementNote(module) : null].filter((line) => line !== null).join('\n'),
+          fix: withRequirementNote(`nanobind_add_module(${target.target} FREE_THREADED …)`, module),
           related: module ? [{ file: module.file, range: module.range, message: `NB_MODULE(${module.name}, …)` }] : [],
         });
       }

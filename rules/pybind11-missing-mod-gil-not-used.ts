@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { requirementNote } from '../src/facts/bindings.js';
+import { withRequirementNote } from '../src/facts/bindings.js';
 import { HOWTO } from './support/module-parts.js';
 
 type MessageId = 'missing';
@@ -47,7 +47,7 @@ export default defineRule<MessageId>({
         data: { module: module.name },
         file: module.file,
         range: module.range,
-        fix: [`PYBIND11_MODULE(${module.name}, m, py::mod_gil_not_used())`, requirementNote(module)].filter((line) => line !== null).join('\n'),
+        fix: withRequirementNote(`PYBIND11_MODULE(${module.name}, m, py::mod_gil_not_used())`, module),
       });
     }
   },

@@ -95,6 +95,12 @@ export function requirementNote(module: BindingModule): string | null {
     : `${isNew}: raise ${where} to ${module.framework}>=${release}, or a build that finds an older ${module.framework} installed fails`;
 }
 
+/** A binding rule's fix: the declaration, then what the build requirement needs first, if anything. */
+export function withRequirementNote(fix: string, module: BindingModule | undefined): string {
+  const note = module === undefined ? null : requirementNote(module);
+  return note === null ? fix : `${fix}\n${note}`;
+}
+
 /** What the nearest pyproject.toml above `file` that requires the framework says of its versions. */
 function requirementOf(framework: BindingModuleFact['framework'], file: string, buildFiles: readonly BuildFileFacts[]): BindingModule['requirement'] {
   if (framework === 'cython') return null;
