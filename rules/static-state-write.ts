@@ -108,7 +108,12 @@ export default defineRule<MessageId>({
     // The globals files define for the others, which write them through an `extern` declaration.
     const globals = new Map<string, InFile<VariableFact>[]>();
     for (const facts of project.files) {
-      for (const v of facts.variables) if (!v.isStatic && v.inFunction === null) globals.set(v.name, [...(globals.get(v.name) ?? []), { file: facts.file, fact: v }]);
+      for (const v of facts.variables) {
+        if (v.isStatic || v.inFunction !== null) continue;
+        const same = globals.get(v.name);
+        if (same) same.push({ file: facts.file, fact: v });
+        else globals.set(v.name, [{ file: facts.file, fact: v }]);
+      }
     }
     for (const facts of project.files) {
       const variables = declarations(facts.variables);
