@@ -31,7 +31,9 @@ function resolver(files: readonly { file: string }[]): (name: string, from: stri
   const byBase = new Map<string, string[]>();
   for (const p of paths) {
     const base = path.posix.basename(p);
-    byBase.set(base, [...(byBase.get(base) ?? []), p]);
+    const same = byBase.get(base);
+    if (same) same.push(p);
+    else byBase.set(base, [p]);
   }
   return (name, from) => {
     const beside = path.posix.normalize(path.posix.join(path.posix.dirname(from), name));
@@ -86,7 +88,10 @@ export function includeSites(files: readonly FileFacts[]): Map<string, IncludeSi
       const at = dead.indexOf(name);
       if (at >= 0) dead.splice(at, 1);
       if (target === null || target === f.file) continue;
-      sites.set(target, [...(sites.get(target) ?? []), { from: f.file, dead: at >= 0 }]);
+      const site = { from: f.file, dead: at >= 0 };
+      const known = sites.get(target);
+      if (known) known.push(site);
+      else sites.set(target, [site]);
     }
   }
   return sites;
