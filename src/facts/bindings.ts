@@ -9,7 +9,7 @@ import { floorVerdict, type Release, type RequirementCheck } from './requirement
 import type { BindingModuleFact, FileFacts, Range } from './types.js';
 
 /** The first release with the declaration (py::mod_gil_not_used(), FREE_THREADED), and the projects on PyPI that ship it. */
-export const DECLARATION_SINCE: Record<'pybind11' | 'nanobind', { release: Release; projects: string[] }> = {
+const DECLARATION_SINCE: Record<'pybind11' | 'nanobind', { release: Release; projects: string[] }> = {
   pybind11: { release: [2, 13], projects: ['pybind11', 'pybind11-global'] },
   nanobind: { release: [2, 2], projects: ['nanobind'] },
 };

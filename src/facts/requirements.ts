@@ -27,11 +27,11 @@ const REQUIREMENT = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[^\
 const SPECIFIER = /^\s*(===|==|!=|~=|<=|>=|<|>)\s*v?(\d+(?:\.\d+)*)(\.\*)?(?:[-_.+!]?[A-Za-z0-9.+!]*)?\s*$/;
 
 /** PEP 503 normalised project name. */
-export function projectName(name: string): string {
+function projectName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 
-export function compareReleases(a: Release, b: Release): number {
+function compareReleases(a: Release, b: Release): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const d = (a[i] ?? 0) - (b[i] ?? 0);
     if (d !== 0) return Math.sign(d);
